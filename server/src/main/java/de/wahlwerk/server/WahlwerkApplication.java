@@ -1,12 +1,29 @@
 package de.wahlwerk.server;
 
+import de.wahlwerk.server.ops.PortCheck;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class WahlwerkApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(WahlwerkApplication.class, args);
+        boolean command = java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--wahlwerk.command="));
+        if (!command) {
+            String configured = java.util.Arrays.stream(args).filter(a -> a.startsWith("--server.port="))
+                    .map(a -> a.substring("--server.port=".length())).findFirst()
+                    .orElse(System.getenv().getOrDefault("SERVER_PORT", System.getProperty("server.port", "8080")));
+            String problem = PortCheck.problemWith(configured);
+            if (problem != null) {
+                System.err.println(problem);
+                System.exit(2);
+            }
+        }
+        var context = SpringApplication.run(WahlwerkApplication.class, args);
+        if (command) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 }

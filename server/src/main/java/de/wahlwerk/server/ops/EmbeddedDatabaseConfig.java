@@ -1,0 +1,108 @@
+package de.wahlwerk.server.ops;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts an embedded PostgreSQL (real binaries from a Maven artifact) when no external database
+ * is configured, so that the first run needs no setup. The cluster lives in
+ * {@code <data-dir>/postgres} and is reused by the next start; PostgreSQL's own lock on the data
+ * directory stops two Wahlwerk processes from using it at once.
+ *
+ * <p>Production sets {@code spring.datasource.url} (e.g. SPRING_DATASOURCE_URL) and this class
+ * does nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "", matchIfMissing = true)
+public class EmbeddedDatabaseConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
+    static final String DATABASE = "wahlwerk";
+
+    /** The embedded cluster as this process sees it: started here, or found running and shared. */
+    record Cluster(EmbeddedPostgres started, int port) implements AutoCloseable {
+        String jdbcUrl() {
+            return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (started != null) {
+                started.close();
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    Cluster embeddedPostgres(WahlwerkProperties properties) {
+        Path dir = properties.dataDir().toAbsolutePath().normalize();
+        Path cluster = dir.resolve("postgres");
+        Integer running = RunningCluster.port(cluster);
+        if (running != null) {
+            // Another Wahlwerk process (a second node, or `./wahlwerk audit verify` next to the
+            // server) already runs this cluster: share it instead of fighting over the directory.
+            log.info("Using the embedded PostgreSQL already running on port {} for {}", running, cluster);
+            return new Cluster(null, running);
+        }
+        try {
+            Files.createDirectories(dir);
+            log.info("Starting embedded PostgreSQL in {}", cluster);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(cluster)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(dir.resolve("pg-binaries").toFile())
+                    .setPort(freePort())
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            ensureDatabase(pg);
+            return new Cluster(pg, pg.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL could not start in " + cluster
+                    + ". Is another Wahlwerk using this data directory? Stop it or set WAHLWERK_DATA_DIR to another folder.", e);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DataSource.class)
+    HikariDataSource dataSource(Cluster pg) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(pg.jdbcUrl());
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(20);
+        config.setPoolName("wahlwerk-embedded");
+        return new HikariDataSource(config);
+    }
+
+    private static void ensureDatabase(EmbeddedPostgres pg) {
+        try (var c = pg.getPostgresDatabase().getConnection();
+                var st = c.createStatement();
+                var rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+            if (!rs.next()) {
+                try (var create = c.createStatement()) {
+                    create.execute("create database " + DATABASE + " encoding 'UTF8'");
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the database '" + DATABASE + "' in the embedded PostgreSQL", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

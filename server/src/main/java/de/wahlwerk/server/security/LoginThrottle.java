@@ -1,0 +1,75 @@
+package de.wahlwerk.server.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows down password guessing. Per account (stored, so it holds across nodes): after
+ * {@value #FREE_FAILURES} failures each further one locks the account for twice as long, from 30
+ * seconds up to 15 minutes. Per client address (in memory, per node): at most
+ * {@value #MAX_FAILURES_PER_ADDRESS} failures in {@link #ADDRESS_WINDOW}.
+ */
+@Component
+class LoginThrottle {
+
+    static final int FREE_FAILURES = 5;
+    static final int MAX_FAILURES_PER_ADDRESS = 30;
+    static final Duration ADDRESS_WINDOW = Duration.ofMinutes(10);
+    private static final Duration MAX_LOCK = Duration.ofMinutes(15);
+
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
+
+    LoginThrottle() {
+        this(Clock.systemUTC());
+    }
+
+    LoginThrottle(Clock clock) {
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** When the account is locked after this many consecutive failures, or null if it is not. */
+    Instant lockUntil(int consecutiveFailures) {
+        if (consecutiveFailures < FREE_FAILURES) {
+            return null;
+        }
+        int exponent = Math.min(consecutiveFailures - FREE_FAILURES, 10);
+        Duration lock = Duration.ofSeconds(30L << exponent);
+        return now().plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock);
+    }
+
+    boolean addressBlocked(String address) {
+        Deque<Instant> q = failuresByAddress.get(address);
+        if (q == null) {
+            return false;
+        }
+        synchronized (q) {
+            prune(q);
+            return q.size() >= MAX_FAILURES_PER_ADDRESS;
+        }
+    }
+
+    void addressFailed(String address) {
+        Deque<Instant> q = failuresByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (q) {
+            prune(q);
+            q.addLast(now());
+        }
+    }
+
+    private void prune(Deque<Instant> q) {
+        Instant cutoff = now().minus(ADDRESS_WINDOW);
+        while (!q.isEmpty() && q.peekFirst().isBefore(cutoff)) {
+            q.removeFirst();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package de.wahlwerk.server.setup;
+
+import de.wahlwerk.core.model.Area;
+import de.wahlwerk.core.model.Candidate;
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.model.Nomination;
+import de.wahlwerk.server.audit.AuditLog;
+import de.wahlwerk.server.security.AccessPolicy;
+import de.wahlwerk.server.web.FieldProblem;
+import de.wahlwerk.server.web.InvalidInputException;
+import de.wahlwerk.server.web.NotFoundException;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Nominations and candidates. A nomination limited to an area (a constituency nomination) may be
+ * managed by an administrator of that area; election-wide lists by the organiser of the day.
+ */
+@Service
+public class NominationService {
+
+    private final NominationStore store;
+    private final AreaStore areas;
+    private final ElectionDayService elections;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+
+    NominationService(NominationStore store, AreaStore areas, ElectionDayService elections, AccessPolicy access,
+            AuditLog audit) {
+        this.store = store;
+        this.areas = areas;
+        this.elections = elections;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Nomination> nominations(long electionId) {
+        elections.election(electionId);
+        return store.nominations(electionId);
+    }
+
+    @Transactional(readOnly = true)
+    public Nomination nomination(long id) {
+        Nomination n = store.nomination(id).orElseThrow(() -> new NotFoundException("nomination", id));
+        elections.election(n.electionId());
+        return n;
+    }
+
+    @Transactional(readOnly = true)
+    public Area areaOf(Nomination n) {
+        return n.areaId() == null ? null : areas.area(n.areaId()).orElse(null);
+    }
+
+    @Transactional
+    public long createNomination(long electionId, NominationForm form) {
+        Election e = elections.election(electionId);
+        Long areaId = validate(e, form, null);
+        requireManage(e, areaId);
+        long id = store.insertNomination(electionId, areaId, form);
+        audit.record("create", "nomination", id, null, store.nomination(id).orElseThrow());
+        return id;
+    }
+
+    @Transactional
+    public void updateNomination(long id, NominationForm form) {
+        Nomination before = nomination(id);
+        Election e = elections.election(before.electionId());
+        requireManage(e, before.areaId());
+        Long areaId = validate(e, form, id);
+        requireManage(e, areaId);
+        store.updateNomination(id, areaId, form);
+        audit.record("update", "nomination", id, before, store.nomination(id).orElseThrow());
+    }
+
+    private Long validate(Election e, NominationForm form, Long selfId) {
+        if (!e.kind().voteKinds().contains(form.getVoteKind())) {
+            throw new InvalidInputException(FieldProblem.of("voteKind", "setup.nomination.voteKind"));
+        }
+        Long areaId = null;
+        if (form.getAreaKey() != null) {
+            String hierarchy = e.hierarchy() == null ? "admin" : e.hierarchy();
+            areaId = areas.areaByKey(e.electionDayId(), hierarchy, form.getAreaKey()).map(Area::id).orElseThrow(() ->
+                    new InvalidInputException(FieldProblem.of("areaKey", "setup.unknownArea", form.getAreaKey())));
+        }
+        if (store.positionTaken(e.id(), form.getVoteKind(), areaId, form.getBallotPosition(), selfId)) {
+            throw new InvalidInputException(FieldProblem.of("ballotPosition", "setup.nomination.positionTaken",
+                    form.getBallotPosition()));
+        }
+        return areaId;
+    }
+
+    private void requireManage(Election e, Long areaId) {
+        boolean ok = access.canManageDay(e.electionDayId()) || (areaId != null && access.canManageArea(areaId));
+        if (!ok) {
+            throw new AccessDeniedException("nomination outside the administrator's scope");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Candidate> candidates(long nominationId) {
+        nomination(nominationId);
+        return store.candidates(nominationId);
+    }
+
+    @Transactional(readOnly = true)
+    public Candidate candidate(long id) {
+        Candidate c = store.candidate(id).orElseThrow(() -> new NotFoundException("candidate", id));
+        nomination(c.nominationId());
+        return c;
+    }
+
+    @Transactional
+    public long createCandidate(long nominationId, CandidateForm form) {
+        Nomination n = nomination(nominationId);
+        requireManage(elections.election(n.electionId()), n.areaId());
+        if (store.listPositionTaken(nominationId, form.getListPosition(), null)) {
+            throw new InvalidInputException(FieldProblem.of("listPosition", "setup.candidate.positionTaken", form.getListPosition()));
+        }
+        long id = store.insertCandidate(nominationId, form);
+        audit.record("create", "candidate", id, null, store.candidate(id).orElseThrow());
+        return id;
+    }
+
+    @Transactional
+    public void updateCandidate(long id, CandidateForm form) {
+        Candidate before = candidate(id);
+        Nomination n = nomination(before.nominationId());
+        requireManage(elections.election(n.electionId()), n.areaId());
+        if (store.listPositionTaken(before.nominationId(), form.getListPosition(), id)) {
+            throw new InvalidInputException(FieldProblem.of("listPosition", "setup.candidate.positionTaken", form.getListPosition()));
+        }
+        store.updateCandidate(id, form);
+        audit.record("update", "candidate", id, before, store.candidate(id).orElseThrow());
+    }
+}

@@ -1,0 +1,109 @@
+package de.wahlwerk.server.setup;
+
+import de.wahlwerk.core.model.Candidate;
+import de.wahlwerk.core.model.GroupKind;
+import de.wahlwerk.core.model.Nomination;
+import de.wahlwerk.core.model.VoteKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Storage of nominations and their candidates. */
+@Repository
+class NominationStore {
+
+    private final JdbcClient jdbc;
+
+    NominationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Nomination> nominations(long electionId) {
+        return jdbc.sql("""
+                select n.* from nomination n left join area a on a.id = n.area_id
+                where n.election_id = :e order by n.vote_kind, a.official_key nulls first, n.ballot_position""")
+                .param("e", electionId).query((rs, i) -> nomination(rs)).list();
+    }
+
+    Optional<Nomination> nomination(long id) {
+        return jdbc.sql("select * from nomination where id = :id").param("id", id).query((rs, i) -> nomination(rs)).optional();
+    }
+
+    boolean positionTaken(long electionId, VoteKind kind, Long areaId, int position, Long exceptId) {
+        return jdbc.sql("""
+                select count(*) from nomination where election_id = :e and vote_kind = :k
+                and coalesce(area_id, 0) = :a and ballot_position = :p and id <> :x""")
+                .param("e", electionId).param("k", kind.name()).param("a", areaId == null ? 0L : areaId)
+                .param("p", position).param("x", exceptId == null ? -1 : exceptId)
+                .query(Long.class).single() > 0;
+    }
+
+    long insertNomination(long electionId, Long areaId, NominationForm f) {
+        return jdbc.sql("""
+                insert into nomination (election_id, vote_kind, area_id, ballot_position, short_name, name, group_kind)
+                values (:e, :k, :a, :p, :s, :n, :g) returning id""")
+                .param("e", electionId).param("k", f.getVoteKind().name()).param("a", areaId)
+                .param("p", f.getBallotPosition()).param("s", f.getShortName()).param("n", f.getName())
+                .param("g", f.getGroupKind().name()).query(Long.class).single();
+    }
+
+    void updateNomination(long id, Long areaId, NominationForm f) {
+        jdbc.sql("""
+                update nomination set vote_kind = :k, area_id = :a, ballot_position = :p, short_name = :s, name = :n,
+                group_kind = :g where id = :id""")
+                .param("k", f.getVoteKind().name()).param("a", areaId).param("p", f.getBallotPosition())
+                .param("s", f.getShortName()).param("n", f.getName()).param("g", f.getGroupKind().name())
+                .param("id", id).update();
+    }
+
+    List<Candidate> candidates(long nominationId) {
+        return jdbc.sql("select * from candidate where nomination_id = :n order by list_position")
+                .param("n", nominationId).query((rs, i) -> candidate(rs)).list();
+    }
+
+    Optional<Candidate> candidate(long id) {
+        return jdbc.sql("select * from candidate where id = :id").param("id", id).query((rs, i) -> candidate(rs)).optional();
+    }
+
+    boolean listPositionTaken(long nominationId, int position, Long exceptId) {
+        return jdbc.sql("select count(*) from candidate where nomination_id = :n and list_position = :p and id <> :x")
+                .param("n", nominationId).param("p", position).param("x", exceptId == null ? -1 : exceptId)
+                .query(Long.class).single() > 0;
+    }
+
+    long insertCandidate(long nominationId, CandidateForm f) {
+        return jdbc.sql("""
+                insert into candidate (nomination_id, list_position, family_name, given_names, title, profession,
+                    year_of_birth, place)
+                values (:n, :p, :f, :g, :t, :pr, :y, :pl) returning id""")
+                .param("n", nominationId).param("p", f.getListPosition()).param("f", f.getFamilyName())
+                .param("g", f.getGivenNames()).param("t", f.getTitle()).param("pr", f.getProfession())
+                .param("y", f.getYearOfBirth()).param("pl", f.getPlace()).query(Long.class).single();
+    }
+
+    void updateCandidate(long id, CandidateForm f) {
+        jdbc.sql("""
+                update candidate set list_position = :p, family_name = :f, given_names = :g, title = :t,
+                profession = :pr, year_of_birth = :y, place = :pl where id = :id""")
+                .param("p", f.getListPosition()).param("f", f.getFamilyName()).param("g", f.getGivenNames())
+                .param("t", f.getTitle()).param("pr", f.getProfession()).param("y", f.getYearOfBirth())
+                .param("pl", f.getPlace()).param("id", id).update();
+    }
+
+    private static Nomination nomination(ResultSet rs) throws SQLException {
+        long area = rs.getLong("area_id");
+        boolean noArea = rs.wasNull();
+        return new Nomination(rs.getLong("id"), rs.getLong("election_id"), VoteKind.valueOf(rs.getString("vote_kind")),
+                noArea ? null : area, rs.getInt("ballot_position"), rs.getString("short_name"), rs.getString("name"),
+                GroupKind.valueOf(rs.getString("group_kind")));
+    }
+
+    private static Candidate candidate(ResultSet rs) throws SQLException {
+        return new Candidate(rs.getLong("id"), rs.getLong("nomination_id"), rs.getInt("list_position"),
+                rs.getString("family_name"), rs.getString("given_names"), rs.getString("title"),
+                rs.getString("profession"), (Integer) rs.getObject("year_of_birth"), rs.getString("place"));
+    }
+}

@@ -1,0 +1,94 @@
+package de.wahlwerk.server.setup;
+
+import de.wahlwerk.core.model.Counts;
+import de.wahlwerk.core.model.VoteCounts;
+import de.wahlwerk.core.model.VoteKind;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Storage of published results imported for comparison (previous elections) or as official
+ * reference. Records are keyed by level and official key, so that they can be matched to the
+ * areas and units of a new election by key. Unit-level records use level {@value #UNIT_LEVEL}.
+ */
+@Repository
+public class ResultStore {
+
+    public static final String UNIT_LEVEL = "UNIT";
+
+    /** One imported file. */
+    public record Source(long id, String label, String electionKind, LocalDate electionDate, String format,
+            String fileName, String sha256, Long electionId, java.time.Instant importedAt, String importedBy,
+            long records) {}
+
+    /** One row to store: where, and its counts keyed by group (short name or "#position"). */
+    public record Record(String areaLevel, String areaKey, String parentKey, String name, boolean postal, Counts counts,
+            Map<VoteKind, Map<String, Long>> votesByGroup) {}
+
+    private final JdbcClient jdbc;
+
+    ResultStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertSource(String label, String electionKind, LocalDate date, String format, String fileName, String sha256,
+            Long electionId, String importedBy) {
+        return jdbc.sql("""
+                insert into result_source (label, election_kind, election_date, format, file_name, sha256, election_id, imported_by)
+                values (:l, :k, :d, :f, :n, :s, :e, :b) returning id""")
+                .param("l", label).param("k", electionKind).param("d", date).param("f", format).param("n", fileName)
+                .param("s", sha256).param("e", electionId).param("b", importedBy)
+                .query(Long.class).single();
+    }
+
+    void insertRecords(long sourceId, List<Record> records) {
+        for (Record r : records) {
+            Counts c = r.counts();
+            long id = jdbc.sql("""
+                    insert into result_record (source_id, area_level, area_key, parent_key, name, postal,
+                        eligible_no_card, eligible_with_card, eligible_added, eligible, voters, voters_with_card)
+                    values (:s, :l, :k, :p, :n, :post, :a1, :a2, :a3, :a, :b, :b1) returning id""")
+                    .param("s", sourceId).param("l", r.areaLevel()).param("k", r.areaKey()).param("p", r.parentKey())
+                    .param("n", r.name()).param("post", r.postal())
+                    .param("a1", c.eligibleNoCard()).param("a2", c.eligibleWithCard()).param("a3", c.eligibleAdded())
+                    .param("a", c.eligible()).param("b", c.voters()).param("b1", c.votersWithCard())
+                    .query(Long.class).single();
+            for (var e : c.votes().entrySet()) {
+                VoteCounts v = e.getValue();
+                jdbc.sql("insert into result_vote_total (record_id, vote_kind, invalid, valid) values (:r, :k, :i, :v)")
+                        .param("r", id).param("k", e.getKey().name()).param("i", v.invalid()).param("v", v.valid())
+                        .update();
+                Map<String, Long> groups = r.votesByGroup().get(e.getKey());
+                if (groups != null) {
+                    groups.forEach((group, votes) -> jdbc.sql(
+                            "insert into result_vote (record_id, vote_kind, group_key, votes) values (:r, :k, :g, :v)")
+                            .param("r", id).param("k", e.getKey().name()).param("g", group).param("v", votes).update());
+                }
+            }
+        }
+    }
+
+    public List<Source> sources() {
+        return jdbc.sql("""
+                select s.*, (select count(*) from result_record r where r.source_id = s.id) as records
+                from result_source s order by s.imported_at desc, s.id desc""")
+                .query((rs, i) -> new Source(rs.getLong("id"), rs.getString("label"), rs.getString("election_kind"),
+                        rs.getDate("election_date") == null ? null : rs.getDate("election_date").toLocalDate(),
+                        rs.getString("format"), rs.getString("file_name"), rs.getString("sha256"),
+                        (Long) rs.getObject("election_id"), rs.getTimestamp("imported_at").toInstant(),
+                        rs.getString("imported_by"), rs.getLong("records")))
+                .list();
+    }
+
+    /** Sum of one count column over the records of a source at one level, for checks and tests. */
+    public long sum(long sourceId, String level, String column) {
+        if (!column.matches("eligible|voters|voters_with_card|eligible_no_card|eligible_with_card|eligible_added")) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.sql("select coalesce(sum(" + column + "), 0) from result_record where source_id = :s and area_level = :l")
+                .param("s", sourceId).param("l", level).query(Long.class).single();
+    }
+}

@@ -1,0 +1,54 @@
+package de.wahlwerk.server.web;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+
+/** Renders field problems in the user's language and copies them into a form's binding result. */
+@Component
+public class Problems {
+
+    private final MessageSource messages;
+
+    public Problems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String message(FieldProblem p) {
+        return message(p, LocaleContextHolder.getLocale());
+    }
+
+    public String message(FieldProblem p, Locale locale) {
+        return messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
+    }
+
+    /** Adds the problems to the form so that each shows at its field (or at the top if the field is unknown). */
+    public void bind(List<FieldProblem> problems, BindingResult binding) {
+        for (FieldProblem p : problems) {
+            String text = message(p);
+            if (p.field() != null && binding.getTarget() != null
+                    && org.springframework.beans.BeanUtils.getPropertyDescriptor(binding.getTarget().getClass(), p.field()) != null) {
+                binding.rejectValue(p.field(), p.messageKey(), p.args().toArray(), text);
+            } else if (p.field() != null && hasRecordComponent(binding.getTarget(), p.field())) {
+                binding.rejectValue(p.field(), p.messageKey(), p.args().toArray(), text);
+            } else {
+                binding.reject(p.messageKey(), p.args().toArray(), text);
+            }
+        }
+    }
+
+    private static boolean hasRecordComponent(Object target, String field) {
+        if (target == null || !target.getClass().isRecord()) {
+            return false;
+        }
+        for (var c : target.getClass().getRecordComponents()) {
+            if (c.getName().equals(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

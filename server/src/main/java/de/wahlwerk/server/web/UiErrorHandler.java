@@ -1,0 +1,70 @@
+package de.wahlwerk.server.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Error pages of the admin UI: German text, what to do next, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+public class UiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(UiErrorHandler.class);
+
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
+    String notFound(Exception e, Model model, HttpServletResponse response) {
+        return page(model, response, HttpStatus.NOT_FOUND, "error.notFound");
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    String status(ResponseStatusException e, Model model, HttpServletResponse response) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        return page(model, response, status == null ? HttpStatus.BAD_REQUEST : status,
+                status == HttpStatus.NOT_FOUND ? "error.linkNotFound" : "error.invalidInput");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(AccessDeniedException e, Model model, HttpServletResponse response) {
+        return page(model, response, HttpStatus.FORBIDDEN, "error.forbidden");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    String method(Exception e, Model model, HttpServletResponse response) {
+        return page(model, response, HttpStatus.METHOD_NOT_ALLOWED, "error.method");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(Exception e, Model model, HttpServletResponse response) {
+        return page(model, response, HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    String conflict(DataIntegrityViolationException e, Model model, HttpServletResponse response) {
+        log.info("Integrity violation answered with 409: {}", e.getMostSpecificCause().getMessage());
+        return page(model, response, HttpStatus.CONFLICT, "error.conflict");
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, Model model, HttpServletResponse response) {
+        log.error("Unexpected error in admin UI", e);
+        return page(model, response, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal");
+    }
+
+    private static String page(Model model, HttpServletResponse response, HttpStatus status, String key) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("messageKey", key);
+        return "error";
+    }
+}

@@ -1,0 +1,93 @@
+package de.wahlwerk.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wahlwerk.server.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The audit chain detects a row changed directly in the database and names it. */
+class AuditVerifyIT extends IntegrationTest {
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    AuditVerifier verifier;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void tamperingWithARowIsFoundAndNamed() {
+        tx.executeWithoutResult(s -> {
+            audit.recordAs("test", "update", "area", 4711, "{\"name\":\"Alt\"}", "{\"name\":\"Neu\"}");
+            audit.recordAs("test", "update", "area", 4712, null, "{\"name\":\"Zwei\"}");
+        });
+        assertThat(verifier.verify().ok()).isTrue();
+        long victim = jdbc.sql("select id from audit_log where entity_id = '4711' order by id desc limit 1")
+                .query(Long.class).single();
+
+        // The application cannot rewrite the log at all …
+        var refused = org.assertj.core.api.Assertions.catchThrowable(() ->
+                jdbc.sql("update audit_log set after_json = '{}' where id = :id").param("id", victim).update());
+        assertThat(refused).hasMessageContaining("append-only");
+
+        // … and someone with superuser rights who bypasses the trigger is caught by the chain.
+        try {
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("set local session_replication_role = replica").update();
+                jdbc.sql("update audit_log set after_json = '{\"name\":\"Gefälscht\"}' where id = :id").param("id", victim).update();
+            });
+            var result = verifier.verify();
+            assertThat(result.ok()).isFalse();
+            assertThat(result.firstBrokenId()).isEqualTo(victim);
+            assertThat(result.reason()).contains("changed");
+        } finally {
+            repair(victim);
+        }
+    }
+
+    @Test
+    void deletingTheNewestEntryIsFound() {
+        tx.executeWithoutResult(s -> audit.recordAs("test", "create", "area", 4800, null, "{}"));
+        long last = jdbc.sql("select max(id) from audit_log").query(Long.class).single();
+        String before = jdbc.sql("select after_json from audit_log where id = :id").param("id", last).query(String.class).single();
+        var row = jdbc.sql("select * from audit_log where id = :id").param("id", last).query().singleRow();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("set local session_replication_role = replica").update();
+            jdbc.sql("delete from audit_log where id = :id").param("id", last).update();
+        });
+        try {
+            var result = verifier.verify();
+            assertThat(result.ok()).isFalse();
+            assertThat(result.reason()).contains("truncated");
+        } finally {
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("set local session_replication_role = replica").update();
+                jdbc.sql("""
+                        insert into audit_log (id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+                        values (:id, :at, :actor, :action, :entity, :eid, :b, :a, :p, :h)""")
+                        .param("id", last).param("at", row.get("at")).param("actor", row.get("actor"))
+                        .param("action", row.get("action")).param("entity", row.get("entity"))
+                        .param("eid", row.get("entity_id")).param("b", row.get("before_json")).param("a", before)
+                        .param("p", row.get("prev_hash")).param("h", row.get("hash")).update();
+            });
+        }
+        assertThat(verifier.verify().ok()).isTrue();
+    }
+
+    /** Puts the original content back so that other tests see an intact chain. */
+    private void repair(long id) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("set local session_replication_role = replica").update();
+            jdbc.sql("update audit_log set after_json = '{\"name\":\"Neu\"}' where id = :id").param("id", id).update();
+        });
+        assertThat(verifier.verify().ok()).isTrue();
+    }
+}

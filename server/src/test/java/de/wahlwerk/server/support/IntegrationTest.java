@@ -1,0 +1,21 @@
+package de.wahlwerk.server.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the integration tests: the real application on a random port, with a real PostgreSQL
+ * (the embedded one in target/test-data, or the one SPRING_DATASOURCE_URL names) and the demo
+ * election loaded. All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"wahlwerk.data-dir=target/test-data/shared", "wahlwerk.demo=true"})
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    protected HttpSession session() {
+        return new HttpSession(port);
+    }
+}
