@@ -123,23 +123,26 @@ public final class Bundestag2021 {
         int base = BASE_SIZE - deductedSeats;
         int upper = base + claim.values().stream().mapToInt(Integer::intValue).sum() * 2 + 10;
         for (int n = base; n <= upper; n++) {
-            Apportionment second = Apportioner.apportion(Method.WEBSTER, n, parties);
-            if (second instanceof Apportionment.LotRequired) {
-                continue; // a .5 tie at this size cannot be the smallest size that satisfies everyone
-            }
+            String secondLot = "zweite:" + n;
+            Apportionment second = Apportioner.iterative(Method.WEBSTER, n, parties, lots.get(secondLot));
+            Set<String> tied = second instanceof Apportionment.LotRequired l ? Set.copyOf(l.tie().tied()) : Set.of();
             Map<String, Integer> lack = new LinkedHashMap<>();
             boolean ok = true;
             int totalLack = 0;
             for (Contender p : parties) {
-                int l = Math.max(0, claim.get(p.id()) - second.seatsOf(p.id()));
+                // with a pending lot, judge by the most favourable outcome for each tied party
+                int seatsIfLucky = second.seatsOf(p.id()) + (tied.contains(p.id()) ? 1 : 0);
+                int l = Math.max(0, claim.get(p.id()) - seatsIfLucky);
                 lack.put(p.id(), l);
                 totalLack += l;
                 ok &= l <= threat.get(p.id());
             }
             if (!ok || totalLack > UNBALANCED_OVERHANG_LIMIT) {
-                continue;
+                continue; // this size fails whatever the lot says
             }
-            second = Apportioner.iterative(Method.WEBSTER, n, parties, lots.get("zweite:" + n));
+            if (second instanceof Apportionment.LotRequired l) {
+                return new SeatOutcome.LotRequired<>(secondLot, l.tie(), "BWG § 6 Abs. 2 S. 3 a.F.");
+            }
             Map<String, Integer> seats = new LinkedHashMap<>();
             for (Contender p : parties) {
                 seats.put(p.id(), second.seatsOf(p.id()) + lack.get(p.id()));
