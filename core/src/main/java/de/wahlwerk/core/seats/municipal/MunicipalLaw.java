@@ -1,0 +1,84 @@
+package de.wahlwerk.core.seats.municipal;
+
+import de.wahlwerk.core.seats.Exhaustion;
+import de.wahlwerk.core.seats.Method;
+
+/**
+ * The rules for electing a municipal council or Kreistag in each Flächenland, per
+ * ELECTORAL_LAW.md § 5.1 and § 1.5. {@code verified} says whether the item was found in a
+ * statute text or mirror ([V-OFF]/[V-SEC]); rules marked unverified ([UNV]) are best guesses that
+ * must be checked against the current statute before use (see docs/SEATS.md).
+ *
+ * <p>Not modelled: Wahlbereiche/Wahlkreise (Sachsen § 22, Saarland, Niedersachsen, RLP, M-V),
+ * unechte Teilortswahl (BW), NRW/S-H direct Wahlbezirk winners with overhang and compensation,
+ * the fixed-size majority clauses.
+ */
+public enum MunicipalLaw {
+    /** KomWG § 25 Abs. 1 (Sainte-Laguë/Schepers), § 26 Abs. 1 (tie → list order); exhaustion [UNV]. */
+    BADEN_WUERTTEMBERG(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    /** GLKrWG Art. 35 Abs. 2 (Sainte-Laguë/Schepers; list tie → candidate votes, else lot), Art. 35 Abs. 3 (vacant), Art. 36 (lot). */
+    BAYERN(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LOT, Exhaustion.VACANT, true),
+    /** Hare/Niemeyer [V-SEC]; candidate tie rule and exhaustion [UNV]. */
+    BRANDENBURG(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    /** KWG § 22 Abs. 3 Hare/Niemeyer (StGH 28.1.2026 voided the d'Hondt switch); candidate tie rule [UNV]. */
+    HESSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    /** Hare/Niemeyer; unfilled seats vacant [V-SEC]; candidate tie rule [UNV]. */
+    MECKLENBURG_VORPOMMERN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    /** Hare/Niemeyer (2016, 2021) [V-SEC]; list votes and Wahlbereiche not modelled; 2026 rule [UNV]. */
+    NIEDERSACHSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    /** KWahlG § 33 Sainte-Laguë/Schepers (restored 2025) with bound Reserveliste; direct winners not modelled. */
+    NORDRHEIN_WESTFALEN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    /** Sainte-Laguë/Schepers (Landeswahlleiter 2024) [V-SEC]; candidate tie rule [UNV]. */
+    RHEINLAND_PFALZ(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    /** KWG § 41 Abs. 1 d'Hondt, closed lists, Fortführung des Höchstzahlverfahrens on exhaustion [V-SEC]. */
+    SAARLAND(Method.DHONDT, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.REDISTRIBUTE, false),
+    /** KomWG § 21 (one Wahlkreis): d'Hondt, candidates tie → list order [V-SEC]; majority clause § 21 Abs. 1 S. 5 not modelled. */
+    SACHSEN(Method.DHONDT, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    /** Hare/Niemeyer, tie within list → list order [V-SEC]; majority clause not modelled. */
+    SACHSEN_ANHALT(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    /** GKWG § 10 Sainte-Laguë/Schepers; direct winners and Mehrsitze not modelled; list order. */
+    SCHLESWIG_HOLSTEIN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    /** Hare/Niemeyer [UNV]; seats beyond the candidates vacant (ThürKWG § 22 Abs. 4) [V-SEC]. */
+    THUERINGEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false);
+
+    private final Method method;
+    private final Ranking ranking;
+    private final CandidateTieRule candidateTie;
+    private final Exhaustion exhaustion;
+    private final boolean listTieByCandidateVotes;
+
+    MunicipalLaw(Method method, Ranking ranking, CandidateTieRule candidateTie, Exhaustion exhaustion,
+            boolean listTieByCandidateVotes) {
+        this.method = method;
+        this.ranking = ranking;
+        this.candidateTie = candidateTie;
+        this.exhaustion = exhaustion;
+        this.listTieByCandidateVotes = listTieByCandidateVotes;
+    }
+
+    public Method method() {
+        return method;
+    }
+
+    public Ranking ranking() {
+        return ranking;
+    }
+
+    public CandidateTieRule candidateTie() {
+        return candidateTie;
+    }
+
+    public Exhaustion exhaustion() {
+        return exhaustion;
+    }
+
+    /**
+     * Bayern GLKrWG Art. 35 Abs. 2: equal highest averages are decided by the personal votes of the
+     * candidates who would take the seat ("die in Betracht kommende sich bewerbende Person mit der
+     * größeren Stimmenzahl"), and only then by lot. [V-SEC S11: quoted for the Hare/Niemeyer
+     * wording of 2010–2019; that the current Sainte-Laguë wording keeps it is [UNV].]
+     */
+    public boolean listTieByCandidateVotes() {
+        return listTieByCandidateVotes;
+    }
+}

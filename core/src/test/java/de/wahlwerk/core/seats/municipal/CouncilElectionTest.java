@@ -1,0 +1,114 @@
+package de.wahlwerk.core.seats.municipal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wahlwerk.core.seats.Lot;
+import de.wahlwerk.core.seats.Lots;
+import de.wahlwerk.core.seats.SeatOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Candidate ranking, tie rules and exhaustion per Land on small constructed elections. */
+class CouncilElectionTest {
+
+    private static CouncilList list(String id, long... votes) {
+        List<CouncilCandidate> c = new ArrayList<>();
+        for (int i = 0; i < votes.length; i++) {
+            c.add(new CouncilCandidate(id + (i + 1), votes[i]));
+        }
+        return CouncilList.ofCandidates(id, c);
+    }
+
+    private static List<String> names(List<CouncilCandidate> c) {
+        return c.stream().map(CouncilCandidate::name).toList();
+    }
+
+    @Test
+    void badenWuerttembergBreaksEqualVotesByListOrder() {
+        // A: 60 votes → with B 40 and 3 seats, SLS: A 60, B 40, A 20, B 13.3 → A 2, B 1
+        var lists = List.of(list("A", 10, 25, 25), list("B", 40));
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.BADEN_WUERTTEMBERG, 3, lists, Lots.none()).orElseThrow();
+        assertThat(r.list("A").seats()).isEqualTo(2);
+        assertThat(names(r.list("A").elected())).containsExactly("A2", "A3");
+        assertThat(names(r.list("A").substitutes())).containsExactly("A1");
+
+        // one seat for A: A2 and A3 tie on 25 → the earlier list position (KomWG § 26 Abs. 1)
+        CouncilResult one = CouncilElection.allocate(MunicipalLaw.BADEN_WUERTTEMBERG, 2, lists, Lots.none()).orElseThrow();
+        assertThat(names(one.list("A").elected())).containsExactly("A2");
+        assertThat(names(one.list("A").substitutes())).containsExactly("A3", "A1");
+    }
+
+    @Test
+    void bayernDecidesEqualCandidateVotesAtTheLastSeatByLot() {
+        var lists = List.of(list("A", 10, 25, 25), list("B", 40));
+        SeatOutcome<CouncilResult> stop = CouncilElection.allocate(MunicipalLaw.BAYERN, 2, lists, Lots.none());
+        assertThat(stop).isInstanceOfSatisfying(SeatOutcome.LotRequired.class, l -> {
+            assertThat(l.decision()).isEqualTo("liste:A");
+            assertThat(l.tie().tied()).containsExactly("A2", "A3");
+            assertThat(l.tie().contestedSeats()).isEqualTo(1);
+        });
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.BAYERN, 2, lists,
+                Lots.none().with("liste:A", Lot.of("A3", "A2"))).orElseThrow();
+        assertThat(names(r.list("A").elected())).containsExactly("A3");
+        assertThat(names(r.list("A").substitutes())).containsExactly("A2", "A1");
+        // with both elected the tie does not matter and needs no lot
+        assertThat(CouncilElection.allocate(MunicipalLaw.BAYERN, 3, lists, Lots.none()))
+                .isInstanceOf(SeatOutcome.Decided.class);
+    }
+
+    @Test
+    void bayernDecidesEqualListQuotientsByTheNextCandidatesVotes() {
+        // A and B both 30 list votes, one seat: A's best candidate 20, B's best 16 → A (Art. 35 Abs. 2)
+        var lists = List.of(list("A", 20, 10), list("B", 14, 16));
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.BAYERN, 1, lists, Lots.none()).orElseThrow();
+        assertThat(r.list("A").seats()).isEqualTo(1);
+        assertThat(r.list("B").seats()).isZero();
+        // equal again → lot
+        var equal = List.of(list("A", 20, 10), list("B", 10, 20));
+        assertThat(CouncilElection.allocate(MunicipalLaw.BAYERN, 1, equal, Lots.none()))
+                .isInstanceOfSatisfying(SeatOutcome.LotRequired.class, l -> {
+                    assertThat(l.decision()).isEqualTo("sitze");
+                    assertThat(l.tie().tied()).containsExactlyInAnyOrder("A", "B");
+                });
+        CouncilResult drawn = CouncilElection.allocate(MunicipalLaw.BAYERN, 1, equal,
+                Lots.none().with("sitze", Lot.of("B", "A"))).orElseThrow();
+        assertThat(drawn.list("B").seats()).isEqualTo(1);
+        // Hessen has no such rule: straight to the lot
+        assertThat(CouncilElection.allocate(MunicipalLaw.HESSEN, 1, lists, Lots.none()))
+                .isInstanceOf(SeatOutcome.LotRequired.class);
+    }
+
+    @Test
+    void exhaustedListVacantInBayernRedistributedInSaarland() {
+        // A wins 4 of 5 seats by votes but has only 2 candidates
+        var lists = List.of(list("A", 400, 400), list("B", 80, 120, 100));
+        CouncilResult by = CouncilElection.allocate(MunicipalLaw.BAYERN, 5, lists, Lots.none()).orElseThrow();
+        assertThat(by.list("A").seats()).isEqualTo(4);
+        assertThat(by.list("A").vacant()).isEqualTo(2);
+        assertThat(by.list("B").seats()).isEqualTo(1);
+
+        CouncilResult sl = CouncilElection.allocate(MunicipalLaw.SAARLAND, 5, lists, Lots.none()).orElseThrow();
+        assertThat(sl.list("A").seats()).isEqualTo(2);
+        assertThat(sl.list("B").seats()).isEqualTo(3);
+        assertThat(sl.list("A").vacant()).isZero();
+        // closed lists: list order, votes irrelevant
+        assertThat(names(sl.list("B").elected())).containsExactly("B1", "B2", "B3");
+    }
+
+    @Test
+    void municipalVectorsOfSection54() {
+        // M1 Lauf (BW) 14 seats; M4 Hohenfels (Bayern 2008, then d'Hondt) is a method vector only;
+        // M5 Brögbern (Niedersachsen) 11 seats Hare/Niemeyer
+        var lauf = List.of(new CouncilList("A", 10_648, List.of()), new CouncilList("B", 8_578, List.of()),
+                new CouncilList("C", 6_531, List.of()));
+        var a = de.wahlwerk.core.seats.Apportioner.apportion(MunicipalLaw.BADEN_WUERTTEMBERG.method(), 14,
+                lauf.stream().map(l -> de.wahlwerk.core.seats.Contender.of(l.id(), l.votes())).toList());
+        assertThat(a.seats()).containsExactly(java.util.Map.entry("A", 6), java.util.Map.entry("B", 5),
+                java.util.Map.entry("C", 3));
+        var brb = de.wahlwerk.core.seats.Apportioner.apportion(MunicipalLaw.NIEDERSACHSEN.method(), 11, List.of(
+                de.wahlwerk.core.seats.Contender.of("A", 1150), de.wahlwerk.core.seats.Contender.of("B", 870),
+                de.wahlwerk.core.seats.Contender.of("C", 180)));
+        assertThat(brb.seats().values()).containsExactly(6, 4, 1);
+    }
+}
