@@ -37,6 +37,11 @@ final class ProblemCollector {
         return problems.size();
     }
 
+    /** All problems found so far, also those beyond the limit (to tell whether a step found any). */
+    long total() {
+        return problems.size() + dropped;
+    }
+
     /** Throws if anything was found: imports are all or nothing. */
     void throwIfAny() throws ImportException {
         if (problems.isEmpty()) {
