@@ -54,7 +54,7 @@ record BundleSource(String prefix, Map<String, byte[]> files) {
         buffered.reset();
         // ZipInputStream reads anything else as "no entries"; say plainly that it is no zip
         if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K') {
-            problems.add(zipName, 0, null, "invalid-zip", "PK");
+            problems.add(zipName, 0, null, "not-a-zip");
             return new BundleSource(prefix, Map.of());
         }
         try (ZipInputStream zip = new ZipInputStream(buffered)) {

@@ -137,7 +137,8 @@ class VotemanagerBrokenFilesTest {
                 "unknown-parent", "parent-cycle", "level-order", "unknown-polling-station", "unknown-nomination",
                 "unknown-hierarchy", "invalid-hierarchy", "postal-with-station", "polling-without-station",
                 "implausible-year", "out-of-range", "missing-file", "unexpected-file", "invalid-zip",
-                "inconsistent-area", "invalid-group", "wrong-area-count", "too-many-problems", "io")) {
+                "inconsistent-area", "invalid-group", "wrong-area-count", "too-many-problems", "io", "not-a-zip",
+                "unknown-election", "too-large", "invalid-postal-code", "unknown-unit")) {
             ImportProblem p = ImportProblem.of("f.csv", 2, "c", code, "a1", "a2", "a3", "a4");
             assertThat(p.message(Locale.GERMAN)).as(code).startsWith("Datei f.csv, Zeile 2, Spalte „c“: ")
                     .doesNotContain("Fehler „");
