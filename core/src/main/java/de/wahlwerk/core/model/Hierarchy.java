@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
  */
 public record Hierarchy(String code) {
 
+    /** Declared before the constants below: they are built with it during class initialisation. */
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
     public static final Hierarchy ADMINISTRATIVE = new Hierarchy("admin");
     public static final Hierarchy BUNDESTAG = new Hierarchy("bundestag");
     public static final Hierarchy LANDTAG = new Hierarchy("landtag");
-
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
     public Hierarchy {
         if (code == null || !CODE.matcher(code).matches()) {

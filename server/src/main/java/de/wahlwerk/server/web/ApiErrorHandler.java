@@ -74,6 +74,12 @@ public class ApiErrorHandler {
                 List.of(fieldError(e.getName(), msg("error.unreadable.field"))));
     }
 
+    @ExceptionHandler({org.springframework.web.bind.MissingServletRequestParameterException.class,
+        org.springframework.web.bind.ServletRequestBindingException.class})
+    ProblemDetail missing(Exception e) {
+        return problem(HttpStatus.BAD_REQUEST, "error.invalidInput", List.of());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "error.notFound", List.of());

@@ -9,6 +9,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -22,6 +24,12 @@ public class UiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(UiErrorHandler.class);
 
+    private final Problems problems;
+
+    public UiErrorHandler(Problems problems) {
+        this.problems = problems;
+    }
+
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
     String notFound(Exception e, Model model, HttpServletResponse response) {
         return page(model, response, HttpStatus.NOT_FOUND, "error.notFound");
@@ -32,6 +40,19 @@ public class UiErrorHandler {
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
         return page(model, response, status == null ? HttpStatus.BAD_REQUEST : status,
                 status == HttpStatus.NOT_FOUND ? "error.linkNotFound" : "error.invalidInput");
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, ServletRequestBindingException.class,
+        org.springframework.beans.TypeMismatchException.class})
+    String badRequest(Exception e, Model model, HttpServletResponse response) {
+        return page(model, response, HttpStatus.BAD_REQUEST, "error.invalidInput");
+    }
+
+    /** A rule broken outside a form page (e.g. a button on a detail page): say which and what to do. */
+    @ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
+        model.addAttribute("problems", e.problems().stream().map(problems::message).toList());
+        return page(model, response, HttpStatus.BAD_REQUEST, "error.invalidInput");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -66,7 +66,7 @@ class FirstAdministratorIT {
         form.put("passwordRepeat", "ein langes Passwort 2025");
         s.get("/setup/" + token);
         var noCode = s.post("/setup/" + token, form);
-        assertThat(noCode.body()).contains("zweite Faktor ist Pflicht");
+        assertThat(noCode.body()).contains("ist der zweite Faktor Pflicht");
         assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isZero();
 
         form.put("code", code(secret));
