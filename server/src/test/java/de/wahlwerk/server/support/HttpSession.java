@@ -92,6 +92,11 @@ public final class HttpSession {
         return r;
     }
 
+    /** The CSRF token of the last page fetched. */
+    public String csrf() {
+        return csrf;
+    }
+
     public String base() {
         return base;
     }

@@ -12,6 +12,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {"wahlwerk.data-dir=target/test-data/shared", "wahlwerk.demo=true"})
 public abstract class IntegrationTest {
 
+    static {
+        // Each test run starts from an empty database, so that results never depend on an earlier run.
+        org.springframework.util.FileSystemUtils.deleteRecursively(java.nio.file.Path.of("target/test-data/shared").toFile());
+    }
+
     @LocalServerPort
     protected int port;
 
