@@ -1,0 +1,53 @@
+package de.wahlwerk.server.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wahlwerk.server.WahlwerkApplication;
+import de.wahlwerk.server.audit.AuditVerifier;
+import de.wahlwerk.server.support.IntegrationTest;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Starting twice on one data directory shares the database; a busy port gives a clear message. */
+class LaunchIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void secondStartOnTheSameDataDirectoryReusesTheRunningDatabase() {
+        Integer port = RunningCluster.port(Path.of("target/test-data/shared/postgres").toAbsolutePath());
+        assertThat(port).as("the test server's embedded PostgreSQL is found via postmaster.pid").isNotNull();
+        long days = jdbc.sql("select count(*) from election_day").query(Long.class).single();
+        try (var second = new SpringApplicationBuilder(WahlwerkApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--wahlwerk.data-dir=target/test-data/shared", "--wahlwerk.command=audit-verify")) {
+            JdbcClient other = second.getBean(JdbcClient.class);
+            assertThat(other.sql("select count(*) from election_day").query(Long.class).single()).isEqualTo(days);
+            assertThat(second.getBean(AuditVerifier.class).verify().ok()).isTrue();
+        }
+        // Closing the second process's context must not stop the database the first one uses.
+        assertThat(jdbc.sql("select count(*) from election_day").query(Long.class).single()).isEqualTo(days);
+    }
+
+    @Test
+    void busyPortIsReportedWithWhatToDo() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0)) {
+            String message = PortCheck.problem(busy.getLocalPort());
+            assertThat(message).contains("Port " + busy.getLocalPort() + " ist schon belegt")
+                    .contains("SERVER_PORT=" + (busy.getLocalPort() + 1));
+        }
+        assertThat(PortCheck.problemWith("acht")).contains("keine gültige Portnummer");
+        assertThat(PortCheck.problemWith("70000")).contains("keine gültige Portnummer");
+        try (ServerSocket probe = new ServerSocket(0)) {
+            int free = probe.getLocalPort();
+            probe.close();
+            assertThat(PortCheck.problem(free)).isNull();
+        }
+    }
+}
