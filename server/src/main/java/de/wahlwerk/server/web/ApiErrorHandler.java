@@ -75,7 +75,9 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler({org.springframework.web.bind.MissingServletRequestParameterException.class,
-        org.springframework.web.bind.ServletRequestBindingException.class})
+        org.springframework.web.bind.ServletRequestBindingException.class,
+        org.springframework.web.multipart.MultipartException.class,
+        org.springframework.web.multipart.support.MissingServletRequestPartException.class})
     ProblemDetail missing(Exception e) {
         return problem(HttpStatus.BAD_REQUEST, "error.invalidInput", List.of());
     }

@@ -43,7 +43,8 @@ public class UiErrorHandler {
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, ServletRequestBindingException.class,
-        org.springframework.beans.TypeMismatchException.class})
+        org.springframework.beans.TypeMismatchException.class, org.springframework.web.multipart.MultipartException.class,
+        org.springframework.web.multipart.support.MissingServletRequestPartException.class})
     String badRequest(Exception e, Model model, HttpServletResponse response) {
         return page(model, response, HttpStatus.BAD_REQUEST, "error.invalidInput");
     }
