@@ -37,7 +37,7 @@ class SecurityConfig {
     SecurityFilterChain staffChain(HttpSecurity http, StaffAuthenticationProvider provider) throws Exception {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/setup/**", "/invite/**", "/css/**", "/js/**", "/img/**",
+                        .requestMatchers("/login", "/setup/**", "/invite/**", "/q/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/error", "/health").permitAll()
                         .requestMatchers("/admin/users/**", "/api/users/**", "/admin/audit/**", "/api/audit/**")
                                 .hasRole(Role.ADMIN.name())

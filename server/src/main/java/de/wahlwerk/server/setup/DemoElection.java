@@ -61,6 +61,16 @@ public class DemoElection {
         this.audit = audit;
     }
 
+    /** Ballot position (1-based) of a demo party by short name, for tests and demo reports. */
+    public static int position(String shortName) {
+        for (int i = 0; i < PARTIES.length; i++) {
+            if (PARTIES[i].equals(shortName)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("not a demo party: " + shortName);
+    }
+
     public boolean loaded() {
         return days.dayByName(DAY_NAME, DATE).isPresent();
     }

@@ -83,6 +83,44 @@ public class ResultStore {
                 .list();
     }
 
+    /** A stored record with its vote totals and votes per group (short name or "#n"). */
+    public record Stored(String name, boolean postal, Long eligibleNoCard, Long eligibleWithCard, Long eligibleAdded,
+            Long eligible, Long voters, Long votersWithCard, Map<VoteKind, Long[]> invalidValid,
+            Map<VoteKind, Map<String, Long>> votesByGroup) {}
+
+    /**
+     * The unit-level record of the newest comparison source linked to an election (the previous
+     * election), by unit key.
+     */
+    public java.util.Optional<Stored> previousUnit(long electionId, String unitKey) {
+        var row = jdbc.sql("""
+                select r.* from result_record r join result_source s on s.id = r.source_id
+                where s.election_id = :e and r.area_level = :l and r.area_key = :k
+                  and s.format <> 'kerg2'
+                order by s.election_date desc nulls last, s.id desc limit 1""")
+                .param("e", electionId).param("l", UNIT_LEVEL).param("k", unitKey)
+                .query((rs, i) -> new Object[] {rs.getLong("id"), rs.getString("name"), rs.getBoolean("postal"),
+                        (Long) rs.getObject("eligible_no_card"), (Long) rs.getObject("eligible_with_card"),
+                        (Long) rs.getObject("eligible_added"), (Long) rs.getObject("eligible"),
+                        (Long) rs.getObject("voters"), (Long) rs.getObject("voters_with_card")})
+                .optional();
+        if (row.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Object[] r = row.get();
+        long id = (Long) r[0];
+        Map<VoteKind, Long[]> totals = new java.util.EnumMap<>(VoteKind.class);
+        jdbc.sql("select vote_kind, invalid, valid from result_vote_total where record_id = :r").param("r", id)
+                .query((rs, i) -> totals.put(VoteKind.valueOf(rs.getString(1)),
+                        new Long[] {(Long) rs.getObject(2), (Long) rs.getObject(3)})).list();
+        Map<VoteKind, Map<String, Long>> groups = new java.util.EnumMap<>(VoteKind.class);
+        jdbc.sql("select vote_kind, group_key, votes from result_vote where record_id = :r").param("r", id)
+                .query((rs, i) -> groups.computeIfAbsent(VoteKind.valueOf(rs.getString(1)), k -> new java.util.LinkedHashMap<>())
+                        .put(rs.getString(2), (Long) rs.getObject(3))).list();
+        return java.util.Optional.of(new Stored((String) r[1], (Boolean) r[2], (Long) r[3], (Long) r[4], (Long) r[5],
+                (Long) r[6], (Long) r[7], (Long) r[8], totals, groups));
+    }
+
     /** Sum of one count column over the records of a source at one level, for checks and tests. */
     public long sum(long sourceId, String level, String column) {
         if (!column.matches("eligible|voters|voters_with_card|eligible_no_card|eligible_with_card|eligible_added")) {

@@ -37,6 +37,9 @@ class EndpointAuthorizationIT extends IntegrationTest {
         RULES.put("* /setup/", Access.PUBLIC);
         RULES.put("* /invite/", Access.PUBLIC);
         RULES.put("* /error", Access.PUBLIC);
+        RULES.put("* /q/", Access.PUBLIC);
+        RULES.put("* /admin/entry", Access.STAFF);
+        RULES.put("* /api/entry", Access.STAFF);
         RULES.put("* /admin/users", Access.ADMIN);
         RULES.put("* /admin/audit", Access.ADMIN);
         RULES.put("* /api/users", Access.ADMIN);

@@ -1,0 +1,98 @@
+package de.wahlwerk.server.entry;
+
+import de.wahlwerk.core.check.CheckContext;
+import de.wahlwerk.core.check.CumulativeParameters;
+import de.wahlwerk.core.check.Finding;
+import de.wahlwerk.core.check.MunicipalTotals;
+import de.wahlwerk.core.check.PlausibilityCheck;
+import de.wahlwerk.core.check.ReferendumQuestion;
+import de.wahlwerk.core.check.ReportInput;
+import de.wahlwerk.core.model.Counts;
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.model.UnitKind;
+import de.wahlwerk.core.model.VoteCounts;
+import de.wahlwerk.core.model.VoteKind;
+import de.wahlwerk.server.setup.SetupDirectory;
+import de.wahlwerk.server.web.FieldProblem;
+import de.wahlwerk.server.web.InvalidInputException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the plausibility checks of {@code core.check} on a report, with what it is compared to:
+ * the unit's previous-election result (matched by unit key and party short name), the average of
+ * the municipality's confirmed reports so far (same unit kind), and the election's thresholds.
+ */
+@Component
+class EntryChecks {
+
+    private final PreviousResults previous;
+    private final ReportStore reports;
+    private final SetupDirectory setup;
+
+    EntryChecks(PreviousResults previous, ReportStore reports, SetupDirectory setup) {
+        this.previous = previous;
+        this.reports = reports;
+        this.setup = setup;
+    }
+
+    List<Finding> check(ReportForm form, Map<String, Long> values, EntrySettings settings) {
+        Election election = form.election();
+        Counts counts = form.toCounts(values);
+        Map<VoteKind, Set<Integer>> ballot = new EnumMap<>(VoteKind.class);
+        for (VoteKind kind : election.kind().voteKinds()) {
+            Set<Integer> positions = new HashSet<>();
+            form.fields().stream().filter(f -> f.ballotPosition() != null && f.section().equals(kind.name()))
+                    .forEach(f -> positions.add(f.ballotPosition()));
+            ballot.put(kind, positions);
+        }
+        CumulativeParameters cumulative = election.kind().usesCumulativeVoting()
+                && election.votesPerVoter() != null && election.maxVotesPerCandidate() != null
+                ? new CumulativeParameters(election.votesPerVoter(), election.maxVotesPerCandidate(), election.seats())
+                : null;
+        List<ReferendumQuestion> questions = new ArrayList<>();
+        VoteCounts yesNo = counts.votes(VoteKind.YES_NO);
+        if (yesNo != null) {
+            questions.add(ReferendumQuestion.of(1, yesNo));
+        }
+        CheckContext context = new CheckContext(previous.forUnit(form), average(form),
+                null, ThresholdSettings.parse(settings.thresholds()));
+        ReportInput input = new ReportInput(election.kind(), election.kind().voteKinds(), form.unit().kind(), counts,
+                ballot, cumulative, Map.of(), questions, context);
+        return PlausibilityCheck.check(input).findings();
+    }
+
+    void validateThresholds(String text) {
+        try {
+            ThresholdSettings.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(FieldProblem.of("thresholds", "entry.thresholdsInvalid", e.getMessage()));
+        }
+    }
+
+    /** Field-wise sum of the confirmed reports of the same unit kind in this election, by current ballot position. */
+    private MunicipalTotals average(ReportForm form) {
+        UnitKind kind = form.unit().kind();
+        Map<String, Long> sum = new LinkedHashMap<>();
+        int n = 0;
+        for (StoredReport r : reports.withStatus(form.election().id(), ReportStatus.CONFIRMED)) {
+            var unit = setup.unit(r.unitId()).orElse(null);
+            if (unit == null || unit.kind() != kind || unit.id() == form.unit().id()) {
+                continue;
+            }
+            n++;
+            r.values().forEach((letter, v) -> {
+                if (v != null) {
+                    sum.merge(letter, v, Math::addExact);
+                }
+            });
+        }
+        return n == 0 ? null : new MunicipalTotals(form.toCounts(sum), n);
+    }
+}

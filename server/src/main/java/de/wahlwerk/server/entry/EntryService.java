@@ -1,0 +1,412 @@
+package de.wahlwerk.server.entry;
+
+import de.wahlwerk.core.check.Finding;
+import de.wahlwerk.core.check.Severity;
+import de.wahlwerk.core.model.Area;
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.model.ElectionDay;
+import de.wahlwerk.core.model.ReportingUnit;
+import de.wahlwerk.server.audit.AuditLog;
+import de.wahlwerk.server.security.AccessPolicy;
+import de.wahlwerk.server.security.Role;
+import de.wahlwerk.server.setup.SetupDirectory;
+import de.wahlwerk.server.web.FieldProblem;
+import de.wahlwerk.server.web.InvalidInputException;
+import de.wahlwerk.server.web.NotFoundException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one set of rules for every way a quick report arrives (town-hall form, board chair's phone,
+ * JSON API): who may report for the unit, when, field syntax, plausibility (errors block, warnings
+ * need a reason), the two-person rule and corrections. Every version is kept; only confirmed
+ * versions count.
+ */
+@Service
+public class EntryService {
+
+    /** Election times are local German time (§ 47 BWO: polls close at 18:00). */
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    /** No unit has anywhere near this many voters; larger numbers are typing errors. */
+    static final long MAX_VALUE = 10_000_000L;
+
+    private final SetupDirectory setup;
+    private final ReportForms forms;
+    private final ReportStore reports;
+    private final EntrySettingsStore settings;
+    private final EntryChecks checks;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
+
+    EntryService(SetupDirectory setup, ReportForms forms, ReportStore reports, EntrySettingsStore settings,
+            EntryChecks checks, AccessPolicy access, AuditLog audit, java.util.Optional<Clock> clock,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+        this.setup = setup;
+        this.forms = forms;
+        this.reports = reports;
+        this.settings = settings;
+        this.checks = checks;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The form of a unit, for the entry page; checks that the user may report for the unit. */
+    @Transactional(readOnly = true)
+    public ReportForm formFor(long electionId, long unitId) {
+        Election election = election(electionId);
+        ReportingUnit unit = unit(election, unitId);
+        requireMayEnter(unit);
+        return forms.form(election, unit);
+    }
+
+    /** The form of a unit for reading (review, history): any staff role covering the unit. */
+    @Transactional(readOnly = true)
+    public ReportForm formForReading(long electionId, long unitId) {
+        Election election = election(electionId);
+        ReportingUnit unit = unit(election, unitId);
+        requireMayView(unit);
+        return forms.form(election, unit);
+    }
+
+    /**
+     * Validates and stores a report. Throws {@link InvalidInputException} with problems per field
+     * (letters, or {@code warning.<code>} for warnings that need a reason); nothing is stored then.
+     */
+    @Transactional
+    public SubmitResult submit(Submission s, String actor) {
+        if (s.idempotencyKey() != null) {
+            var earlier = reports.byIdempotencyKey(s.electionId(), s.idempotencyKey());
+            if (earlier.isPresent()) {
+                if (earlier.get().unitId() != s.unitId()) {
+                    throw new InvalidInputException(FieldProblem.of("idempotencyKey", "entry.idempotencyReused"));
+                }
+                return new SubmitResult(earlier.get().id(), earlier.get().status(), true);
+            }
+        }
+        Election election = election(s.electionId());
+        ReportingUnit unit = unit(election, s.unitId());
+        if (s.channel() != Submission.Channel.PHONE) {
+            requireMayEnter(unit);
+        }
+        if (unit.countedWithUnitId() != null) {
+            String other = setup.unit(unit.countedWithUnitId()).map(ReportingUnit::officialKey).orElse("?");
+            throw new InvalidInputException(FieldProblem.of(null, "entry.countedWith", unit.officialKey(), other));
+        }
+        EntrySettings config = settings.get(election.id());
+        requirePollsClosed(election, config);
+
+        ReportForm form = forms.form(election, unit);
+        Map<String, Long> values = parse(form, s.rawValues());
+        List<Finding> findings = checks.check(form, values, config);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.severity() == Severity.ERROR) {
+                problems.add(FieldProblem.of(f.field(), "entry.finding", f.code(), f.message(locale())));
+            } else {
+                String reason = s.warningReasons().get(f.code());
+                if (reason == null || reason.isBlank()) {
+                    problems.add(FieldProblem.of("warning." + f.code(), "entry.warningNeedsReason", f.code(),
+                            f.message(locale())));
+                } else if (reason.length() > 1000) {
+                    problems.add(FieldProblem.of("warning." + f.code(), "entry.reasonTooLong"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+
+        List<StoredReport> history = reports.ofUnit(election.id(), unit.id());
+        StoredReport confirmed = history.stream().filter(r -> r.status() == ReportStatus.CONFIRMED).findFirst().orElse(null);
+        String reason = blankToNull(s.correctionReason());
+        if (confirmed != null && reason == null) {
+            throw new InvalidInputException(FieldProblem.of("correctionReason", "entry.correctionNeedsReason"));
+        }
+        String kind = confirmed == null ? "ENTRY" : "CORRECTION";
+        List<StoredReport> pending = history.stream().filter(r -> r.status() == ReportStatus.PENDING).toList();
+
+        long id;
+        ReportStatus status;
+        if (config.twoPersonMode() == EntrySettings.TwoPersonMode.DOUBLE_ENTRY && !pending.isEmpty()) {
+            if (pending.stream().anyMatch(p -> p.enteredBy().equals(actor))) {
+                throw new InvalidInputException(FieldProblem.of(null, "entry.secondEntrySamePerson"));
+            }
+            StoredReport match = pending.stream().filter(p -> sameValues(p.values(), values)).findFirst().orElse(null);
+            if (match != null) {
+                id = insert(s, election, unit, form, values, kind, ReportStatus.MATCHED, actor, reason, findings);
+                confirm(match, actor, history);
+                status = ReportStatus.MATCHED;
+            } else {
+                id = insert(s, election, unit, form, values, kind, ReportStatus.PENDING, actor, reason, findings);
+                status = ReportStatus.PENDING;
+            }
+        } else {
+            // Entry + approval: a newer entry replaces an older one still waiting (the latest typing wins review).
+            for (StoredReport p : pending) {
+                reports.setStatus(p.id(), ReportStatus.SUPERSEDED, actor, null);
+            }
+            id = insert(s, election, unit, form, values, kind, ReportStatus.PENDING, actor, reason, findings);
+            status = ReportStatus.PENDING;
+        }
+        return new SubmitResult(id, status, false);
+    }
+
+    /** What the checks say about values being typed, without storing anything (live feedback at the field). */
+    public record Preview(String field, String severity, String message) {}
+
+    @Transactional(readOnly = true)
+    public List<Preview> preview(long electionId, long unitId, Map<String, String> raw) {
+        ReportForm form = formFor(electionId, unitId);
+        Map<String, Long> values;
+        try {
+            values = parse(form, raw);
+        } catch (InvalidInputException e) {
+            return e.problems().stream().map(p -> new Preview(p.field(), "ERROR", problemText(p))).toList();
+        }
+        return checks.check(form, values, settings.get(electionId)).stream()
+                .map(f -> new Preview(f.field(), f.severity().name(), f.code() + ": " + f.message(locale())))
+                .toList();
+    }
+
+    private String problemText(FieldProblem p) {
+        return messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale());
+    }
+
+    /** Confirms a pending version; the approver must not be who entered it. */
+    @Transactional
+    public void approve(long reportId) {
+        StoredReport r = reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
+        Election election = election(r.electionId());
+        ReportingUnit unit = unit(election, r.unitId());
+        requireMayApprove(unit);
+        String actor = access.current().username();
+        if (r.status() != ReportStatus.PENDING) {
+            throw new InvalidInputException(FieldProblem.of(null, "entry.notPending"));
+        }
+        if (r.enteredBy().equals(actor)) {
+            throw new InvalidInputException(FieldProblem.of(null, "entry.approveOwn"));
+        }
+        confirm(r, actor, reports.ofUnit(r.electionId(), r.unitId()));
+    }
+
+    /** Turns a pending version down; the reason is kept and shown in the history. */
+    @Transactional
+    public void reject(long reportId, String reason) {
+        StoredReport r = reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
+        Election election = election(r.electionId());
+        requireMayApprove(unit(election, r.unitId()));
+        if (r.status() != ReportStatus.PENDING) {
+            throw new InvalidInputException(FieldProblem.of(null, "entry.notPending"));
+        }
+        if (blankToNull(reason) == null) {
+            throw new InvalidInputException(FieldProblem.of("reason", "entry.rejectNeedsReason"));
+        }
+        reports.setStatus(reportId, ReportStatus.REJECTED, access.current().username(), reason.strip());
+        audit.record("reject-report", "quick_report", reportId, Map.of("status", "PENDING"),
+                Map.of("status", "REJECTED", "reason", reason.strip()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredReport> history(long electionId, long unitId) {
+        Election election = election(electionId);
+        ReportingUnit unit = unit(election, unitId);
+        requireMayView(unit);
+        return reports.ofUnit(electionId, unitId);
+    }
+
+    @Transactional(readOnly = true)
+    public StoredReport report(long id) {
+        StoredReport r = reports.find(id).orElseThrow(() -> new NotFoundException("report", id));
+        requireMayView(unit(election(r.electionId()), r.unitId()));
+        return r;
+    }
+
+    /** Reports waiting for a decision in units the user may approve. */
+    @Transactional(readOnly = true)
+    public List<StoredReport> pending(long electionId) {
+        Election election = election(electionId);
+        return reports.withStatus(electionId, ReportStatus.PENDING).stream()
+                .filter(r -> mayApprove(unit(election, r.unitId())))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public EntrySettings settings(long electionId) {
+        election(electionId);
+        return settings.get(electionId);
+    }
+
+    @Transactional
+    public void updateSettings(EntrySettings s) {
+        Election election = election(s.electionId());
+        access.requireManageDay(election.electionDayId());
+        EntrySettings before = settings.get(s.electionId());
+        checks.validateThresholds(s.thresholds());
+        settings.put(s);
+        audit.record("update", "entry_settings", s.electionId(), before, s);
+    }
+
+    // --- internals ---
+
+    private long insert(Submission s, Election election, ReportingUnit unit, ReportForm form, Map<String, Long> values,
+            String kind, ReportStatus status, String actor, String reason, List<Finding> findings) {
+        long id = reports.insert(election.id(), unit.id(), kind, status, ReportValues.encode(form, values),
+                s.channel().name(), actor, reason, s.idempotencyKey());
+        Map<String, String> confirmedWarnings = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.severity() == Severity.WARNING) {
+                String why = s.warningReasons().get(f.code()).strip();
+                reports.warning(id, f.code(), why);
+                confirmedWarnings.put(f.code(), why);
+            }
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("unit", unit.officialKey());
+        after.put("kind", kind);
+        after.put("status", status.name());
+        after.put("channel", s.channel().name());
+        after.put("values", values);
+        after.put("warnings", confirmedWarnings);
+        if (reason != null) {
+            after.put("reason", reason);
+        }
+        audit.recordAs(actor, "enter-report", "quick_report", id, null, after);
+        return id;
+    }
+
+    private void confirm(StoredReport r, String actor, List<StoredReport> history) {
+        StoredReport previous = history.stream().filter(h -> h.status() == ReportStatus.CONFIRMED).findFirst().orElse(null);
+        if (previous != null) {
+            reports.setStatus(previous.id(), ReportStatus.SUPERSEDED, actor, null);
+        }
+        for (StoredReport h : history) {
+            if (h.status() == ReportStatus.PENDING && h.id() != r.id()) {
+                reports.setStatus(h.id(), ReportStatus.SUPERSEDED, actor, null);
+            }
+        }
+        long seq = reports.confirm(r.id(), actor);
+        audit.recordAs(actor, "confirm-report", "quick_report", r.id(),
+                previous == null ? null : Map.of("confirmedReport", previous.id(), "values", previous.values()),
+                Map.of("confirmedReport", r.id(), "sequence", seq, "values", r.values()));
+        reports.notifyConfirmed(seq);
+    }
+
+    private Map<String, Long> parse(ReportForm form, Map<String, String> raw) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Long> values = new LinkedHashMap<>();
+        java.util.Set<String> letters = new java.util.HashSet<>();
+        form.fields().forEach(f -> letters.add(f.letter()));
+        for (String key : raw.keySet()) {
+            if (!letters.contains(key)) {
+                problems.add(FieldProblem.of(key, "entry.unknownField", key));
+            }
+        }
+        for (FormField f : form.fields()) {
+            String text = raw.get(f.letter());
+            if (text == null || text.isBlank()) {
+                values.put(f.letter(), null);
+                continue;
+            }
+            String t = text.strip();
+            if (!t.matches("\\d{1,12}")) {
+                problems.add(FieldProblem.of(f.letter(), t.startsWith("-") ? "entry.negative" : "entry.notANumber",
+                        f.letter(), t.length() > 20 ? t.substring(0, 20) + "…" : t));
+                continue;
+            }
+            long v = Long.parseLong(t);
+            if (v > MAX_VALUE) {
+                problems.add(FieldProblem.of(f.letter(), "entry.tooLarge", f.letter(), MAX_VALUE));
+                continue;
+            }
+            values.put(f.letter(), v);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return values;
+    }
+
+    private static boolean sameValues(Map<String, Long> a, Map<String, Long> b) {
+        java.util.Set<String> keys = new java.util.HashSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        return keys.stream().allMatch(k -> Objects.equals(a.get(k), b.get(k)));
+    }
+
+    private void requirePollsClosed(Election election, EntrySettings config) {
+        if (config.rehearsal()) {
+            return;
+        }
+        ElectionDay day = setup.day(election.electionDayId()).orElseThrow();
+        ZonedDateTime close = day.date().atTime(day.pollsClose()).atZone(ZONE);
+        if (ZonedDateTime.now(clock.withZone(ZONE)).isBefore(close)) {
+            throw new InvalidInputException(FieldProblem.of(null, "entry.beforePollsClose",
+                    day.pollsClose().toString()));
+        }
+    }
+
+    private Election election(long id) {
+        return setup.election(id).orElseThrow(() -> new NotFoundException("election", id));
+    }
+
+    private ReportingUnit unit(Election election, long unitId) {
+        ReportingUnit u = setup.unit(unitId).orElseThrow(() -> new NotFoundException("unit", unitId));
+        if (u.electionDayId() != election.electionDayId()) {
+            throw new NotFoundException("unit", unitId);
+        }
+        return u;
+    }
+
+    private boolean covers(ReportingUnit unit, Role... roles) {
+        for (Area a : setup.unitAreas(unit.id()).values()) {
+            for (Role r : roles) {
+                if (access.covers(r, a.id())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void requireMayEnter(ReportingUnit unit) {
+        if (!covers(unit, Role.CLERK, Role.ADMIN)) {
+            throw new AccessDeniedException("unit " + unit.officialKey() + " is not assigned to this user");
+        }
+    }
+
+    private boolean mayApprove(ReportingUnit unit) {
+        return covers(unit, Role.APPROVER, Role.ADMIN);
+    }
+
+    private void requireMayApprove(ReportingUnit unit) {
+        if (!mayApprove(unit)) {
+            throw new AccessDeniedException("user may not approve reports of unit " + unit.officialKey());
+        }
+    }
+
+    private void requireMayView(ReportingUnit unit) {
+        if (!covers(unit, Role.values())) {
+            throw new NotFoundException("unit", unit.id());
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static java.util.Locale locale() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    }
+}

@@ -1,0 +1,58 @@
+package de.wahlwerk.server.entry;
+
+import de.wahlwerk.core.model.Area;
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.model.Nomination;
+import de.wahlwerk.core.model.ReportingUnit;
+import de.wahlwerk.core.model.VoteKind;
+import de.wahlwerk.server.setup.SetupDirectory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Builds the form of a unit: which nominations stand on its ballot, in ballot order. */
+@Component
+public class ReportForms {
+
+    private final SetupDirectory setup;
+
+    public ReportForms(SetupDirectory setup) {
+        this.setup = setup;
+    }
+
+    public ReportForm form(Election election, ReportingUnit unit) {
+        List<FormField> fields = new ArrayList<>();
+        if (unit.kind() == de.wahlwerk.core.model.UnitKind.POLLING) {
+            fields.add(new FormField("A1", "entry.field.A1", "ROLL", null, null));
+            fields.add(new FormField("A2", "entry.field.A2", "ROLL", null, null));
+            fields.add(new FormField("A3", "entry.field.A3", "ROLL", null, null));
+            fields.add(new FormField("A", "entry.field.A", "ROLL", null, null));
+        }
+        fields.add(new FormField("B", "entry.field.B", "VOTERS", null, null));
+        fields.add(new FormField("B1", "entry.field.B1", "VOTERS", null, null));
+        Set<Long> areasOfUnit = areasOf(unit);
+        List<Nomination> all = setup.nominations(election.id());
+        for (VoteKind kind : election.kind().voteKinds()) {
+            String[] l = ReportForm.letters(kind);
+            fields.add(new FormField(l[0], "entry.field.invalid", kind.name(), null, null));
+            fields.add(new FormField(l[1], "entry.field.valid", kind.name(), null, null));
+            all.stream()
+                    .filter(n -> n.voteKind() == kind && (n.areaId() == null || areasOfUnit.contains(n.areaId())))
+                    .sorted(Comparator.comparingInt(Nomination::ballotPosition))
+                    .forEach(n -> fields.add(new FormField(l[1] + n.ballotPosition(), "entry.field.nomination", kind.name(),
+                            n.ballotPosition(), n.shortName())));
+        }
+        return new ReportForm(election, unit, fields);
+    }
+
+    private Set<Long> areasOf(ReportingUnit unit) {
+        Set<Long> ids = new HashSet<>();
+        for (Area leaf : setup.unitAreas(unit.id()).values()) {
+            setup.ancestorsOrSelf(leaf.id()).forEach(a -> ids.add(a.id()));
+        }
+        return ids;
+    }
+}

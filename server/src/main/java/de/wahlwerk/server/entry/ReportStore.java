@@ -1,0 +1,123 @@
+package de.wahlwerk.server.entry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Storage of quick-report versions; rows are only ever added, and only status/decision change. */
+@Repository
+class ReportStore {
+
+    private final JdbcClient jdbc;
+
+    ReportStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long electionId, long unitId, String kind, ReportStatus status, String values, String channel,
+            String enteredBy, String reason, String idempotencyKey) {
+        return jdbc.sql("""
+                insert into quick_report (election_id, unit_id, kind, status, values_text, channel, entered_by, reason, idempotency_key)
+                values (:e, :u, :k, :s, :v, :c, :b, :r, :i) returning id""")
+                .param("e", electionId).param("u", unitId).param("k", kind).param("s", status.name())
+                .param("v", values).param("c", channel).param("b", enteredBy).param("r", reason).param("i", idempotencyKey)
+                .query(Long.class).single();
+    }
+
+    void warning(long reportId, String code, String reason) {
+        jdbc.sql("insert into quick_report_warning (report_id, code, reason) values (:r, :c, :t)")
+                .param("r", reportId).param("c", code).param("t", reason).update();
+    }
+
+    /** Confirms a version: it gets the next global sequence number, which orders it for every node. */
+    long confirm(long reportId, String by) {
+        long seq = jdbc.sql("select nextval('confirmed_report_seq')").query(Long.class).single();
+        jdbc.sql("""
+                update quick_report set status = 'CONFIRMED', decided_by = :b, decided_at = current_timestamp,
+                confirmed_seq = :s where id = :id""").param("b", by).param("s", seq).param("id", reportId).update();
+        return seq;
+    }
+
+    void setStatus(long reportId, ReportStatus status, String by, String reason) {
+        jdbc.sql("""
+                update quick_report set status = :s, decided_by = coalesce(:b, decided_by),
+                decided_at = coalesce(decided_at, current_timestamp), reason = coalesce(:r, reason) where id = :id""")
+                .param("s", status.name()).param("b", by).param("r", reason).param("id", reportId).update();
+    }
+
+    Optional<StoredReport> find(long id) {
+        return jdbc.sql("select * from quick_report where id = :id").param("id", id).query((rs, i) -> map(rs)).optional()
+                .map(this::withWarnings);
+    }
+
+    Optional<StoredReport> byIdempotencyKey(long electionId, String key) {
+        return jdbc.sql("select * from quick_report where election_id = :e and idempotency_key = :k")
+                .param("e", electionId).param("k", key).query((rs, i) -> map(rs)).optional().map(this::withWarnings);
+    }
+
+    List<StoredReport> ofUnit(long electionId, long unitId) {
+        return jdbc.sql("select * from quick_report where election_id = :e and unit_id = :u order by id")
+                .param("e", electionId).param("u", unitId).query((rs, i) -> map(rs)).list()
+                .stream().map(this::withWarnings).toList();
+    }
+
+    List<StoredReport> withStatus(long electionId, ReportStatus status) {
+        return jdbc.sql("select * from quick_report where election_id = :e and status = :s order by id")
+                .param("e", electionId).param("s", status.name()).query((rs, i) -> map(rs)).list();
+    }
+
+    /** Unit id → status summary of the newest relevant version, for the status board. */
+    Map<Long, String> unitStates(long electionId) {
+        Map<Long, String> states = new LinkedHashMap<>();
+        jdbc.sql("""
+                select unit_id,
+                  bool_or(status = 'CONFIRMED') as confirmed,
+                  bool_or(status = 'PENDING') as pending
+                from quick_report where election_id = :e group by unit_id""")
+                .param("e", electionId)
+                .query((rs, i) -> {
+                    states.put(rs.getLong(1), rs.getBoolean(3) ? (rs.getBoolean(2) ? "CORRECTION_PENDING" : "PENDING")
+                            : rs.getBoolean(2) ? "CONFIRMED" : "REJECTED");
+                    return null;
+                }).list();
+        return states;
+    }
+
+    /** Unit ids with at least one confirmed warning on their counting version. */
+    List<Long> unitsWithWarnings(long electionId) {
+        return jdbc.sql("""
+                select distinct r.unit_id from quick_report r join quick_report_warning w on w.report_id = r.id
+                where r.election_id = :e and r.status in ('CONFIRMED', 'PENDING')""")
+                .param("e", electionId).query(Long.class).list();
+    }
+
+    void notifyConfirmed(long seq) {
+        // Other nodes learn of the new version at once; they catch up by sequence if they miss it.
+        jdbc.sql("select pg_notify('wahlwerk_report', :s)").param("s", Long.toString(seq)).query().singleRow();
+    }
+
+    private StoredReport withWarnings(StoredReport r) {
+        Map<String, String> w = new LinkedHashMap<>();
+        jdbc.sql("select code, reason from quick_report_warning where report_id = :r order by code").param("r", r.id())
+                .query((rs, i) -> w.put(rs.getString(1), rs.getString(2))).list();
+        return new StoredReport(r.id(), r.electionId(), r.unitId(), r.kind(), r.status(), r.values(), r.channel(),
+                r.enteredBy(), r.enteredAt(), r.decidedBy(), r.decidedAt(), r.reason(), r.confirmedSeq(), w);
+    }
+
+    private static StoredReport map(ResultSet rs) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        long seq = rs.getLong("confirmed_seq");
+        Long confirmedSeq = rs.wasNull() ? null : seq;
+        return new StoredReport(rs.getLong("id"), rs.getLong("election_id"), rs.getLong("unit_id"), rs.getString("kind"),
+                ReportStatus.valueOf(rs.getString("status")), ReportValues.decode(rs.getString("values_text")),
+                rs.getString("channel"), rs.getString("entered_by"), rs.getTimestamp("entered_at").toInstant(),
+                rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("reason"),
+                confirmedSeq, Map.of());
+    }
+}

@@ -1,0 +1,24 @@
+package de.wahlwerk.server.entry;
+
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.model.PollingStation;
+import de.wahlwerk.core.model.ReportingUnit;
+import de.wahlwerk.core.model.UnitKind;
+import java.util.List;
+
+/**
+ * The election office's overview: per unit its state, and the totals per state.
+ *
+ * @param rows one per unit the user may see, missing units first
+ */
+public record StatusBoard(Election election, List<Row> rows, long expected, long entered, long confirmed,
+        long withWarnings, long missing) {
+
+    /** One unit: its state and whom to call when it is missing. */
+    public record Row(ReportingUnit unit, String state, boolean warnings, PollingStation station, ReportingUnit countedWith) {
+
+        public boolean postal() {
+            return unit.kind() == UnitKind.POSTAL;
+        }
+    }
+}

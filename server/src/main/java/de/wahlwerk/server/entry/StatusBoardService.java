@@ -1,0 +1,78 @@
+package de.wahlwerk.server.entry;
+
+import de.wahlwerk.core.model.Area;
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.model.ReportingUnit;
+import de.wahlwerk.server.security.AccessPolicy;
+import de.wahlwerk.server.security.Role;
+import de.wahlwerk.server.setup.SetupDirectory;
+import de.wahlwerk.server.web.NotFoundException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the status board from the stored report versions, limited to the user's scope. */
+@Service
+public class StatusBoardService {
+
+    private final SetupDirectory setup;
+    private final ReportStore reports;
+    private final AccessPolicy access;
+
+    StatusBoardService(SetupDirectory setup, ReportStore reports, AccessPolicy access) {
+        this.setup = setup;
+        this.reports = reports;
+        this.access = access;
+    }
+
+    @Transactional(readOnly = true)
+    public StatusBoard board(long electionId) {
+        Election election = setup.election(electionId).orElseThrow(() -> new NotFoundException("election", electionId));
+        access.requireViewDay(election.electionDayId());
+        Map<Long, String> states = reports.unitStates(electionId);
+        Set<Long> warnings = new HashSet<>(reports.unitsWithWarnings(electionId));
+        Map<Long, ReportingUnit> byId = new java.util.HashMap<>();
+        List<ReportingUnit> units = setup.units(election.electionDayId());
+        units.forEach(u -> byId.put(u.id(), u));
+        List<StatusBoard.Row> rows = new ArrayList<>();
+        for (ReportingUnit u : units) {
+            if (!visible(u)) {
+                continue;
+            }
+            String state;
+            ReportingUnit countedWith = u.countedWithUnitId() == null ? null : byId.get(u.countedWithUnitId());
+            if (countedWith != null) {
+                // Counted with a neighbour: it is reported exactly when the neighbour is (never twice).
+                state = "COUNTED_WITH_" + states.getOrDefault(countedWith.id(), "MISSING");
+            } else {
+                state = states.getOrDefault(u.id(), "MISSING");
+            }
+            rows.add(new StatusBoard.Row(u, state, warnings.contains(u.id()),
+                    u.pollingStationId() == null ? null : setup.station(u.pollingStationId()).orElse(null), countedWith));
+        }
+        rows.sort(Comparator.comparing((StatusBoard.Row r) -> !r.state().endsWith("MISSING"))
+                .thenComparing(r -> r.unit().officialKey()));
+        long expected = rows.size();
+        long confirmed = rows.stream().filter(r -> r.state().endsWith("CONFIRMED") || r.state().endsWith("CORRECTION_PENDING")).count();
+        long missing = rows.stream().filter(r -> r.state().endsWith("MISSING") || r.state().endsWith("REJECTED")).count();
+        long entered = expected - missing;
+        long withWarnings = rows.stream().filter(StatusBoard.Row::warnings).count();
+        return new StatusBoard(election, rows, expected, entered, confirmed, withWarnings, missing);
+    }
+
+    private boolean visible(ReportingUnit u) {
+        for (Area a : setup.unitAreas(u.id()).values()) {
+            for (Role r : Role.values()) {
+                if (access.covers(r, a.id())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,78 @@
+package de.wahlwerk.server.setup;
+
+import de.wahlwerk.core.model.Area;
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.model.ElectionDay;
+import de.wahlwerk.core.model.Nomination;
+import de.wahlwerk.core.model.PollingStation;
+import de.wahlwerk.core.model.ReportingUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read-only view of the election setup for the other features (entry, results, publish). It does
+ * no authorisation: the calling feature decides who may see what (a board chair's phone has no
+ * staff account, for example).
+ */
+@Component
+@Transactional(readOnly = true)
+public class SetupDirectory {
+
+    private final ElectionDayStore days;
+    private final AreaStore areas;
+    private final NominationStore nominations;
+
+    SetupDirectory(ElectionDayStore days, AreaStore areas, NominationStore nominations) {
+        this.days = days;
+        this.areas = areas;
+        this.nominations = nominations;
+    }
+
+    public Optional<Election> election(long id) {
+        return days.election(id);
+    }
+
+    public Optional<ElectionDay> day(long id) {
+        return days.day(id).map(ElectionDayStore.Day::day);
+    }
+
+    public List<Election> elections(long dayId) {
+        return days.elections(dayId);
+    }
+
+    public Optional<ReportingUnit> unit(long id) {
+        return areas.unit(id);
+    }
+
+    public Optional<ReportingUnit> unitByKey(long dayId, String key) {
+        return areas.unitByKey(dayId, key);
+    }
+
+    public List<ReportingUnit> units(long dayId) {
+        return areas.units(dayId);
+    }
+
+    /** Hierarchy → leaf area of the unit. */
+    public Map<String, Area> unitAreas(long unitId) {
+        return areas.unitAreas(unitId);
+    }
+
+    public List<Area> ancestorsOrSelf(long areaId) {
+        return areas.ancestorsOrSelf(areaId);
+    }
+
+    public List<Area> areas(long dayId) {
+        return areas.areas(dayId);
+    }
+
+    public Optional<PollingStation> station(long id) {
+        return areas.station(id);
+    }
+
+    public List<Nomination> nominations(long electionId) {
+        return nominations.nominations(electionId);
+    }
+}

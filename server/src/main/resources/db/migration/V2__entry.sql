@@ -1,0 +1,49 @@
+-- Election night, part 1: quick reports (append-only versions), two-person rule, unit codes.
+
+create table entry_settings (
+    election_id     bigint primary key references election (id) on delete cascade,
+    -- APPROVAL: entry + approval by a different user; DOUBLE_ENTRY: two users enter independently
+    two_person_mode varchar(16) not null default 'APPROVAL' check (two_person_mode in ('APPROVAL', 'DOUBLE_ENTRY')),
+    -- plausibility thresholds as key=value lines (see docs/CHECKS.md); empty = defaults
+    thresholds      text,
+    rehearsal       boolean not null default false
+);
+
+-- Every submission is a new row; nothing is ever updated except its status and decision.
+create table quick_report (
+    id              bigserial primary key,
+    election_id     bigint       not null references election (id) on delete cascade,
+    unit_id         bigint       not null references reporting_unit (id) on delete cascade,
+    kind            varchar(16)  not null check (kind in ('ENTRY', 'CORRECTION')),
+    status          varchar(16)  not null check (status in ('PENDING', 'CONFIRMED', 'MATCHED', 'REJECTED', 'SUPERSEDED')),
+    values_text     text         not null,
+    channel         varchar(8)   not null check (channel in ('FORM', 'PHONE', 'API')),
+    entered_by      varchar(64)  not null,
+    entered_at      timestamp with time zone not null default current_timestamp,
+    decided_by      varchar(64),
+    decided_at      timestamp with time zone,
+    reason          varchar(1000),
+    idempotency_key varchar(100),
+    confirmed_seq   bigint unique,
+    unique (election_id, idempotency_key)
+);
+create index quick_report_unit on quick_report (election_id, unit_id, status);
+create sequence confirmed_report_seq;
+
+-- Warnings the entering person confirmed, each with a reason.
+create table quick_report_warning (
+    report_id bigint        not null references quick_report (id) on delete cascade,
+    code      varchar(16)   not null,
+    reason    varchar(1000) not null,
+    primary key (report_id, code)
+);
+
+-- One-time codes printed on a unit's quick-report form for the board chair's phone. Hash only.
+create table unit_code (
+    election_id     bigint   not null references election (id) on delete cascade,
+    unit_id         bigint   not null references reporting_unit (id) on delete cascade,
+    code_hash       char(64) not null unique,
+    created_at      timestamp with time zone not null default current_timestamp,
+    used_at         timestamp with time zone,
+    primary key (election_id, unit_id)
+);

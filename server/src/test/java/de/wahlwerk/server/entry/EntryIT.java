@@ -1,0 +1,351 @@
+package de.wahlwerk.server.entry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wahlwerk.server.security.Role;
+import de.wahlwerk.server.security.TestAccounts;
+import de.wahlwerk.server.setup.DemoElection;
+import de.wahlwerk.server.support.HttpSession;
+import de.wahlwerk.server.support.IntegrationTest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Quick reports through the real server: the three ways in, the two-person rule, corrections, neighbours. */
+class EntryIT extends IntegrationTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    DemoReports demo;
+    HttpSession clerk;
+    HttpSession approver;
+
+    @BeforeEach
+    void setUp() {
+        demo = new DemoReports(jdbc);
+        clerk = login(Role.CLERK, "admin", DemoElection.AGS);
+        approver = login(Role.APPROVER, "admin", DemoElection.AGS);
+        jdbc.sql("delete from entry_settings where election_id = :e").param("e", demo.electionId()).update();
+    }
+
+    @Test
+    void apiReportWithIdempotencyKeyIsStoredOnceAndConfirmedByAnotherPerson() {
+        long unit = demo.unitId("0102");
+        String body = body(unit, demo.values("0102"), null, null);
+        var first = post(clerk, body, "retry-0102");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        var retry = post(clerk, body, "retry-0102");
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(id(retry.body())).isEqualTo(id(first.body()));
+        assertThat(versions(unit)).isEqualTo(1);
+
+        long report = id(first.body());
+        var own = clerk.json("POST", "/api/entry/reports/" + report + "/approve", null);
+        assertThat(own.statusCode()).as("the clerk has no approver role").isEqualTo(403);
+        var approved = approver.json("POST", "/api/entry/reports/" + report + "/approve", null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.body()).contains("\"status\":\"CONFIRMED\"").contains("\"confirmedSeq\":");
+        assertThat(jdbc.sql("select count(*) from audit_log where entity = 'quick_report' and entity_id = :id")
+                .param("id", String.valueOf(report)).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void anApproverCannotConfirmTheirOwnEntry() {
+        HttpSession both = login(Role.ADMIN, "admin", DemoElection.AGS);
+        long unit = demo.unitId("0103");
+        var entered = post(both, body(unit, demo.values("0103"), null, null), null);
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        var self = both.json("POST", "/api/entry/reports/" + id(entered.body()) + "/approve", null);
+        assertThat(self.statusCode()).isEqualTo(400);
+        assertThat(self.body()).contains("Vier-Augen-Prinzip");
+    }
+
+    @Test
+    void errorsBlockAtTheirFieldAndStoreNothing() {
+        long unit = demo.unitId("0104");
+        Map<String, String> values = demo.values("0104");
+        long before = versions(unit);
+
+        Map<String, String> badSum = new LinkedHashMap<>(values);
+        badSum.put("C", Long.toString(Long.parseLong(values.get("C")) + 1));
+        var r = post(clerk, body(unit, badSum, null, null), null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"D\"").contains("C + D").doesNotContain("\"field\":\"F\"");
+
+        Map<String, String> text = new LinkedHashMap<>(values);
+        text.put("D1", "zwölf");
+        text.put("F2", "-3");
+        text.put("B1", "99999999999999");
+        var t = post(clerk, body(unit, text, null, null), null);
+        assertThat(t.statusCode()).isEqualTo(400);
+        assertThat(t.body()).contains("\"field\":\"D1\"").contains("keine Zahl").contains("\"field\":\"F2\"")
+                .contains("negativ").contains("\"field\":\"B1\"");
+
+        Map<String, String> missing = new LinkedHashMap<>(values);
+        missing.remove("F3");
+        var m = post(clerk, body(unit, missing, null, null), null);
+        assertThat(m.statusCode()).isEqualTo(400);
+        assertThat(m.body()).contains("\"field\":\"F3\"");
+
+        Map<String, String> unknown = new LinkedHashMap<>(values);
+        unknown.put("X9", "1");
+        assertThat(post(clerk, body(unit, unknown, null, null), null).body()).contains("\"field\":\"X9\"");
+
+        var noUnit = clerk.json("POST", "/api/entry/elections/" + demo.electionId() + "/reports", "{\"values\":{}}");
+        assertThat(noUnit.statusCode()).isEqualTo(400);
+        assertThat(noUnit.body()).contains("\"field\":\"unitId\"");
+        var unknownUnit = post(clerk, body(123456789L, values, null, null), null);
+        assertThat(unknownUnit.statusCode()).isEqualTo(404);
+        var garbage = clerk.json("POST", "/api/entry/elections/" + demo.electionId() + "/reports", "{\"unitId\": \"x\"");
+        assertThat(garbage.statusCode()).isEqualTo(400);
+
+        assertThat(versions(unit)).isEqualTo(before);
+    }
+
+    @Test
+    void warningsNeedAReasonAndTheReasonIsKept() {
+        long unit = demo.unitId("0105");
+        Map<String, String> values = new LinkedHashMap<>(demo.values("0105"));
+        // Half the invalid votes moved to "invalid": the invalid share jumps above the threshold.
+        long invalid = Long.parseLong(values.get("E"));
+        long valid = Long.parseLong(values.get("F"));
+        long move = valid / 10;
+        values.put("E", Long.toString(invalid + move));
+        values.put("F", Long.toString(valid - move));
+        values.put("F1", Long.toString(Long.parseLong(values.get("F1")) - move));
+        var r = post(clerk, body(unit, values, null, null), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        Matcher codes = Pattern.compile("\"field\":\"warning\\.(W\\d+)\"").matcher(r.body());
+        Map<String, String> reasons = new LinkedHashMap<>();
+        while (codes.find()) {
+            reasons.put(codes.group(1), "mit Wahlvorsteherin telefonisch geprüft");
+        }
+        assertThat(reasons).isNotEmpty();
+        assertThat(r.body()).doesNotContain("\"field\":\"E\"");
+        var ok = post(clerk, body(unit, values, reasons, null), null);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        assertThat(jdbc.sql("select count(*) from quick_report_warning where report_id = :r").param("r", id(ok.body()))
+                .query(Long.class).single()).isEqualTo(reasons.size());
+    }
+
+    @Test
+    void aClerkCannotReportForAUnitOutsideTheirAssignment() {
+        HttpSession district8 = login(Role.CLERK, "admin", DemoElection.AGS + "-8");
+        var r = post(district8, body(demo.unitId("0106"), demo.values("0106"), null, null), null);
+        assertThat(r.statusCode()).isEqualTo(403);
+        var own = post(district8, body(demo.unitId("0801"), demo.values("0801"), null, null), null);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+    }
+
+    @Test
+    void correctionsNeedAReasonKeepEveryVersionAndReplaceTheConfirmedOne() {
+        long unit = demo.unitId("0201");
+        Map<String, String> values = demo.values("0201");
+        long first = id(post(clerk, body(unit, values, null, null), null).body());
+        approver.json("POST", "/api/entry/reports/" + first + "/approve", null);
+
+        var noReason = post(clerk, body(unit, values, null, null), null);
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("\"field\":\"correctionReason\"");
+
+        var correction = post(clerk, body(unit, values, null, "Zählfehler bei ungültigen Stimmen"), null);
+        assertThat(correction.statusCode()).as(correction.body()).isEqualTo(201);
+        long second = id(correction.body());
+        assertThat(status(first)).as("still counts until the correction is confirmed").isEqualTo("CONFIRMED");
+        approver.json("POST", "/api/entry/reports/" + second + "/approve", null);
+        assertThat(status(first)).isEqualTo("SUPERSEDED");
+        assertThat(status(second)).isEqualTo("CONFIRMED");
+        var history = approver.json("GET", "/api/entry/elections/" + demo.electionId() + "/units/" + unit + "/reports", null);
+        assertThat(history.body()).contains("Zählfehler bei ungültigen Stimmen").contains("\"kind\":\"CORRECTION\"");
+    }
+
+    @Test
+    void doubleEntryConfirmsMatchingEntriesAndShowsDifferencesToTheApprover() {
+        jdbc.sql("insert into entry_settings (election_id, two_person_mode) values (:e, 'DOUBLE_ENTRY')")
+                .param("e", demo.electionId()).update();
+        HttpSession second = login(Role.CLERK, "admin", DemoElection.AGS);
+        long unit = demo.unitId("0301");
+        Map<String, String> values = demo.values("0301");
+        var a = post(clerk, body(unit, values, null, null), null);
+        assertThat(a.body()).contains("\"status\":\"PENDING\"");
+        var sameAgain = post(clerk, body(unit, values, null, null), null);
+        assertThat(sameAgain.statusCode()).as("second entry by the same person").isEqualTo(400);
+        var b = post(second, body(unit, values, null, null), null);
+        assertThat(b.statusCode()).as(b.body()).isEqualTo(201);
+        assertThat(b.body()).contains("\"status\":\"MATCHED\"");
+        assertThat(status(id(a.body()))).isEqualTo("CONFIRMED");
+
+        long other = demo.unitId("0302");
+        Map<String, String> v1 = demo.values("0302");
+        Map<String, String> v2 = new LinkedHashMap<>(v1);
+        // A typist swaps two lists' numbers: sums still hold, the entries differ.
+        String f1 = v2.get("F1");
+        v2.put("F1", v2.get("F2"));
+        v2.put("F2", f1);
+        long x = id(post(clerk, body(other, v1, null, null), null).body());
+        var y = post(second, body(other, v2, null, null), null);
+        assertThat(y.body()).contains("\"status\":\"PENDING\"");
+        var review = approver.get("/admin/entry/reports/" + x);
+        assertThat(review.statusCode()).isEqualTo(200);
+        assertThat(review.body()).contains("class=\"differs\"").contains("(abweichend)");
+        approver.get("/admin/entry/reports/" + x);
+        var decide = approver.post("/admin/entry/reports/" + x + "/approve", Map.of());
+        assertThat(decide.statusCode()).isEqualTo(302);
+        assertThat(status(x)).isEqualTo("CONFIRMED");
+        assertThat(status(id(y.body()))).isEqualTo("SUPERSEDED");
+    }
+
+    @Test
+    void aDistrictCountedWithItsNeighbourIsReportedThroughTheNeighbourOnly() {
+        long small = demo.unitId("0808");
+        var r = post(clerk, body(small, demo.values("0807"), null, null), null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("0807");
+        var board = clerk.get("/admin/entry/elections/" + demo.electionId());
+        assertThat(board.body()).contains("wird mit Nachbarbezirk ausgezählt");
+    }
+
+    @Test
+    void theBoardChairsCodeOpensOnlyItsUnitAndExpiresAfterUse() {
+        throttle.clear();
+        HttpSession admin = login(Role.ADMIN, "admin", DemoElection.AGS);
+        admin.get("/admin/entry/elections/" + demo.electionId() + "/codes");
+        var sheet = admin.post("/admin/entry/elections/" + demo.electionId() + "/codes", Map.of());
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        Matcher m = Pattern.compile("<h2>0401 [^<]*</h2>\\s*<img[^>]*>\\s*<p><span>Code:</span> <code>([A-Z0-9-]+)</code>")
+                .matcher(sheet.body());
+        assertThat(m.find()).as("code of unit 0401 on the sheet").isTrue();
+        String code = m.group(1);
+
+        HttpSession phone = session();
+        var page = phone.get("/q/" + code);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("0401").doesNotContain("0402 ");
+        Map<String, String> form = new LinkedHashMap<>();
+        demo.values("0401").forEach((k, v) -> form.put("v." + k, v));
+        var sent = phone.post("/q/" + code, form);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.body()).contains("ist eingegangen");
+        assertThat(jdbc.sql("select channel from quick_report where unit_id = :u").param("u", demo.unitId("0401"))
+                .query(String.class).single()).isEqualTo("PHONE");
+        assertThat(phone.get("/q/" + code).statusCode()).as("used up").isEqualTo(404);
+    }
+
+    @Autowired
+    CodeThrottle throttle;
+
+    @Test
+    void wrongCodesAreThrottled() {
+        throttle.clear();
+        HttpSession guesser = session();
+        int lastStatus = 0;
+        for (int i = 0; i < CodeThrottle.MAX_WRONG + 2; i++) {
+            lastStatus = guesser.get("/q/AAAA-BBBB-CC" + (char) ('A' + i % 20)).statusCode();
+        }
+        assertThat(lastStatus).isEqualTo(429);
+        throttle.clear();
+    }
+
+    @Test
+    void noReportIsAcceptedBeforePollsCloseExceptInRehearsal() {
+        HttpSession admin = login(Role.ADMIN, null, null);
+        admin.get("/admin");
+        var day = admin.json("POST", "/api/setup/days", """
+                {"name":"Zukunft %d","date":"2099-05-01","pollsClose":"18:00","scopeHierarchy":"admin","scopeKey":"09999001"}"""
+                .formatted(System.nanoTime()));
+        long dayId = id(day.body());
+        admin.json("POST", "/api/setup/days/" + dayId + "/areas",
+                "{\"hierarchy\":\"admin\",\"level\":\"MUNICIPALITY\",\"officialKey\":\"09999001\",\"name\":\"Musterstadt\"}");
+        long unit = id(admin.json("POST", "/api/setup/days/" + dayId + "/units",
+                "{\"kind\":\"POSTAL\",\"officialKey\":\"BW-1\",\"name\":\"Briefwahl 1\",\"areas\":{\"admin\":\"09999001\"}}").body());
+        long election = id(admin.json("POST", "/api/setup/days/" + dayId + "/elections",
+                "{\"kind\":\"MAYOR\",\"name\":\"Bürgermeisterwahl\"}").body());
+        admin.json("POST", "/api/setup/elections/" + election + "/nominations",
+                "{\"voteKind\":\"CANDIDATE\",\"ballotPosition\":1,\"shortName\":\"A\",\"name\":\"Anna A\",\"groupKind\":\"PARTY\"}");
+        String report = "{\"unitId\":" + unit + ",\"values\":{\"B\":\"10\",\"B1\":\"10\",\"C\":\"0\",\"D\":\"10\",\"D1\":\"10\"}}";
+        var early = admin.json("POST", "/api/entry/elections/" + election + "/reports", report);
+        assertThat(early.statusCode()).isEqualTo(400);
+        assertThat(early.body()).contains("erst nach Schluss der Wahlhandlung");
+        admin.get("/admin/entry/elections/" + election + "/settings");
+        var rehearsal = admin.post("/admin/entry/elections/" + election + "/settings",
+                Map.of("twoPersonMode", "APPROVAL", "rehearsal", "true", "thresholds", ""));
+        assertThat(rehearsal.statusCode()).isEqualTo(302);
+        var accepted = admin.json("POST", "/api/entry/elections/" + election + "/reports", report);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    }
+
+    @Test
+    void theEntryFormListsTheFieldsInPaperOrder() {
+        var page = clerk.get("/admin/entry/elections/" + demo.electionId() + "/units/" + demo.unitId("0501"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        String body = page.body();
+        int a1 = body.indexOf("id=\"f-A1\"");
+        int b = body.indexOf("id=\"f-B\"");
+        int d1 = body.indexOf("id=\"f-D1\"");
+        int f10 = body.indexOf("id=\"f-F10\"");
+        assertThat(a1).isPositive().isLessThan(b);
+        assertThat(b).isLessThan(d1);
+        assertThat(d1).isLessThan(f10);
+    }
+
+    private HttpSession login(Role role, String hierarchy, String key) {
+        var a = accounts.create(role, hierarchy, key);
+        HttpSession s = session();
+        s.login(a.username(), TestAccounts.PASSWORD, a.code());
+        return s;
+    }
+
+    private HttpResponse<String> post(HttpSession s, String body, String key) {
+        s.get("/admin");
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.base() + "/api/entry/elections/"
+                        + demo.electionId() + "/reports"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", s.csrf())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            b.header("Idempotency-Key", key);
+        }
+        return s.send(b.build());
+    }
+
+    private String body(long unit, Map<String, String> values, Map<String, String> reasons, String correction) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("unitId", unit);
+        b.put("values", values);
+        if (reasons != null) {
+            b.put("warningReasons", reasons);
+        }
+        if (correction != null) {
+            b.put("correctionReason", correction);
+        }
+        return json.writeValueAsString(b);
+    }
+
+    private long versions(long unit) {
+        return jdbc.sql("select count(*) from quick_report where unit_id = :u").param("u", unit).query(Long.class).single();
+    }
+
+    private String status(long report) {
+        return jdbc.sql("select status from quick_report where id = :id").param("id", report).query(String.class).single();
+    }
+
+    private static long id(String body) {
+        Matcher m = Pattern.compile("\"(?:reportId|id)\":(\\d+)").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
