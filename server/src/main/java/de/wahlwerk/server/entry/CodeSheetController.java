@@ -35,8 +35,8 @@ class CodeSheetController {
         String base = properties.baseUrl() == null || properties.baseUrl().isBlank()
                 ? request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
                 : properties.baseUrl().replaceAll("/$", "");
-        model.addAttribute("election", setup.election(id).orElseThrow());
         model.addAttribute("printed", codes.issue(id, base));
+        model.addAttribute("election", setup.election(id).orElseThrow(() -> new de.wahlwerk.server.web.NotFoundException("election", id)));
         return "entry/codes";
     }
 }
