@@ -51,7 +51,7 @@ public record Thresholds(
             50,
             10,
             percent("50"),
-            percent("10"),
+            percent("1"),
             20,
             3,
             20);
