@@ -57,6 +57,13 @@ class ErrorRulesTest {
     }
 
     @Test
+    void hugeCouncilNumbersGiveE003NotOverflow() {
+        ReportInput in = Reports.council(100L, 4L, Long.MAX_VALUE, numbers(Long.MAX_VALUE, Long.MAX_VALUE),
+                Reports.councilDetail(Long.MAX_VALUE, 70), new CumulativeParameters(1_000, 3, 5));
+        assertThat(Expect.found(in)).containsExactly("E003@D", "E003@D1", "E003@D2", "E003@D1_1");
+    }
+
+    @Test
     void e004EligibleSum() {
         exactly(polling(bundestag().with(f -> f.a = 953L)), "E004@A");
     }
