@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * W013: a polling district has more card voters than cards were issued from its own roll
  * (B1 &gt; A2 + A3). Legal (card holders from other districts may vote here, § 14 Abs. 3 BWahlG),
- * but rare outside care homes and stations; otherwise B1 was mistyped.
+ * but rare outside care homes and stations; otherwise B1 was mistyped. Not reported together with
+ * W012: B &gt; A while E007 holds already implies B1 &gt; A2 + A3, so it would say the same twice.
  */
 record CardVotersAboveRollRule() implements Rule {
 
@@ -21,6 +22,11 @@ record CardVotersAboveRollRule() implements Rule {
     public void check(ReportInput in, Sheet sheet, Findings out) {
         List<Long> v = sheet.usable(List.of("A2", "A3", "B1"));
         if (in.unit() != UnitKind.POLLING || v == null) {
+            return;
+        }
+        Long a = sheet.usable("A");
+        Long b = sheet.usable("B");
+        if (a != null && b != null && b > a) {
             return;
         }
         long issued = Math.addExact(v.get(0), v.get(1));

@@ -9,7 +9,13 @@ package de.wahlwerk.core.check;
  */
 public record CumulativeParameters(int votesPerVoter, int maxVotesPerCandidate, Integer seats) {
 
+    /** Far above any council (Munich: 80 seats); bounds the vote ceiling so sums stay exact. */
+    public static final int MAX_VOTES_PER_VOTER = 1_000;
+
     public CumulativeParameters {
+        if (votesPerVoter > MAX_VOTES_PER_VOTER) {
+            throw new IllegalArgumentException("votesPerVoter above " + MAX_VOTES_PER_VOTER + ": " + votesPerVoter);
+        }
         if (votesPerVoter < 1 || maxVotesPerCandidate < 1 || maxVotesPerCandidate > votesPerVoter) {
             throw new IllegalArgumentException(
                     "need 1 <= maxVotesPerCandidate <= votesPerVoter: " + maxVotesPerCandidate + ", " + votesPerVoter);

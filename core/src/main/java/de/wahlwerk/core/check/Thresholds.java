@@ -38,8 +38,11 @@ public record Thresholds(
         int repeatedMinNominations,
         long cardCopyMin) {
 
-    /** Above this no sum of the at most a few thousand fields of a report can overflow a long. */
-    public static final long MAX_CEILING = 1_000_000_000_000L;
+    /**
+     * Largest allowed ceiling: with at most {@link CumulativeParameters#MAX_VOTES_PER_VOTER} votes per
+     * voter a field is at most 10¹², so even a million fields cannot overflow a long sum.
+     */
+    public static final long MAX_CEILING = 1_000_000_000L;
 
     public static final Thresholds DEFAULTS = new Thresholds(
             100_000,
@@ -51,7 +54,7 @@ public record Thresholds(
             50,
             10,
             percent("50"),
-            percent("10"),
+            percent("1"),
             20,
             3,
             20);
