@@ -75,3 +75,26 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   showSums();
 });
+
+// Status board: refresh status line and table when a report changes (server-sent events).
+document.addEventListener('DOMContentLoaded', () => {
+  const main = document.querySelector('main[data-events]');
+  if (!main || !window.EventSource) return;
+  let pending = null;
+  const refresh = () => {
+    fetch(window.location.href, { headers: { 'Accept': 'text/html' } })
+      .then((r) => r.text())
+      .then((html) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        ['board', 'board-status', 'timeline'].forEach((id) => {
+          const fresh = doc.getElementById(id);
+          const old = document.getElementById(id);
+          if (fresh && old) old.replaceWith(fresh);
+        });
+      });
+  };
+  new EventSource(main.dataset.events).addEventListener('report', () => {
+    clearTimeout(pending);
+    pending = setTimeout(refresh, 300);
+  });
+});

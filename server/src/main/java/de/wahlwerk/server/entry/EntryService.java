@@ -48,11 +48,14 @@ public class EntryService {
     private final AuditLog audit;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     EntryService(SetupDirectory setup, ReportForms forms, ReportStore reports, EntrySettingsStore settings,
             EntryChecks checks, AccessPolicy access, AuditLog audit, java.util.Optional<Clock> clock,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.messages = messages;
+        this.events = events;
         this.setup = setup;
         this.forms = forms;
         this.reports = reports;
@@ -217,6 +220,7 @@ public class EntryService {
         reports.setStatus(reportId, ReportStatus.REJECTED, access.current().username(), reason.strip());
         audit.record("reject-report", "quick_report", reportId, Map.of("status", "PENDING"),
                 Map.of("status", "REJECTED", "reason", reason.strip()));
+        events.publishEvent(new ReportChanged(r.electionId(), r.unitId()));
     }
 
     @Transactional(readOnly = true)
@@ -284,6 +288,7 @@ public class EntryService {
             after.put("reason", reason);
         }
         audit.recordAs(actor, "enter-report", "quick_report", id, null, after);
+        events.publishEvent(new ReportChanged(election.id(), unit.id()));
         return id;
     }
 
@@ -302,6 +307,7 @@ public class EntryService {
                 previous == null ? null : Map.of("confirmedReport", previous.id(), "values", previous.values()),
                 Map.of("confirmedReport", r.id(), "sequence", seq, "values", r.values()));
         reports.notifyConfirmed(seq);
+        events.publishEvent(new ReportChanged(r.electionId(), r.unitId()));
     }
 
     private Map<String, Long> parse(ReportForm form, Map<String, String> raw) {

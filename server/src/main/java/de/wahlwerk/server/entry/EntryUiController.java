@@ -32,8 +32,11 @@ class EntryUiController {
     private final StatusBoardService board;
     private final AccessPolicy access;
     private final Problems problems;
+    private final BoardEvents boardEvents;
 
-    EntryUiController(EntryService entry, StatusBoardService board, AccessPolicy access, Problems problems) {
+    EntryUiController(EntryService entry, StatusBoardService board, AccessPolicy access, Problems problems,
+            BoardEvents boardEvents) {
+        this.boardEvents = boardEvents;
         this.entry = entry;
         this.board = board;
         this.access = access;
@@ -43,7 +46,16 @@ class EntryUiController {
     @GetMapping("/elections/{id}")
     String board(@PathVariable long id, Model model) {
         model.addAttribute("board", board.board(id));
+        model.addAttribute("zone", EntryService.ZONE);
         return "entry/board";
+    }
+
+    /** Live updates for the status board (server-sent events). */
+    @GetMapping(value = "/elections/{id}/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(@PathVariable long id) {
+        board.board(id); // same visibility rule as the board itself
+        return boardEvents.subscribe(id);
     }
 
     @GetMapping("/elections/{id}/units/{unitId}")

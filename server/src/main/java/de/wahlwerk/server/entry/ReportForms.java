@@ -37,8 +37,8 @@ public class ReportForms {
         List<Nomination> all = setup.nominations(election.id());
         for (VoteKind kind : election.kind().voteKinds()) {
             String[] l = ReportForm.letters(kind);
-            fields.add(new FormField(l[0], "entry.field.invalid", kind.name(), null, null));
-            fields.add(new FormField(l[1], "entry.field.valid", kind.name(), null, null));
+            fields.add(new FormField(l[0], "entry.field.invalid." + kind.name(), kind.name(), null, null));
+            fields.add(new FormField(l[1], "entry.field.valid." + kind.name(), kind.name(), null, null));
             all.stream()
                     .filter(n -> n.voteKind() == kind && (n.areaId() == null || areasOfUnit.contains(n.areaId())))
                     .sorted(Comparator.comparingInt(Nomination::ballotPosition))

@@ -97,6 +97,12 @@ class ReportStore {
                 .param("e", electionId).query(Long.class).list();
     }
 
+    /** The newest versions, newest first, for the timeline of the status board. */
+    List<StoredReport> recent(long electionId, int limit) {
+        return jdbc.sql("select * from quick_report where election_id = :e order by coalesce(decided_at, entered_at) desc, id desc limit :n")
+                .param("e", electionId).param("n", limit).query((rs, i) -> map(rs)).list();
+    }
+
     void notifyConfirmed(long seq) {
         // Other nodes learn of the new version at once; they catch up by sequence if they miss it.
         jdbc.sql("select pg_notify('wahlwerk_report', :s)").param("s", Long.toString(seq)).query().singleRow();

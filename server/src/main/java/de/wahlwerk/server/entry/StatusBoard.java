@@ -12,7 +12,10 @@ import java.util.List;
  * @param rows one per unit the user may see, missing units first
  */
 public record StatusBoard(Election election, List<Row> rows, long expected, long entered, long confirmed,
-        long withWarnings, long missing) {
+        long withWarnings, long missing, List<Event> timeline) {
+
+    /** One line of the timeline: what happened to which unit, when, by whom. */
+    public record Event(java.time.Instant at, String unitKey, String unitName, ReportStatus status, String kind, String by) {}
 
     /** One unit: its state and whom to call when it is missing. */
     public record Row(ReportingUnit unit, String state, boolean warnings, PollingStation station, ReportingUnit countedWith) {

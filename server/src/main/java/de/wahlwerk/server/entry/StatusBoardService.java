@@ -62,7 +62,16 @@ public class StatusBoardService {
         long missing = rows.stream().filter(r -> r.state().endsWith("MISSING") || r.state().endsWith("REJECTED")).count();
         long entered = expected - missing;
         long withWarnings = rows.stream().filter(StatusBoard.Row::warnings).count();
-        return new StatusBoard(election, rows, expected, entered, confirmed, withWarnings, missing);
+        java.util.Set<Long> visibleUnits = new HashSet<>();
+        rows.forEach(r -> visibleUnits.add(r.unit().id()));
+        List<StatusBoard.Event> timeline = reports.recent(electionId, 200).stream()
+                .filter(r -> visibleUnits.contains(r.unitId()))
+                .limit(25)
+                .map(r -> new StatusBoard.Event(r.decidedAt() != null ? r.decidedAt() : r.enteredAt(),
+                        byId.get(r.unitId()).officialKey(), byId.get(r.unitId()).name(), r.status(), r.kind(),
+                        r.decidedBy() != null ? r.decidedBy() : r.enteredBy()))
+                .toList();
+        return new StatusBoard(election, rows, expected, entered, confirmed, withWarnings, missing, timeline);
     }
 
     private boolean visible(ReportingUnit u) {

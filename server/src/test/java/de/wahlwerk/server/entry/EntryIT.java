@@ -289,6 +289,32 @@ class EntryIT extends IntegrationTest {
     }
 
     @Test
+    void theStatusBoardIsToldLiveAndShowsTheTimeline() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                approver.base() + "/admin/entry/elections/" + demo.electionId() + "/events"))
+                .header("Accept", "text/event-stream").GET().build();
+        var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+        // The approver's session cookie is needed: reuse its client through a raw request on the same session.
+        var stream = approver.sendAsyncLines(request, lines::add);
+        try {
+            Thread.sleep(300);
+            long unit = demo.unitId("0601");
+            assertThat(post(clerk, body(unit, demo.values("0601"), null, null), null).statusCode()).isEqualTo(201);
+            String line;
+            boolean seen = false;
+            long deadline = System.currentTimeMillis() + 5000;
+            while (!seen && (line = lines.poll(deadline - System.currentTimeMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+                seen = line.equals("event:report");
+            }
+            assertThat(seen).as("an SSE event reaches the open board").isTrue();
+        } finally {
+            stream.cancel(true);
+        }
+        var board = approver.get("/admin/entry/elections/" + demo.electionId());
+        assertThat(board.body()).contains("Zeitleiste").contains("Bezirk 0601");
+    }
+
+    @Test
     void theEntryFormListsTheFieldsInPaperOrder() {
         var page = clerk.get("/admin/entry/elections/" + demo.electionId() + "/units/" + demo.unitId("0501"));
         assertThat(page.statusCode()).isEqualTo(200);

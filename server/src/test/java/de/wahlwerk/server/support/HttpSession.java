@@ -78,6 +78,25 @@ public final class HttpSession {
         }
     }
 
+    /** Streams a response line by line (server-sent events) on this session. */
+    public java.util.concurrent.CompletableFuture<HttpResponse<Void>> sendAsyncLines(HttpRequest request,
+            java.util.function.Consumer<String> line) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(
+                new java.util.concurrent.Flow.Subscriber<String>() {
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                        s.request(Long.MAX_VALUE);
+                    }
+
+                    public void onNext(String item) {
+                        line.accept(item);
+                    }
+
+                    public void onError(Throwable t) {}
+
+                    public void onComplete() {}
+                }));
+    }
+
     /** Signs in through the login form; returns the response of the form post. */
     public HttpResponse<String> login(String username, String password, String code) {
         get("/login");
