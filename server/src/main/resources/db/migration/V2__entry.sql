@@ -6,7 +6,9 @@ create table entry_settings (
     two_person_mode varchar(16) not null default 'APPROVAL' check (two_person_mode in ('APPROVAL', 'DOUBLE_ENTRY')),
     -- plausibility thresholds as key=value lines (see docs/CHECKS.md); empty = defaults
     thresholds      text,
-    rehearsal       boolean not null default false
+    rehearsal       boolean not null default false,
+    -- a rehearsal copy names the election it rehearses (whose previous results it borrows)
+    rehearsal_of    bigint references election (id) on delete cascade
 );
 
 -- Every submission is a new row; nothing is ever updated except its status and decision.

@@ -61,7 +61,7 @@ class EntryChecks {
         if (yesNo != null) {
             questions.add(ReferendumQuestion.of(1, yesNo));
         }
-        CheckContext context = new CheckContext(previous.forUnit(form), average(form),
+        CheckContext context = new CheckContext(previous.forUnit(form, settings.comparisonElection()), average(form),
                 null, ThresholdSettings.parse(settings.thresholds()));
         ReportInput input = new ReportInput(election.kind(), election.kind().voteKinds(), form.unit().kind(), counts,
                 ballot, cumulative, Map.of(), questions, context);

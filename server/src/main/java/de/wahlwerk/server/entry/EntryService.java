@@ -259,8 +259,11 @@ public class EntryService {
         access.requireManageDay(election.electionDayId());
         EntrySettings before = settings.get(s.electionId());
         checks.validateThresholds(s.thresholds());
-        settings.put(s);
-        audit.record("update", "entry_settings", s.electionId(), before, s);
+        // A rehearsal copy stays a rehearsal: it must never start taking real reports.
+        EntrySettings effective = before.rehearsalOf() == null ? s
+                : new EntrySettings(s.electionId(), s.twoPersonMode(), s.thresholds(), true, before.rehearsalOf());
+        settings.put(effective);
+        audit.record("update", "entry_settings", s.electionId(), before, effective);
     }
 
     // --- internals ---

@@ -15,11 +15,28 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EntrySettingsController {
 
     private final EntryService entry;
+    private final Rehearsals rehearsals;
     private final de.wahlwerk.server.web.Problems problems;
 
-    EntrySettingsController(EntryService entry, de.wahlwerk.server.web.Problems problems) {
+    EntrySettingsController(EntryService entry, Rehearsals rehearsals, de.wahlwerk.server.web.Problems problems) {
         this.entry = entry;
+        this.rehearsals = rehearsals;
         this.problems = problems;
+    }
+
+    @PostMapping("/rehearsal")
+    String rehearse(@PathVariable long id, @RequestParam(defaultValue = "50") int percent, RedirectAttributes ra) {
+        long copy = rehearsals.create(id, percent);
+        ra.addFlashAttribute("saved", true);
+        return "redirect:/admin/entry/elections/" + copy;
+    }
+
+    @PostMapping("/wipe")
+    String wipe(@PathVariable long id, RedirectAttributes ra) {
+        long original = entry.settings(id).rehearsalOf() == null ? id : entry.settings(id).rehearsalOf();
+        rehearsals.wipe(id);
+        ra.addFlashAttribute("wiped", true);
+        return "redirect:/admin/entry/elections/" + original + "/settings";
     }
 
     @GetMapping

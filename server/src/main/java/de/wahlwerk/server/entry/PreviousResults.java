@@ -23,8 +23,9 @@ class PreviousResults {
         this.results = results;
     }
 
-    Counts forUnit(ReportForm form) {
-        var stored = results.previousUnit(form.election().id(), form.unit().officialKey()).orElse(null);
+    /** @param comparisonElection the election whose comparison sources apply (the original of a rehearsal) */
+    Counts forUnit(ReportForm form, long comparisonElection) {
+        var stored = results.previousUnit(comparisonElection, form.unit().officialKey()).orElse(null);
         if (stored == null) {
             return null;
         }

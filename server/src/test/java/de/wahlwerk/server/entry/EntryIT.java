@@ -315,6 +315,52 @@ class EntryIT extends IntegrationTest {
     }
 
     @Test
+    void aRehearsalIsFilledFromThePreviousElectionAndWipedWithoutTrace() {
+        HttpSession admin = login(Role.ADMIN, "admin", DemoElection.AGS);
+        long original = demo.electionId();
+        long originalReports = jdbc.sql("select count(*) from quick_report where election_id = :e").param("e", original)
+                .query(Long.class).single();
+        admin.get("/admin/entry/elections/" + original + "/settings");
+        var created = admin.post("/admin/entry/elections/" + original + "/settings/rehearsal", Map.of("percent", "50"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        long copy = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        long simulated = jdbc.sql("select count(*) from quick_report where election_id = :e and status = 'CONFIRMED'")
+                .param("e", copy).query(Long.class).single();
+        assertThat(simulated).isBetween(20L, 60L);
+
+        // A simulated report satisfies every error rule: re-sending it as a correction is accepted.
+        var sample = jdbc.sql("select unit_id, values_text from quick_report where election_id = :e order by id limit 1")
+                .param("e", copy).query().singleRow();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : ((String) sample.get("values_text")).split("\n")) {
+            String[] kv = line.split("=", 2);
+            values.put(kv[0], kv[1]);
+        }
+        clerk.get("/admin");
+        var resend = clerk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(clerk.base()
+                        + "/api/entry/elections/" + copy + "/reports"))
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", clerk.csrf())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body(((Number) sample.get("unit_id")).longValue(),
+                        values, Map.of(), "Übung"))).build());
+        assertThat(resend.body()).doesNotContain("\"E0");
+
+        admin.get("/admin/entry/elections/" + copy + "/settings");
+        var wiped = admin.post("/admin/entry/elections/" + copy + "/settings/wipe", Map.of());
+        assertThat(wiped.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from election where id = :e").param("e", copy).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from quick_report where election_id = :e").param("e", copy).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from quick_report where election_id = :e").param("e", original)
+                .query(Long.class).single()).as("the real election is untouched").isEqualTo(originalReports);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'wipe-rehearsal' and entity_id = :e")
+                .param("e", String.valueOf(copy)).query(Long.class).single()).isEqualTo(1);
+        // Only rehearsals can be wiped this way.
+        admin.get("/admin/entry/elections/" + original + "/settings");
+        assertThat(admin.post("/admin/entry/elections/" + original + "/settings/wipe", Map.of()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theEntryFormListsTheFieldsInPaperOrder() {
         var page = clerk.get("/admin/entry/elections/" + demo.electionId() + "/units/" + demo.unitId("0501"));
         assertThat(page.statusCode()).isEqualTo(200);
