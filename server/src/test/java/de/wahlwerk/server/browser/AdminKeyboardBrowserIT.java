@@ -83,6 +83,7 @@ class AdminKeyboardBrowserIT extends BrowserTest {
         // From the summary, the next Tab lands on the first field in error.
         tab();
         assertThat(focused().getDomAttribute("id")).isEqualTo("name");
+        assertThat(focused().getAccessibleName()).as("the field is announced by its label").isEqualTo("Bezeichnung");
         String name = "Tastaturwahl " + UUID.randomUUID().toString().substring(0, 8);
         press(name);
         tabToId("scopeKey", 10);

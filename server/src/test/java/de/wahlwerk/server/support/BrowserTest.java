@@ -191,8 +191,13 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Presses Enter on the focused link or button and waits until the next page has loaded. */
     protected void enterAndWaitForPage() {
+        andWaitForPage(() -> press(Keys.ENTER));
+    }
+
+    /** Does something that leads to another page (a key press, a click) and waits until that page has loaded. */
+    protected void andWaitForPage(Runnable action) {
         ((JavascriptExecutor) driver).executeScript("window.__wahlwerkOldPage = true;");
-        press(Keys.ENTER);
+        action.run();
         new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return window.__wahlwerkOldPage === undefined && document.readyState === 'complete';")));
     }
@@ -321,6 +326,9 @@ public abstract class BrowserTest extends IntegrationTest {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+            if (!context.getDisplayName().startsWith(context.getRequiredTestMethod().getName() + "(")) {
+                name += "-" + context.getDisplayName().replaceAll("[^A-Za-z0-9_-]+", "-"); // a dynamic test
+            }
             saveArtifacts(name);
             System.err.println("Screenshot of the failed test: " + SCREENSHOTS.resolve(name + ".png").toAbsolutePath());
         }
