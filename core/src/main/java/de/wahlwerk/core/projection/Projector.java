@@ -34,6 +34,9 @@ public final class Projector {
     private static final int POLLING = 0;
     private static final int POSTAL = 1;
 
+    /** Below this many reported units with a base, a part uses the variance pooled over both parts. */
+    static final int MIN_UNITS_FOR_OWN_VARIANCE = 5;
+
     private final double level;
 
     /** @param level of the interval, e.g. 0.90 */
@@ -98,28 +101,50 @@ public final class Projector {
      * {@code Σ num − ratio · Σ den} over the missing units, under the working model that a unit's
      * residual from the swing prediction has variance σ²·s² (s = its previous valid votes, i.e. a
      * share deviation whose size does not shrink with the unit's size — districts differ by their
-     * social make-up, not by sampling noise). σ² is pooled over both parts; the second term in
-     * {@link Fit#predictionFactor} accounts for the swing itself being estimated.
+     * social make-up, not by sampling noise). σ² is estimated per part (postal districts deviate
+     * differently from polling districts), pooled while a part has too few units; the second term
+     * in {@link Fit#predictionFactor} accounts for the swing itself being estimated.
      */
     private Estimate.Interval interval(Fit fit, int[] num, int[] den, Rational ratio, Rational denHat, boolean turnout) {
         double r = toDouble(ratio);
-        double sumSq = 0;
-        int n = 0;
+        double[] sumSq = new double[2];
+        int[] n = new int[2];
         for (Fit.Unit u : fit.fitted) {
             double s = u.size();
             if (s <= 0) {
                 continue;
             }
             double e = fit.residual(u, num) - r * (turnout && u.part() == POSTAL ? 0 : fit.residual(u, den));
-            sumSq += e * e / (s * s);
-            n++;
+            sumSq[u.part()] += e * e / (s * s);
+            n[u.part()]++;
         }
-        int df = n - fit.partsWithOwnSwing();
-        if (df < 1) {
+        int pooledDf = n[0] + n[1] - fit.partsWithOwnSwing();
+        if (pooledDf < 1) {
             return null;
         }
-        double sigma2 = sumSq / df;
-        double variance = sigma2 * fit.predictionFactor() / Math.pow(toDouble(denHat), 2);
+        double pooled = (sumSq[0] + sumSq[1]) / pooledDf;
+        // Each part's own residual variance once it has enough units, else the pooled one; the
+        // degrees of freedom of the sum by Welch–Satterthwaite.
+        double variance = 0;
+        double dfDenominator = 0;
+        for (int k = 0; k < 2; k++) {
+            double factor = fit.predictionFactor(k);
+            if (factor == 0) {
+                continue;
+            }
+            int src = fit.source[k];
+            boolean own = n[src] >= MIN_UNITS_FOR_OWN_VARIANCE;
+            double sigma2 = own ? sumSq[src] / (n[src] - 1) : pooled;
+            double df = own ? n[src] - 1 : pooledDf;
+            double term = sigma2 * factor;
+            variance += term;
+            dfDenominator += term * term / df;
+        }
+        if (variance == 0) {
+            return new Estimate.Interval(r, r, level);
+        }
+        double df = variance * variance / dfDenominator;
+        variance /= Math.pow(toDouble(denHat), 2);
         double half = StudentT.quantile((1 + level) / 2, df) * Math.sqrt(variance);
         return new Estimate.Interval(Math.max(0, r - half), Math.min(turnout ? Double.MAX_VALUE : 1, r + half), level);
     }
@@ -162,9 +187,14 @@ public final class Projector {
     /** The swing fit of both parts. */
     static final class Fit {
 
-        record Unit(int part, long[] current, Rational[] base) {
+        /** A reported unit with a base; {@code baseApprox} is the base in doubles, for the interval only. */
+        record Unit(int part, long[] current, Rational[] base, double[] baseApprox) {
+            Unit(int part, long[] current, Rational[] base) {
+                this(part, current, base, java.util.Arrays.stream(base).mapToDouble(Projector::toDouble).toArray());
+            }
+
             double size() {
-                return toDouble(base[base.length - 3]);
+                return baseApprox[baseApprox.length - 3];
             }
         }
 
@@ -182,6 +212,7 @@ public final class Projector {
         /** Per part and column: which base column the column's swing is taken against. */
         final int[][] baseColumn = new int[2][];
         final Rational[][] swing = new Rational[2][];
+        final double[][] swingApprox = new double[2][];
         final double[] fittedSize = new double[2];
         final double[] fittedSizeSq = new double[2];
         final int[] fittedCount = new int[2];
@@ -251,6 +282,7 @@ public final class Projector {
                     Rational numerator = f.reportedFittedSum(k, c);
                     f.swing[k][c] = denominator.signum() > 0 ? numerator.divide(denominator) : Rational.ZERO;
                 }
+                f.swingApprox[k] = java.util.Arrays.stream(f.swing[k]).mapToDouble(Projector::toDouble).toArray();
             }
             for (int k = 0; k < 2; k++) {
                 f.source[k] = f.fittedCount[k] > 0 ? k : f.fittedCount[1 - k] > 0 ? 1 - k : -1;
@@ -291,7 +323,7 @@ public final class Projector {
         double residual(Unit u, int[] columns) {
             double e = 0;
             for (int c : columns) {
-                e += u.current[c] - toDouble(swing[u.part][c]) * toDouble(u.base[baseColumn[u.part][c]]);
+                e += u.current[c] - swingApprox[u.part][c] * u.baseApprox[baseColumn[u.part][c]];
             }
             return e;
         }
@@ -300,17 +332,17 @@ public final class Projector {
             return (fittedCount[0] > 0 ? 1 : 0) + (fittedCount[1] > 0 ? 1 : 0);
         }
 
-        /** Σ_missing s² + (Σ_missing s)² · Σ_fitted s² / (Σ_fitted s)², per part, using the source part's fit. */
-        double predictionFactor() {
-            double f = 0;
-            for (int k = 0; k < 2; k++) {
-                if (missingCount[k] == 0) {
-                    continue;
-                }
-                int src = source[k];
-                f += missingSizeSq[k] + missingSize[k] * missingSize[k] * fittedSizeSq[src] / (fittedSize[src] * fittedSize[src]);
+        /**
+         * Σ_missing s² + (Σ_missing s)² · Σ_fitted s² / (Σ_fitted s)² for part k (with the fit of
+         * the part whose swing it uses): the first term is the missing units' own deviation, the
+         * second the error of the estimated swing.
+         */
+        double predictionFactor(int k) {
+            if (missingCount[k] == 0) {
+                return 0;
             }
-            return f;
+            int src = source[k];
+            return missingSizeSq[k] + missingSize[k] * missingSize[k] * fittedSizeSq[src] / (fittedSize[src] * fittedSize[src]);
         }
 
         private static Rational[] zeros(int n) {
