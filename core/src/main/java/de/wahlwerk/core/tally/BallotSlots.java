@@ -1,0 +1,104 @@
+package de.wahlwerk.core.tally;
+
+import de.wahlwerk.core.model.Counts;
+import de.wahlwerk.core.model.VoteCounts;
+import de.wahlwerk.core.model.VoteKind;
+import java.util.Map;
+
+/**
+ * A ballot compiled against the election's {@link Layout}. A unit's own vector is short: the head
+ * of the form and, per vote kind of its ballot, invalid, valid and one slot per ballot position.
+ * {@link #slotMap} says where each of those slots lands in an area's part block, so the national
+ * set of groups (which may be long, with independents) is never stored per unit.
+ */
+final class BallotSlots {
+
+    private final Ballot ballot;
+    private final VoteKind[] kinds;
+    private final int[][] positions;
+    final int[] slotMap;
+
+    BallotSlots(Ballot ballot, Layout layout) {
+        this.ballot = ballot;
+        this.kinds = ballot.groups().keySet().toArray(VoteKind[]::new);
+        this.positions = new int[kinds.length][];
+        int length = Layout.HEAD;
+        for (int k = 0; k < kinds.length; k++) {
+            positions[k] = ballot.groups().get(kinds[k]).keySet().stream().mapToInt(Integer::intValue).toArray();
+            length += 2 + positions[k].length;
+        }
+        slotMap = new int[length];
+        for (int i = 0; i < Layout.HEAD; i++) {
+            slotMap[i] = i;
+        }
+        int s = Layout.HEAD;
+        for (int k = 0; k < kinds.length; k++) {
+            int kindIdx = layout.kindIndex().get(kinds[k]);
+            slotMap[s++] = layout.invalid(kindIdx);
+            slotMap[s++] = layout.valid(kindIdx);
+            Map<Integer, String> byPosition = ballot.groups().get(kinds[k]);
+            for (int pos : positions[k]) {
+                slotMap[s++] = layout.group(kindIdx, layout.groupIndex().get(byPosition.get(pos)));
+            }
+        }
+    }
+
+    /**
+     * The unit vector of a report. Empty cells count as 0 (postal districts have no roll, a
+     * nomination that did not stand has no votes); numbers the ballot cannot place are an error,
+     * except 0 (votemanager files write 0 into unused columns).
+     *
+     * @param unitsCovered 1 plus the neighbour units this report also covers
+     */
+    long[] vector(String unit, Counts counts, int unitsCovered) {
+        long[] v = new long[slotMap.length];
+        v[Layout.UNITS] = unitsCovered;
+        v[Layout.A1] = count(unit, "A1", counts.eligibleNoCard());
+        v[Layout.A2] = count(unit, "A2", counts.eligibleWithCard());
+        v[Layout.A3] = count(unit, "A3", counts.eligibleAdded());
+        v[Layout.A] = count(unit, "A", counts.eligible());
+        v[Layout.B] = count(unit, "B", counts.voters());
+        v[Layout.B1] = count(unit, "B1", counts.votersWithCard());
+        for (Map.Entry<VoteKind, VoteCounts> e : counts.votes().entrySet()) {
+            if (e.getValue() != null && !ballot.groups().containsKey(e.getKey()) && !isEmpty(e.getValue())) {
+                throw new IllegalArgumentException(unit + ": ballot " + ballot.id() + " has no " + e.getKey() + " vote");
+            }
+        }
+        int s = Layout.HEAD;
+        for (int k = 0; k < kinds.length; k++) {
+            VoteCounts vc = counts.votes(kinds[k]);
+            Map<Integer, String> byPosition = ballot.groups().get(kinds[k]);
+            if (vc == null) {
+                s += 2 + positions[k].length;
+                continue;
+            }
+            v[s++] = count(unit, kinds[k] + " invalid", vc.invalid());
+            v[s++] = count(unit, kinds[k] + " valid", vc.valid());
+            for (int pos : positions[k]) {
+                v[s++] = count(unit, kinds[k] + " " + pos, vc.votesFor(pos));
+            }
+            for (Map.Entry<Integer, Long> n : vc.perNomination().entrySet()) {
+                if (!byPosition.containsKey(n.getKey()) && n.getValue() != null && n.getValue() != 0) {
+                    throw new IllegalArgumentException(unit + ": " + kinds[k] + " votes for ballot position "
+                            + n.getKey() + ", which ballot " + ballot.id() + " does not have");
+                }
+            }
+        }
+        return v;
+    }
+
+    private static boolean isEmpty(VoteCounts vc) {
+        return (vc.invalid() == null || vc.invalid() == 0) && (vc.valid() == null || vc.valid() == 0)
+                && vc.sumOfNominations() == 0;
+    }
+
+    private static long count(String unit, String field, Long value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value < 0) {
+            throw new IllegalArgumentException(unit + ": " + field + " is negative: " + value);
+        }
+        return value;
+    }
+}
