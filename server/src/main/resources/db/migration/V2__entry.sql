@@ -30,7 +30,14 @@ create table quick_report (
     unique (election_id, idempotency_key)
 );
 create index quick_report_unit on quick_report (election_id, unit_id, status);
-create sequence confirmed_report_seq;
+-- The global order of confirmations. A counter row instead of a sequence: its row lock is held
+-- until the confirming transaction commits, so numbers commit in order and a rolled-back
+-- confirmation leaves no gap; every node can apply confirmations strictly one after another.
+create table report_sequence (
+    id    integer primary key check (id = 1),
+    value bigint  not null
+);
+insert into report_sequence (id, value) values (1, 0);
 
 -- Warnings the entering person confirmed, each with a reason.
 create table quick_report_warning (

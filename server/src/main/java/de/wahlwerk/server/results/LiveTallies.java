@@ -1,0 +1,110 @@
+package de.wahlwerk.server.results;
+
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.tally.ApplyOutcome;
+import de.wahlwerk.core.tally.LatestReport;
+import de.wahlwerk.core.tally.Tally;
+import de.wahlwerk.core.tally.TallyEvent;
+import de.wahlwerk.server.entry.ConfirmedReports;
+import de.wahlwerk.server.setup.SetupDirectory;
+import de.wahlwerk.server.web.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-memory tallies of this node, one per election, built from the database on first use and
+ * then kept current by applying confirmations in the order of their global sequence number. Every
+ * node does the same, so all nodes converge on the same state; a node that missed a notification
+ * catches up from the sequence it has reached.
+ */
+@Component
+public class LiveTallies {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveTallies.class);
+    private static final int BATCH = 5_000;
+
+    private final ConfirmedReports confirmed;
+    private final SetupDirectory setup;
+    private final TallyStructures structures;
+    private final ConcurrentHashMap<Long, Tally> tallies = new ConcurrentHashMap<>();
+    private final Object writer = new Object();
+
+    LiveTallies(ConfirmedReports confirmed, SetupDirectory setup, TallyStructures structures) {
+        this.confirmed = confirmed;
+        this.setup = setup;
+        this.structures = structures;
+    }
+
+    /** The election's tally, current as of the last catch-up. */
+    public Tally tally(long electionId) {
+        Tally t = tallies.get(electionId);
+        if (t != null) {
+            return t;
+        }
+        synchronized (writer) {
+            return tallies.computeIfAbsent(electionId, this::rebuild);
+        }
+    }
+
+    /** Rebuilds from the database (start-up, or after the structure changed). */
+    public void forget(long electionId) {
+        tallies.remove(electionId);
+    }
+
+    /** Applies every confirmation after the sequence each tally has reached. Single writer. */
+    public void catchUp() {
+        synchronized (writer) {
+            if (tallies.isEmpty()) {
+                return;
+            }
+            long from = tallies.values().stream().mapToLong(Tally::sequence).min().orElse(0);
+            List<ConfirmedReports.Version> batch;
+            do {
+                batch = confirmed.since(from, BATCH);
+                for (ConfirmedReports.Version v : batch) {
+                    for (var e : new ArrayList<>(tallies.entrySet())) {
+                        apply(e.getKey(), e.getValue(), v);
+                    }
+                    from = v.sequence();
+                }
+            } while (batch.size() == BATCH);
+        }
+    }
+
+    private void apply(long electionId, Tally tally, ConfirmedReports.Version v) {
+        if (v.sequence() <= tally.sequence()) {
+            return;
+        }
+        TallyEvent event = v.electionId() == electionId
+                ? new TallyEvent.ReportConfirmed(v.sequence(), v.unitKey(),
+                        FormLetters.toCounts(election(electionId).kind(), v.values()))
+                : new TallyEvent.NoChange(v.sequence());
+        ApplyOutcome outcome = tally.apply(event);
+        if (outcome instanceof ApplyOutcome.Gap gap) {
+            // Cannot happen with the counter-row sequence; rebuild rather than show wrong numbers.
+            log.warn("Tally of election {} saw a gap {}–{}; rebuilding", electionId, gap.firstMissing(), gap.lastMissing());
+            tallies.put(electionId, rebuild(electionId));
+        }
+    }
+
+    private Tally rebuild(long electionId) {
+        Election election = election(electionId);
+        long started = System.nanoTime();
+        var snapshot = confirmed.snapshot(electionId);
+        List<LatestReport> reports = snapshot.current().stream()
+                .map(v -> new LatestReport(v.unitKey(), FormLetters.toCounts(election.kind(), v.values())))
+                .toList();
+        Tally t = Tally.rebuild(structures.build(election), reports, snapshot.sequence());
+        log.info("Tally of election {} rebuilt from {} reports in {} ms", electionId, reports.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return t;
+    }
+
+    private Election election(long id) {
+        return setup.election(id).orElseThrow(() -> new NotFoundException("election", id));
+    }
+}

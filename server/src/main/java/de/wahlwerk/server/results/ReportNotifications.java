@@ -1,0 +1,83 @@
+package de.wahlwerk.server.results;
+
+import de.wahlwerk.server.entry.ReportChanged;
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the tallies current: at once for confirmations made on this node (after commit), and for
+ * other nodes through PostgreSQL LISTEN/NOTIFY on channel {@code wahlwerk_report}. Every few
+ * seconds it catches up anyway, so a lost notification delays a node but never leaves it behind.
+ */
+@Component
+class ReportNotifications implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportNotifications.class);
+    private static final int POLL_MS = 2_000;
+
+    private final LiveTallies tallies;
+    private final DataSource dataSource;
+    private final ResultEvents events;
+    private volatile boolean running = true;
+    private Thread listener;
+
+    ReportNotifications(LiveTallies tallies, DataSource dataSource, ResultEvents events) {
+        this.tallies = tallies;
+        this.dataSource = dataSource;
+        this.events = events;
+    }
+
+    @TransactionalEventListener
+    void changedHere(ReportChanged event) {
+        tallies.catchUp();
+        events.changed(event.electionId());
+    }
+
+    @EventListener
+    void start(ApplicationReadyEvent ready) {
+        listener = Thread.ofVirtual().name("wahlwerk-report-listener").start(this::listen);
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                st.execute("LISTEN wahlwerk_report");
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    var notifications = pg.getNotifications(POLL_MS);
+                    tallies.catchUp();
+                    if (notifications != null && notifications.length > 0) {
+                        events.changedAll();
+                    }
+                }
+            } catch (Exception e) {
+                if (running) {
+                    log.warn("Listening for report notifications failed ({}); retrying", e.getMessage());
+                    try {
+                        Thread.sleep(POLL_MS);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+}

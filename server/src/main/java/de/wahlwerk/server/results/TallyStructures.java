@@ -1,0 +1,111 @@
+package de.wahlwerk.server.results;
+
+import de.wahlwerk.core.model.Area;
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.model.GroupKind;
+import de.wahlwerk.core.model.Hierarchy;
+import de.wahlwerk.core.model.Nomination;
+import de.wahlwerk.core.model.ReportingUnit;
+import de.wahlwerk.core.model.VoteKind;
+import de.wahlwerk.core.tally.AreaRef;
+import de.wahlwerk.core.tally.AreaSpec;
+import de.wahlwerk.core.tally.Ballot;
+import de.wahlwerk.core.tally.TallyStructure;
+import de.wahlwerk.core.tally.UnitSpec;
+import de.wahlwerk.server.setup.SetupDirectory;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the tally's picture of an election from the setup: areas of every hierarchy that all units
+ * belong to, one ballot per distinct set of nominations, and the units with their leaf areas.
+ * Votes are added up by the nomination's short name; an independent candidate's key carries the
+ * constituency so that two independents of the same name stay apart.
+ */
+@Component
+class TallyStructures {
+
+    private final SetupDirectory setup;
+
+    TallyStructures(SetupDirectory setup) {
+        this.setup = setup;
+    }
+
+    TallyStructure build(Election election) {
+        List<ReportingUnit> units = setup.units(election.electionDayId());
+        Map<Long, Map<String, Area>> unitAreas = new HashMap<>();
+        for (ReportingUnit u : units) {
+            unitAreas.put(u.id(), setup.unitAreas(u.id()));
+        }
+        // Only hierarchies every unit belongs to can be aggregated without losing votes.
+        Set<String> hierarchies = new HashSet<>();
+        setup.areas(election.electionDayId()).forEach(a -> hierarchies.add(a.hierarchy()));
+        for (ReportingUnit u : units) {
+            hierarchies.retainAll(unitAreas.get(u.id()).keySet());
+        }
+        Map<Long, Area> areasById = new HashMap<>();
+        List<AreaSpec> areaSpecs = new ArrayList<>();
+        for (Area a : setup.areas(election.electionDayId())) {
+            areasById.put(a.id(), a);
+        }
+        for (Area a : areasById.values()) {
+            if (!hierarchies.contains(a.hierarchy())) {
+                continue;
+            }
+            Area parent = a.parentId() == null ? null : areasById.get(a.parentId());
+            areaSpecs.add(new AreaSpec(ref(a), a.level(), parent == null ? null : ref(parent)));
+        }
+        List<Nomination> nominations = setup.nominations(election.id());
+        Map<String, Ballot> ballots = new LinkedHashMap<>();
+        List<UnitSpec> unitSpecs = new ArrayList<>();
+        Map<Long, String> keyById = new HashMap<>();
+        units.forEach(u -> keyById.put(u.id(), u.officialKey()));
+        for (ReportingUnit u : units) {
+            Set<Long> around = new HashSet<>();
+            unitAreas.get(u.id()).values().forEach(leaf -> setup.ancestorsOrSelf(leaf.id()).forEach(a -> around.add(a.id())));
+            Map<VoteKind, Map<Integer, String>> groups = new EnumMap<>(VoteKind.class);
+            List<Long> ids = new ArrayList<>();
+            for (VoteKind kind : election.kind().voteKinds()) {
+                Map<Integer, String> byPosition = new TreeMap<>();
+                for (Nomination n : nominations) {
+                    if (n.voteKind() == kind && (n.areaId() == null || around.contains(n.areaId()))) {
+                        byPosition.put(n.ballotPosition(), groupKey(n, areasById));
+                        ids.add(n.id());
+                    }
+                }
+                groups.put(kind, byPosition);
+            }
+            ids.sort(Long::compare);
+            String ballotId = ids.toString();
+            ballots.computeIfAbsent(ballotId, id -> new Ballot(id, groups));
+            Map<Hierarchy, String> leaves = new LinkedHashMap<>();
+            unitAreas.get(u.id()).forEach((h, a) -> {
+                if (hierarchies.contains(h)) {
+                    leaves.put(new Hierarchy(h), a.officialKey());
+                }
+            });
+            unitSpecs.add(new UnitSpec(u.officialKey(), u.kind(), leaves, ballotId,
+                    u.countedWithUnitId() == null ? null : keyById.get(u.countedWithUnitId())));
+        }
+        return TallyStructure.of(areaSpecs, ballots.values(), unitSpecs);
+    }
+
+    static String groupKey(Nomination n, Map<Long, Area> areasById) {
+        if (n.groupKind() == GroupKind.INDEPENDENT && n.areaId() != null && areasById.containsKey(n.areaId())) {
+            return n.shortName() + " (" + areasById.get(n.areaId()).officialKey() + ")";
+        }
+        return n.shortName();
+    }
+
+    private static AreaRef ref(Area a) {
+        return new AreaRef(new Hierarchy(a.hierarchy()), a.officialKey());
+    }
+}
