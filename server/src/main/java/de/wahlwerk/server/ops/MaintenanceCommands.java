@@ -1,13 +1,16 @@
 package de.wahlwerk.server.ops;
 
 import de.wahlwerk.server.audit.AuditVerifier;
+import de.wahlwerk.server.results.SeatsCommand;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Commands run instead of serving ({@code wahlwerk.command}), e.g. {@code ./wahlwerk audit verify}.
+ * Commands run instead of serving ({@code wahlwerk.command}), e.g. {@code ./wahlwerk audit verify}, or
+ * {@code ./wahlwerk seats --election <id>} ({@code seats} with {@code wahlwerk.election=<id>}).
  * Output goes to the console; the exit code says whether all is well (0) or not (1).
  */
 @Component
@@ -15,11 +18,16 @@ class MaintenanceCommands implements ApplicationRunner, ExitCodeGenerator {
 
     private final WahlwerkProperties properties;
     private final AuditVerifier verifier;
+    private final SeatsCommand seats;
+    private final Environment environment;
     private int exitCode;
 
-    MaintenanceCommands(WahlwerkProperties properties, AuditVerifier verifier) {
+    MaintenanceCommands(WahlwerkProperties properties, AuditVerifier verifier, SeatsCommand seats,
+            Environment environment) {
         this.properties = properties;
         this.verifier = verifier;
+        this.seats = seats;
+        this.environment = environment;
     }
 
     @Override
@@ -27,6 +35,8 @@ class MaintenanceCommands implements ApplicationRunner, ExitCodeGenerator {
         switch (properties.command()) {
             case "" -> { }
             case "audit-verify" -> auditVerify();
+            case "seats" -> exitCode = seats.printElection(environment.getProperty("wahlwerk.election"), System.out,
+                    System.err);
             default -> {
                 System.err.println("Unbekannter Befehl: " + properties.command());
                 exitCode = 2;
