@@ -219,7 +219,8 @@ final class SeatCalculation {
     static StepTable step(String key, Text title, Apportionment a, Texts texts) {
         ApportionmentExplanation e = a.explanation();
         Divisor divisor = e.divisor().map(d -> new Divisor(decimal(d.lowExclusive(), 3), decimal(d.highInclusive(), 3),
-                decimal(d.chosen(), 3), d.lowExclusive().toString(), d.highInclusive().toString(),
+                d.chosen().isInteger() ? new BigDecimal(d.chosen().floor()) : decimal(d.chosen(), 3),
+                d.lowExclusive().toString(), d.highInclusive().toString(),
                 d.chosen().toString())).orElse(null);
         List<DivisorStepRow> search = new ArrayList<>();
         for (int i = 0; i < e.divisorSearch().size(); i++) {

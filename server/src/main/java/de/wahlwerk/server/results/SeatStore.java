@@ -90,7 +90,7 @@ class SeatStore {
                 });
         jdbc.sql("""
                 select v.record_id, v.vote_kind, v.group_key, v.votes from result_vote v
-                join result_record r on r.id = v.record_id where r.source_id = :s order by v.record_id""")
+                join result_record r on r.id = v.record_id where r.source_id = :s order by v.record_id, v.group_key""")
                 .param("s", sourceId)
                 .query(rs -> {
                     Long votes = (Long) rs.getObject("votes");

@@ -113,8 +113,8 @@ public class SeatsCommand {
     static SeatReport fromKerg2(KergResult kerg, String fileName, Texts texts) {
         SeatCalculation.Head head = new SeatCalculation.Head(null,
                 texts.get("electionKind.BUNDESTAG") + " " + kerg.electionDay().getYear(), ElectionKind.BUNDESTAG.name(),
-                kerg.electionDay(), new SeatReport.Source(null, kerg.status() == null ? fileName
-                        : fileName + " (" + kerg.status() + ")", "kerg2", fileName));
+                kerg.electionDay(), new SeatReport.Source(null, kerg.status() == null ? "kerg2" : "kerg2, " + kerg.status(),
+                        "kerg2", fileName));
         if (kerg.electionDay().isBefore(SeatService.BWG_2023_FROM)) {
             return SeatCalculation.needsInput(head, SeatCalculation.BUNDESTAG_2021,
                     List.of(texts.of("results.missing.population")), texts);
