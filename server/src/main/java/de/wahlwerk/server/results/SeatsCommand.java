@@ -9,6 +9,7 @@ import de.wahlwerk.core.model.ElectionKind;
 import de.wahlwerk.core.model.GroupKind;
 import de.wahlwerk.core.model.VoteKind;
 import de.wahlwerk.core.seats.bundestag.Bundestag2025;
+import de.wahlwerk.server.ops.MaintenanceCommands;
 import de.wahlwerk.server.web.NotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -23,20 +24,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ./wahlwerk seats}: the seat distribution and its explanation as text tables.
  * <ul>
  * <li>{@code --election <id>}: from the database, through {@link SeatService} (run by
- * {@code MaintenanceCommands} with {@code wahlwerk.command=seats}, {@code wahlwerk.election=<id>});</li>
+ * {@link MaintenanceCommands} with {@code wahlwerk.command=seats}, {@code wahlwerk.election=<id>});</li>
  * <li>{@code --kerg2 <file>}: straight from the Bundeswahlleiterin's kerg2.csv with the core reader
  * and law, without server or database ({@link #main}).</li>
  * </ul>
  * Exit codes: 0 seats decided, 3 a lot is required, 1 data missing or unreadable, 2 wrong call.
  */
 @Component
-public class SeatsCommand {
+public class SeatsCommand implements MaintenanceCommands.Command {
 
     public static final int DECIDED = 0;
     public static final int FAILED = 1;
@@ -49,6 +51,17 @@ public class SeatsCommand {
     SeatsCommand(SeatService seats, org.springframework.context.MessageSource messages) {
         this.seats = seats;
         this.texts = new Texts(messages);
+    }
+
+    @Override
+    public String name() {
+        return "seats";
+    }
+
+    /** {@code wahlwerk.command=seats} with {@code wahlwerk.election=<id>}. */
+    @Override
+    public int run(Environment environment, PrintStream out, PrintStream err) {
+        return printElection(environment.getProperty("wahlwerk.election"), out, err);
     }
 
     /** Prints the report of a stored election; returns the exit code. */

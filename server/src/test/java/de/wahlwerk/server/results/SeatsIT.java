@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -106,6 +107,12 @@ class SeatsIT extends IntegrationTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(SeatsCommand.DECIDED);
         assertThat(text).contains("Sitze insgesamt: 630", "Wahlkreissieger ohne Sitz: 23 von 299")
                 .containsPattern("(?m)^CDU\\s+11\\.196\\.374\\s+22,551 %\\s+164\\s+128\\s+36$");
+        // the same through the command interface MaintenanceCommands dispatches on (wahlwerk.command=seats)
+        ByteArrayOutputStream viaCommand = new ByteArrayOutputStream();
+        assertThat(command.name()).isEqualTo("seats");
+        assertThat(command.run(new MockEnvironment().withProperty("wahlwerk.election", Long.toString(election)),
+                new PrintStream(viaCommand, true, StandardCharsets.UTF_8), new PrintStream(err))).isZero();
+        assertThat(viaCommand.toString(StandardCharsets.UTF_8)).isEqualTo(text);
         assertThat(command.printElection("abc", new PrintStream(out), new PrintStream(err))).isEqualTo(SeatsCommand.USAGE);
         assertThat(command.printElection("999999", new PrintStream(out), new PrintStream(err))).isEqualTo(SeatsCommand.FAILED);
     }
