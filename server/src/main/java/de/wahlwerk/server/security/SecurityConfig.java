@@ -62,11 +62,12 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Changes to the election setup (admin UI forms and REST writes) need an administrator. */
+    /** Changes to the election setup and entering lots for seats (UI forms and REST writes) need an administrator. */
     private static RequestMatcher writes() {
         return request -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            boolean setup = path.startsWith("/admin/setup") || path.startsWith("/api/setup");
+            boolean setup = path.startsWith("/admin/setup") || path.startsWith("/api/setup")
+                    || path.startsWith("/admin/results") || path.startsWith("/api/results");
             boolean write = !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod());
             return setup && write;
         };

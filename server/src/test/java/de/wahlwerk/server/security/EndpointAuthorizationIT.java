@@ -43,6 +43,10 @@ class EndpointAuthorizationIT extends IntegrationTest {
         RULES.put("* /admin/users", Access.ADMIN);
         RULES.put("* /admin/audit", Access.ADMIN);
         RULES.put("* /api/users", Access.ADMIN);
+        RULES.put("GET /admin/results", Access.STAFF);
+        RULES.put("GET /api/results", Access.STAFF);
+        RULES.put("* /admin/results", Access.ADMIN);
+        RULES.put("* /api/results", Access.ADMIN);
         RULES.put("GET /admin/setup", Access.STAFF);
         RULES.put("GET /api/setup", Access.STAFF);
         RULES.put("* /admin/setup", Access.ADMIN);

@@ -1,0 +1,206 @@
+package de.wahlwerk.server.results;
+
+import de.wahlwerk.core.model.AreaLevel;
+import de.wahlwerk.core.model.ElectionKind;
+import de.wahlwerk.core.model.OfficialKeys;
+import de.wahlwerk.core.model.VoteKind;
+import de.wahlwerk.core.seats.bundestag.Bundestag2025;
+import de.wahlwerk.core.seats.municipal.MunicipalLaw;
+import de.wahlwerk.server.audit.AuditLog;
+import de.wahlwerk.server.security.AccessPolicy;
+import de.wahlwerk.server.setup.ElectionDayService;
+import de.wahlwerk.server.web.FieldProblem;
+import de.wahlwerk.server.web.InvalidInputException;
+import de.wahlwerk.server.web.NotFoundException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seats of an election from the votes stored for it: builds the input of the law the election
+ * kind and date call for, applies the lots entered, and explains the result. When the law needs a
+ * lot the report says which tie; when the data does not suffice it says what is missing.
+ *
+ * <p>Reads need any staff role that can see the election's day; entering a lot needs an
+ * administrator of the day, and is audited in the same transaction.
+ */
+@Service
+public class SeatService {
+
+    /** The 2023 reform of the BWG (630 seats, second-vote coverage) applies from the 2025 election on. */
+    static final LocalDate BWG_2023_FROM = LocalDate.of(2025, 1, 1);
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    private final SeatStore store;
+    private final ElectionDayService days;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final Texts texts;
+
+    SeatService(SeatStore store, ElectionDayService days, AccessPolicy access, AuditLog audit, MessageSource messages) {
+        this.store = store;
+        this.days = days;
+        this.access = access;
+        this.audit = audit;
+        this.texts = new Texts(messages);
+    }
+
+    /** The seat report of an election the current user may see (404 otherwise). */
+    @Transactional(readOnly = true)
+    public SeatReport report(long electionId) {
+        days.election(electionId); // visibility check: outside the user's scope looks like "not found"
+        return compute(electionId);
+    }
+
+    /** For the operator's console command ({@code ./wahlwerk seats --election}), which has no signed-in user. */
+    @Transactional(readOnly = true)
+    public SeatReport reportForOperator(long electionId) {
+        return compute(electionId);
+    }
+
+    /** Whether the current user may enter lots for this election. */
+    @Transactional(readOnly = true)
+    public boolean canRecordLots(long electionId) {
+        return access.canManageDay(days.election(electionId).electionDayId());
+    }
+
+    /**
+     * Records the lot the current calculation is waiting for. The decision key must be the one the
+     * calculation names, and the drawn order must list each tied contender exactly once.
+     */
+    @Transactional
+    public long recordLot(long electionId, LotForm form) {
+        var election = days.election(electionId);
+        access.requireManageDay(election.electionDayId());
+        SeatReport current = compute(electionId);
+        if (current.status() != SeatReport.Status.LOT_REQUIRED
+                || !current.pendingLot().decisionKey().equals(form.getDecisionKey())) {
+            throw new InvalidInputException(FieldProblem.of("decisionKey", "results.lot.notPending",
+                    form.getDecisionKey()));
+        }
+        List<String> tied = current.pendingLot().tied();
+        List<String> order = form.getDrawnOrder().stream().map(s -> s == null ? "" : s.strip()).toList();
+        if (order.size() != tied.size() || !new HashSet<>(order).equals(new HashSet<>(tied))) {
+            throw new InvalidInputException(FieldProblem.of("drawnOrder", "results.lot.orderInvalid",
+                    String.join(", ", tied)));
+        }
+        ZonedDateTime drawnAt = form.getDrawnAt().atZone(ZONE);
+        if (drawnAt.isAfter(ZonedDateTime.now(ZONE).plusMinutes(5))) {
+            throw new InvalidInputException(FieldProblem.of("drawnAt", "results.lot.drawnInFuture"));
+        }
+        String user = access.current().username();
+        long id = store.insertLot(electionId, form.getDecisionKey(), order, form.getDrawnBy(), drawnAt.toInstant(),
+                form.getReason(), user);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("election", electionId);
+        after.put("decision", form.getDecisionKey());
+        after.put("tied", tied);
+        after.put("contestedSeats", current.pendingLot().contestedSeats());
+        after.put("drawnOrder", order);
+        after.put("drawnBy", form.getDrawnBy());
+        after.put("drawnAt", drawnAt.toOffsetDateTime().toString());
+        after.put("reason", form.getReason());
+        audit.record("record-lot", "seat_lot", id, null, after);
+        return id;
+    }
+
+    private SeatReport compute(long electionId) {
+        SeatStore.ElectionInfo e = store.election(electionId).orElseThrow(() -> new NotFoundException("election", electionId));
+        Optional<SeatStore.SourceInfo> source = store.resultSource(electionId, e.date());
+        SeatCalculation.Head head = new SeatCalculation.Head(e.id(), e.name(), e.kind().name(), e.date(),
+                source.map(s -> new SeatReport.Source(s.id(), s.label(), s.format(), s.fileName())).orElse(null));
+        String kindText = texts.get("electionKind." + e.kind().name());
+        return switch (e.kind()) {
+            case BUNDESTAG -> {
+                if (e.date().isBefore(BWG_2023_FROM)) {
+                    // BWG 2020: Sitzkontingente by German population per Land, which no import provides yet
+                    yield SeatCalculation.needsInput(head, SeatCalculation.BUNDESTAG_2021,
+                            List.of(texts.of("results.missing.population")), texts);
+                }
+                if (source.isEmpty()) {
+                    yield SeatCalculation.needsInput(head, SeatCalculation.BUNDESTAG_2025,
+                            List.of(texts.of("results.missing.source")), texts);
+                }
+                var input = BundestagInput.from(store.records(source.get().id()),
+                        BundestagInput.independents(store.independents(electionId)), texts);
+                int house = e.seats() == null ? Bundestag2025.HOUSE_SIZE : e.seats();
+                yield SeatCalculation.bundestag2025(head, house, input, store.lots(electionId), texts);
+            }
+            case MUNICIPAL_COUNCIL, COUNTY_COUNCIL -> council(head, e, source);
+            case LANDTAG, EUROPEAN_PARLIAMENT -> SeatCalculation.needsInput(head, null,
+                    List.of(texts.of("results.missing.lawNotConnected", kindText)), texts);
+            case MAYOR, LORD_MAYOR, COUNTY_HEAD, REFERENDUM -> SeatCalculation.needsInput(head, null,
+                    List.of(texts.of("results.missing.noSeats", kindText)), texts);
+        };
+    }
+
+    private SeatReport council(SeatCalculation.Head head, SeatStore.ElectionInfo e,
+            Optional<SeatStore.SourceInfo> source) {
+        List<SeatReport.Text> missing = new ArrayList<>();
+        Optional<MunicipalLaw> law = municipalLaw(e.scopeKey());
+        if (law.isEmpty()) {
+            missing.add(texts.of("results.missing.land", e.scopeKey()));
+        }
+        if (e.seats() == null) {
+            missing.add(texts.of("results.missing.seats"));
+        }
+        Map<String, Long> votes = source.map(s -> listVotes(store.records(s.id()), e.kind())).orElse(Map.of());
+        if (source.isEmpty()) {
+            missing.add(texts.of("results.missing.source"));
+        } else if (votes.isEmpty()) {
+            missing.add(texts.of("results.missing.listVotes"));
+        }
+        if (!missing.isEmpty()) {
+            return SeatCalculation.needsInput(head, SeatCalculation.COUNCIL, missing, texts);
+        }
+        return SeatCalculation.council(head, law.get(), e.seats(), votes, store.listLengths(e.id()),
+                store.lots(e.id()), texts);
+    }
+
+    /**
+     * List votes of the whole electoral area: the records of the highest level the source has
+     * (the municipality's total row), or, without one, the sum over the unit records.
+     */
+    static Map<String, Long> listVotes(List<ResultRecord> records, ElectionKind kind) {
+        VoteKind voteKind = kind.voteKinds().getFirst();
+        Optional<AreaLevel> top = records.stream().map(ResultRecord::level).filter(l -> !l.equals("UNIT"))
+                .map(AreaLevel::valueOf).min(Enum::compareTo);
+        Map<String, Long> votes = new LinkedHashMap<>();
+        records.stream().filter(r -> top.map(t -> r.level().equals(t.name())).orElse(r.level().equals("UNIT")))
+                .forEach(r -> r.votes(voteKind).forEach((group, n) -> votes.merge(group, n, Long::sum)));
+        return votes;
+    }
+
+    /** The Land's municipal election law from the organiser's official key (AGS, first two digits). */
+    static Optional<MunicipalLaw> municipalLaw(String scopeKey) {
+        if (scopeKey == null || scopeKey.length() < 2 || !scopeKey.substring(0, 2).chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        String state = OfficialKeys.isAgs(scopeKey) ? OfficialKeys.stateOfAgs(scopeKey) : scopeKey.substring(0, 2);
+        return Optional.ofNullable(switch (state) {
+            case "01" -> MunicipalLaw.SCHLESWIG_HOLSTEIN;
+            case "03" -> MunicipalLaw.NIEDERSACHSEN;
+            case "05" -> MunicipalLaw.NORDRHEIN_WESTFALEN;
+            case "06" -> MunicipalLaw.HESSEN;
+            case "07" -> MunicipalLaw.RHEINLAND_PFALZ;
+            case "08" -> MunicipalLaw.BADEN_WUERTTEMBERG;
+            case "09" -> MunicipalLaw.BAYERN;
+            case "10" -> MunicipalLaw.SAARLAND;
+            case "12" -> MunicipalLaw.BRANDENBURG;
+            case "13" -> MunicipalLaw.MECKLENBURG_VORPOMMERN;
+            case "14" -> MunicipalLaw.SACHSEN;
+            case "15" -> MunicipalLaw.SACHSEN_ANHALT;
+            case "16" -> MunicipalLaw.THUERINGEN;
+            default -> null; // city states elect no municipal councils of this kind
+        });
+    }
+}

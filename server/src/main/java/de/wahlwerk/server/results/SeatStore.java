@@ -1,0 +1,165 @@
+package de.wahlwerk.server.results;
+
+import de.wahlwerk.core.model.ElectionKind;
+import de.wahlwerk.core.model.VoteKind;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads what a seat calculation needs (the election, the result source holding its votes, the
+ * independents among the nominations) and stores the lots drawn for it.
+ */
+@Repository
+class SeatStore {
+
+    /** The election with the date and organiser scope of its day. */
+    record ElectionInfo(long id, long dayId, ElectionKind kind, String name, Integer seats, LocalDate date,
+            String scopeHierarchy, String scopeKey) {}
+
+    /** The stored result a calculation starts from. */
+    record SourceInfo(long id, String label, String format, String fileName, Instant importedAt) {}
+
+    /** One lot as entered, with the ids in drawn order. */
+    record StoredLot(long id, String decisionKey, List<String> drawnOrder, String drawnBy, Instant drawnAt,
+            String reason, String recordedBy, Instant recordedAt) {}
+
+    private final JdbcClient jdbc;
+
+    SeatStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ElectionInfo> election(long id) {
+        return jdbc.sql("""
+                select e.id, e.election_day_id, e.kind, e.name, e.seats, d.election_date, d.scope_hierarchy, d.scope_key
+                from election e join election_day d on d.id = e.election_day_id where e.id = :id""")
+                .param("id", id)
+                .query((rs, i) -> new ElectionInfo(rs.getLong("id"), rs.getLong("election_day_id"),
+                        ElectionKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                        (Integer) rs.getObject("seats"), rs.getDate("election_date").toLocalDate(),
+                        rs.getString("scope_hierarchy"), rs.getString("scope_key")))
+                .optional();
+    }
+
+    /**
+     * The newest result source of this election with the election's own date: the votes of the
+     * election itself (an official result imported for it, later the tally). Sources attached to the
+     * election for comparison carry the earlier election's date (or none) and are not used.
+     */
+    Optional<SourceInfo> resultSource(long electionId, LocalDate date) {
+        return jdbc.sql("""
+                select id, label, format, file_name, imported_at from result_source
+                where election_id = :e and election_date = :d order by imported_at desc, id desc limit 1""")
+                .param("e", electionId).param("d", date)
+                .query((rs, i) -> new SourceInfo(rs.getLong("id"), rs.getString("label"), rs.getString("format"),
+                        rs.getString("file_name"), rs.getTimestamp("imported_at").toInstant()))
+                .optional();
+    }
+
+    /** All records of a source with their valid votes per vote kind and votes per group. */
+    List<ResultRecord> records(long sourceId) {
+        Map<Long, ResultRecord> byId = new LinkedHashMap<>();
+        jdbc.sql("""
+                select id, area_level, area_key, parent_key, name from result_record where source_id = :s order by id""")
+                .param("s", sourceId)
+                .query(rs -> {
+                    byId.put(rs.getLong("id"), new ResultRecord(rs.getString("area_level"), rs.getString("area_key"),
+                            rs.getString("parent_key"), rs.getString("name"), new EnumMap<>(VoteKind.class),
+                            new EnumMap<>(VoteKind.class)));
+                });
+        jdbc.sql("""
+                select t.record_id, t.vote_kind, t.valid from result_vote_total t
+                join result_record r on r.id = t.record_id where r.source_id = :s""")
+                .param("s", sourceId)
+                .query(rs -> {
+                    Long valid = (Long) rs.getObject("valid");
+                    if (valid != null) {
+                        byId.get(rs.getLong("record_id")).valid().put(VoteKind.valueOf(rs.getString("vote_kind")), valid);
+                    }
+                });
+        jdbc.sql("""
+                select v.record_id, v.vote_kind, v.group_key, v.votes from result_vote v
+                join result_record r on r.id = v.record_id where r.source_id = :s order by v.record_id, v.group_key""")
+                .param("s", sourceId)
+                .query(rs -> {
+                    Long votes = (Long) rs.getObject("votes");
+                    if (votes != null) {
+                        byId.get(rs.getLong("record_id")).votes()
+                                .computeIfAbsent(VoteKind.valueOf(rs.getString("vote_kind")), k -> new LinkedHashMap<>())
+                                .put(rs.getString("group_key"), votes);
+                    }
+                });
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Short names of the election's nominations by voters (Einzelbewerber). */
+    Set<String> independents(long electionId) {
+        return jdbc.sql("select distinct short_name from nomination where election_id = :e and group_kind = 'INDEPENDENT'")
+                .param("e", electionId).query(String.class).set();
+    }
+
+    /** Number of candidates per list (nomination short name) where candidates are entered. */
+    Map<String, Integer> listLengths(long electionId) {
+        Map<String, Integer> lengths = new LinkedHashMap<>();
+        jdbc.sql("""
+                select n.short_name, count(c.id) as candidates from nomination n
+                join candidate c on c.nomination_id = n.id where n.election_id = :e group by n.short_name""")
+                .param("e", electionId)
+                .query(rs -> {
+                    lengths.put(rs.getString("short_name"), rs.getInt("candidates"));
+                });
+        return lengths;
+    }
+
+    List<StoredLot> lots(long electionId) {
+        Map<Long, List<String>> entries = new HashMap<>();
+        jdbc.sql("""
+                select x.lot_id, x.contender_id from seat_lot_entry x join seat_lot l on l.id = x.lot_id
+                where l.election_id = :e order by x.lot_id, x.position""")
+                .param("e", electionId)
+                .query(rs -> {
+                    entries.computeIfAbsent(rs.getLong("lot_id"), k -> new ArrayList<>()).add(rs.getString("contender_id"));
+                });
+        return jdbc.sql("select * from seat_lot where election_id = :e order by recorded_at, id")
+                .param("e", electionId)
+                .query((rs, i) -> new StoredLot(rs.getLong("id"), rs.getString("decision_key"),
+                        List.copyOf(entries.getOrDefault(rs.getLong("id"), List.of())), rs.getString("drawn_by"),
+                        rs.getTimestamp("drawn_at").toInstant(), rs.getString("reason"), rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    Optional<StoredLot> lot(long electionId, String decisionKey) {
+        return lots(electionId).stream().filter(l -> l.decisionKey().equals(decisionKey)).findFirst();
+    }
+
+    long insertLot(long electionId, String decisionKey, List<String> drawnOrder, String drawnBy, Instant drawnAt,
+            String reason, String recordedBy) {
+        long id = jdbc.sql("""
+                insert into seat_lot (election_id, decision_key, drawn_by, drawn_at, reason, recorded_by)
+                values (:e, :k, :by, :at, :r, :rec) returning id""")
+                .param("e", electionId).param("k", decisionKey).param("by", drawnBy)
+                .param("at", java.sql.Timestamp.from(drawnAt)).param("r", reason).param("rec", recordedBy)
+                .query(Long.class).single();
+        for (int i = 0; i < drawnOrder.size(); i++) {
+            jdbc.sql("insert into seat_lot_entry (lot_id, position, contender_id) values (:l, :p, :c)")
+                    .param("l", id).param("p", i + 1).param("c", drawnOrder.get(i)).update();
+        }
+        return id;
+    }
+
+    static Map<String, List<String>> byKey(List<StoredLot> lots) {
+        return lots.stream().collect(Collectors.toMap(StoredLot::decisionKey, StoredLot::drawnOrder));
+    }
+}

@@ -1,0 +1,337 @@
+package de.wahlwerk.server.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wahlwerk.core.Fixtures;
+import de.wahlwerk.server.security.Role;
+import de.wahlwerk.server.security.TestAccounts;
+import de.wahlwerk.server.support.HttpSession;
+import de.wahlwerk.server.support.IntegrationTest;
+import de.wahlwerk.server.support.Multipart;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seats through the real server: the official 2025 result imported from kerg2.csv gives the
+ * official distribution on the page, in the JSON and on the console; a synthetic tie stops the
+ * calculation until an administrator enters the drawn lot, which is audited.
+ */
+class SeatsIT extends IntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SeatsCommand command;
+
+    HttpSession admin;
+    HttpSession observer;
+
+    @BeforeEach
+    void signIn() {
+        var a = accounts.create(Role.ADMIN, null, null);
+        admin = session();
+        admin.login(a.username(), TestAccounts.PASSWORD, a.code());
+        var o = accounts.create(Role.OBSERVER, null, null);
+        observer = session();
+        observer.login(o.username(), TestAccounts.PASSWORD, o.code());
+    }
+
+    @Test
+    void official2025ResultOnPageJsonAndConsole() throws Exception {
+        long election = kerg2025Election();
+
+        HttpResponse<String> json = observer.json("GET", "/api/results/elections/" + election + "/seats", null);
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(json.body());
+        assertThat(report.get("status").asString()).isEqualTo("DECIDED");
+        assertThat(report.get("law").asString()).isEqualTo("BUNDESTAG_2025");
+        assertThat(report.get("houseSize").asInt()).isEqualTo(630);
+        Map<String, Integer> seats = new LinkedHashMap<>();
+        report.get("parties").forEach(p -> seats.put(p.get("party").asString(), p.get("seats").asInt()));
+        assertThat(seats).containsExactlyEntriesOf(official());
+        assertThat(report.get("constituencies")).hasSize(299);
+        int withoutSeat = 0;
+        int notCovered = 0;
+        for (JsonNode c : report.get("constituencies")) {
+            withoutSeat += c.get("elected").asBoolean() ? 0 : 1;
+            notCovered += c.get("status").asString().equals("NOT_COVERED") ? 1 : 0;
+        }
+        assertThat(withoutSeat).isEqualTo(23);
+        assertThat(notCovered).isEqualTo(23);
+        JsonNode ober = report.get("steps").get(0);
+        assertThat(ober.get("key").asString()).isEqualTo("oberverteilung");
+        assertThat(ober.get("divisor").get("chosen").decimalValue()).isEqualByComparingTo("68100");
+        assertThat(ober.get("divisor").get("lowExact").asString()).isEqualTo("3198964/47"); // 11,196,374 / 164.5 in lowest terms
+        assertThat(ober.get("divisorSearch").get(0).get("seats").asInt()).isEqualTo(631);
+        assertThat(report.get("landLists")).hasSize(81);
+
+        HttpResponse<String> page = observer.get("/admin/results/elections/" + election + "/seats");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = page.body();
+        assertThat(html).contains("<caption>Sitze je Partei</caption>", "<caption>Wahlkreissieger mit und ohne Sitz</caption>",
+                "Oberverteilung: 630 Sitze auf die Parteien", "23 von 299 Wahlkreissiegern erhalten keinen Sitz",
+                "<th scope=\"row\">CDU</th>", "kein Sitz: nicht durch Zweitstimmen gedeckt");
+        assertThat(html).containsPattern("<th scope=\"row\">CDU</th>\\s*<td class=\"num\">11.196.374</td>\\s*"
+                + "<td class=\"num\">22,551 %</td>\\s*<td class=\"num\">164</td>");
+        assertThat(html).containsPattern("<th scope=\"row\">SSW</th>\\s*<td class=\"num\">76.138</td>\\s*"
+                + "<td class=\"num\">0,153 %</td>\\s*<td class=\"num\">1</td>");
+        assertThat(html).doesNotContain("Gezogene Reihenfolge eintragen");
+
+        // Console: ./wahlwerk seats --election <id> runs this bean through MaintenanceCommands
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = command.printElection(Long.toString(election), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(SeatsCommand.DECIDED);
+        assertThat(text).contains("Sitze insgesamt: 630", "Wahlkreissieger ohne Sitz: 23 von 299")
+                .containsPattern("(?m)^CDU\\s+11\\.196\\.374\\s+22,551 %\\s+164\\s+128\\s+36$");
+        // the same through the command interface MaintenanceCommands dispatches on (wahlwerk.command=seats)
+        ByteArrayOutputStream viaCommand = new ByteArrayOutputStream();
+        assertThat(command.name()).isEqualTo("seats");
+        assertThat(command.run(new MockEnvironment().withProperty("wahlwerk.election", Long.toString(election)),
+                new PrintStream(viaCommand, true, StandardCharsets.UTF_8), new PrintStream(err))).isZero();
+        assertThat(viaCommand.toString(StandardCharsets.UTF_8)).isEqualTo(text);
+        assertThat(command.printElection("abc", new PrintStream(out), new PrintStream(err))).isEqualTo(SeatsCommand.USAGE);
+        assertThat(command.printElection("999999", new PrintStream(out), new PrintStream(err))).isEqualTo(SeatsCommand.FAILED);
+    }
+
+    @Test
+    void aTieStopsTheCalculationUntilTheDrawnLotIsEntered() throws Exception {
+        long election = syntheticTieElection();
+        String seatsUrl = "/api/results/elections/" + election + "/seats";
+
+        JsonNode before = JSON.readTree(observer.json("GET", seatsUrl, null).body());
+        assertThat(before.get("status").asString()).isEqualTo("LOT_REQUIRED");
+        JsonNode pending = before.get("pendingLot");
+        assertThat(pending.get("decisionKey").asString()).isEqualTo("wahlkreis:002");
+        assertThat(pending.get("tied")).extracting(JsonNode::asString).containsExactly("AAA", "BBB");
+        assertThat(pending.get("contestedSeats").asInt()).isEqualTo(1);
+        assertThat(pending.get("explanation").get("text").asString()).contains("Wahlkreis 002", "§ 6 Abs. 3 S. 1 BWG");
+        assertThat(before.get("parties")).isEmpty();
+
+        // The page shows the tie to everyone, the form only to administrators.
+        String observerPage = observer.get("/admin/results/elections/" + election + "/seats").body();
+        assertThat(observerPage).contains("Losentscheid erforderlich", "<caption>Stimmengleichheit, über die das Los entscheidet</caption>")
+                .doesNotContain("Gezogene Reihenfolge eintragen");
+        String adminPage = admin.get("/admin/results/elections/" + election + "/seats").body();
+        assertThat(adminPage).contains("Gezogene Reihenfolge eintragen", "name=\"drawnOrder[0]\"", "name=\"drawnOrder[1]\"");
+
+        Map<String, String> lot = new HashMap<>(Map.of("decisionKey", "wahlkreis:002", "drawnOrder[0]", "BBB",
+                "drawnOrder[1]", "AAA", "drawnBy", "Kreiswahlleiterin Musterfrau, Sitzung des Kreiswahlausschusses",
+                "drawnAt", LocalDate.now().minusDays(1) + "T10:30", "reason", "Stimmengleichheit im Wahlkreis 002"));
+
+        // Observers may not enter lots (URL rule and service).
+        assertThat(observer.post("/admin/results/elections/" + election + "/lots", lot).statusCode()).isEqualTo(403);
+        assertThat(observer.json("POST", "/api/results/elections/" + election + "/lots", "{}").statusCode()).isEqualTo(403);
+
+        // An order that is not exactly the tied contenders is refused at the field, nothing stored.
+        long auditBefore = audits();
+        HttpResponse<String> incomplete = admin.json("POST", "/api/results/elections/" + election + "/lots", """
+                {"decisionKey":"wahlkreis:002","drawnOrder":["BBB","BBB"],"drawnBy":"Kreiswahlleiterin",
+                 "drawnAt":"2025-03-01T10:30","reason":"Stimmengleichheit"}""");
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(incomplete.body()).contains("drawnOrder", "AAA, BBB");
+        HttpResponse<String> otherKey = admin.json("POST", "/api/results/elections/" + election + "/lots", """
+                {"decisionKey":"oberverteilung","drawnOrder":["AAA","BBB"],"drawnBy":"x",
+                 "drawnAt":"2025-03-01T10:30","reason":"x"}""");
+        assertThat(otherKey.statusCode()).isEqualTo(400);
+        assertThat(otherKey.body()).contains("decisionKey");
+        admin.get("/admin/results/elections/" + election + "/seats");
+        Map<String, String> twice = new HashMap<>(lot);
+        twice.put("drawnOrder[1]", "BBB");
+        HttpResponse<String> formError = admin.post("/admin/results/elections/" + election + "/lots", twice);
+        assertThat(formError.statusCode()).isEqualTo(200);
+        assertThat(formError.body()).contains("class=\"error-summary\"",
+                "Bitte jede dieser Angaben genau einmal in der gezogenen Reihenfolge eintragen: AAA, BBB");
+        assertThat(count("seat_lot", election)).isZero();
+        assertThat(audits()).isEqualTo(auditBefore);
+
+        // The administrator enters the drawn order through the form.
+        admin.get("/admin/results/elections/" + election + "/seats");
+        HttpResponse<String> saved = admin.post("/admin/results/elections/" + election + "/lots", lot);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(count("seat_lot", election)).isEqualTo(1);
+        assertThat(audits()).isEqualTo(auditBefore + 1);
+        String auditAfter = jdbc.sql("""
+                select after_json from audit_log where action = 'record-lot' and entity = 'seat_lot'
+                order by id desc limit 1""").query(String.class).single();
+        assertThat(auditAfter).contains("wahlkreis:002", "Kreiswahlleiterin Musterfrau", "[\"BBB\",\"AAA\"]");
+
+        JsonNode after = JSON.readTree(observer.json("GET", seatsUrl, null).body());
+        assertThat(after.get("status").asString()).isEqualTo("DECIDED");
+        JsonNode wk2 = null;
+        for (JsonNode c : after.get("constituencies")) {
+            if (c.get("number").asString().equals("002")) {
+                wk2 = c;
+            }
+        }
+        assertThat(wk2).isNotNull();
+        assertThat(wk2.get("winner").asString()).isEqualTo("BBB");
+        assertThat(wk2.get("byLot").asBoolean()).isTrue();
+        assertThat(after.get("lots").get(0).get("used").asBoolean()).isTrue();
+        assertThat(after.get("lots").get(0).get("drawnOrder")).extracting(JsonNode::asString).containsExactly("BBB", "AAA");
+        String page = observer.get("/admin/results/elections/" + election + "/seats").body();
+        assertThat(page).contains("<caption>Eingetragene Losentscheide</caption>", "BBB, AAA", "(durch Los)");
+
+        // Nothing is pending any more: a second lot for the same decision is refused.
+        HttpResponse<String> again = admin.json("POST", "/api/results/elections/" + election + "/lots", """
+                {"decisionKey":"wahlkreis:002","drawnOrder":["AAA","BBB"],"drawnBy":"x",
+                 "drawnAt":"2025-03-01T10:30","reason":"x"}""");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(count("seat_lot", election)).isEqualTo(1);
+    }
+
+    @Test
+    void missingDataIsExplainedNotAFailure() throws Exception {
+        // Bundestag before 2025: the 2020 law needs population figures that are not stored
+        long day = jdbc.sql("""
+                insert into election_day (name, election_date, scope_hierarchy, scope_key)
+                values ('Bundestagswahl 2021 (Test)', '2021-09-26', 'bundestag', '99') returning id""")
+                .query(Long.class).single();
+        long old = jdbc.sql("""
+                insert into election (election_day_id, kind, name, seats, hierarchy)
+                values (:d, 'BUNDESTAG', 'Bundestagswahl 2021', 598, 'bundestag') returning id""")
+                .param("d", day).query(Long.class).single();
+        HttpResponse<String> r = observer.json("GET", "/api/results/elections/" + old + "/seats", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(r.body());
+        assertThat(report.get("status").asString()).isEqualTo("NEEDS_INPUT");
+        assertThat(report.get("law").asString()).isEqualTo("BUNDESTAG_2021");
+        assertThat(report.get("missing").get(0).get("text").asString()).contains("Bevölkerung je Land");
+        assertThat(observer.get("/admin/results/elections/" + old + "/seats").body())
+                .contains("Es fehlen Angaben für die Sitzberechnung", "Bevölkerung je Land");
+
+        // The demo election has no stored result yet
+        long demo = jdbc.sql("""
+                select e.id from election e join election_day d on d.id = e.election_day_id
+                where d.name = 'Bundestagswahl 2025 (Demo Musterstadt)' order by e.id limit 1""")
+                .query(Long.class).single();
+        JsonNode demoReport = JSON.readTree(observer.json("GET", "/api/results/elections/" + demo + "/seats", null).body());
+        assertThat(demoReport.get("status").asString()).isEqualTo("NEEDS_INPUT");
+        assertThat(demoReport.get("missing").get(0).get("key").asString()).isEqualTo("results.missing.source");
+        assertThat(observer.get("/admin/results/elections/" + demo + "/seats").statusCode()).isEqualTo(200);
+        assertThat(observer.json("GET", "/api/results/elections/999999/seats", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void scopedStaffOutsideTheElectionSeeNothing() {
+        long election = syntheticTieElection();
+        var outsider = accounts.create(Role.OBSERVER, "admin", "03159016");
+        HttpSession s = session();
+        s.login(outsider.username(), TestAccounts.PASSWORD, outsider.code());
+        assertThat(s.json("GET", "/api/results/elections/" + election + "/seats", null).statusCode()).isEqualTo(404);
+        assertThat(s.get("/admin/results/elections/" + election + "/seats").statusCode()).isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------------ fixtures
+
+    private static Map<String, Integer> official() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("CDU", 164);
+        m.put("AfD", 152);
+        m.put("SPD", 120);
+        m.put("GRÜNE", 85);
+        m.put("Die Linke", 64);
+        m.put("CSU", 44);
+        m.put("SSW", 1);
+        return m;
+    }
+
+    /** The Bundestag election of 2025 from the official kerg2.csv (uploaded once per test run). */
+    private long kerg2025Election() throws Exception {
+        byte[] content = Files.readAllBytes(Fixtures.file("btw2025-kerg2/kerg2.csv"));
+        Optional<Long> existing = electionOfSource(content);
+        if (existing.isEmpty()) {
+            upload(content, "kerg2.csv");
+            existing = electionOfSource(content);
+        }
+        return existing.orElseThrow();
+    }
+
+    /** A tiny Bundestag election of 2029 whose Wahlkreis 002 is a tie between AAA and BBB (150 : 150). */
+    private long syntheticTieElection() {
+        StringBuilder csv = new StringBuilder("Status:;Synthetisch;\n")
+                .append("Wahlart;Wahltag;Gebietsart;Gebietsnummer;Gebietsname;UegGebietsart;UegGebietsnummer;Gruppenart;")
+                .append("Gruppenname;Gruppenreihenfolge;Stimme;Anzahl;Prozent;VorpAnzahl;VorpProzent;DiffProzent;")
+                .append("DiffProzentPkt;Bemerkung;Gewählt\n");
+        area(csv, "Bund;99;Bundesgebiet;;", 800, 450, 350, 800, 460, 340);
+        area(csv, "Land;01;Testland;BUND;99", 800, 450, 350, 800, 460, 340);
+        area(csv, "Wahlkreis;001;Nord;LAND;01", 500, 300, 200, 500, 300, 200);
+        area(csv, "Wahlkreis;002;Süd;LAND;01", 300, 150, 150, 300, 160, 140);
+        byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+        Optional<Long> existing = electionOfSource(content);
+        if (existing.isEmpty()) {
+            upload(content, "kerg2-tie.csv");
+            existing = electionOfSource(content);
+        }
+        return existing.orElseThrow();
+    }
+
+    /** One area with the first and second votes of AAA and BBB (no invalid votes beyond 10 each). */
+    private static void area(StringBuilder csv, String where, long validFirst, long aaaFirst, long bbbFirst,
+            long validSecond, long aaaSecond, long bbbSecond) {
+        String p = "BT;01.10.2029;" + where + ";";
+        csv.append(p).append("System-Gruppe;Wahlberechtigte;-4;;").append(validFirst * 2).append(";;;;;;;\n");
+        csv.append(p).append("System-Gruppe;Wählende;-3;;").append(validFirst + 10).append(";;;;;;;\n");
+        csv.append(p).append("System-Gruppe;Ungültige;-2;1;10;;;;;;;\n");
+        csv.append(p).append("System-Gruppe;Ungültige;-2;2;10;;;;;;;\n");
+        csv.append(p).append("System-Gruppe;Gültige;-1;1;").append(validFirst).append(";;;;;;;\n");
+        csv.append(p).append("System-Gruppe;Gültige;-1;2;").append(validSecond).append(";;;;;;;\n");
+        csv.append(p).append("Partei;AAA;1;1;").append(aaaFirst).append(";;;;;;;\n");
+        csv.append(p).append("Partei;AAA;1;2;").append(aaaSecond).append(";;;;;;;\n");
+        csv.append(p).append("Partei;BBB;2;1;").append(bbbFirst).append(";;;;;;;\n");
+        csv.append(p).append("Partei;BBB;2;2;").append(bbbSecond).append(";;;;;;;\n");
+    }
+
+    private Optional<Long> electionOfSource(byte[] content) {
+        String sha = sha256(content);
+        return jdbc.sql("select election_id from result_source where sha256 = :s and format = 'kerg2'")
+                .param("s", sha).query(Long.class).optional();
+    }
+
+    private void upload(byte[] content, String name) {
+        admin.get("/admin");
+        HttpResponse<String> r = admin.send(Multipart.upload(admin.base() + "/api/setup/results", admin.csrf(),
+                Map.of("format", "KERG2"), "file", name, content, true));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    private long count(String table, long election) {
+        return jdbc.sql("select count(*) from " + table + " where election_id = :e").param("e", election)
+                .query(Long.class).single();
+    }
+
+    private long audits() {
+        return jdbc.sql("select count(*) from audit_log where action = 'record-lot'").query(Long.class).single();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
