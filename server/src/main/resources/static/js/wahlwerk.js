@@ -93,8 +93,9 @@ document.addEventListener('DOMContentLoaded', () => {
         });
       });
   };
-  new EventSource(main.dataset.events).addEventListener('report', () => {
+  const source = new EventSource(main.dataset.events);
+  ['report', 'results'].forEach((name) => source.addEventListener(name, () => {
     clearTimeout(pending);
     pending = setTimeout(refresh, 300);
-  });
+  }));
 });

@@ -39,7 +39,14 @@ class TallyStructures {
         this.setup = setup;
     }
 
+    /** The structure and its ballots by id (to map group keys back to ballot positions). */
+    record Built(TallyStructure structure, Map<String, Ballot> ballots) {}
+
     TallyStructure build(Election election) {
+        return buildWithBallots(election).structure();
+    }
+
+    Built buildWithBallots(Election election) {
         List<ReportingUnit> units = setup.units(election.electionDayId());
         Map<Long, Map<String, Area>> unitAreas = new HashMap<>();
         for (ReportingUnit u : units) {
@@ -95,7 +102,7 @@ class TallyStructures {
             unitSpecs.add(new UnitSpec(u.officialKey(), u.kind(), leaves, ballotId,
                     u.countedWithUnitId() == null ? null : keyById.get(u.countedWithUnitId())));
         }
-        return TallyStructure.of(areaSpecs, ballots.values(), unitSpecs);
+        return new Built(TallyStructure.of(areaSpecs, ballots.values(), unitSpecs), ballots);
     }
 
     static String groupKey(Nomination n, Map<Long, Area> areasById) {

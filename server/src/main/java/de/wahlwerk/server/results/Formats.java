@@ -1,0 +1,49 @@
+package de.wahlwerk.server.results;
+
+import de.wahlwerk.core.arith.Rational;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Numbers for people, German style ("1.234", "12,3 %", "+0,8"). Only here does exact arithmetic
+ * become rounded text; the tally and the seats never round.
+ */
+@Component("fmt")
+public class Formats {
+
+    private static final DecimalFormatSymbols GERMAN = DecimalFormatSymbols.getInstance(Locale.GERMANY);
+
+    public String count(long n) {
+        return new DecimalFormat("#,##0", GERMAN).format(n);
+    }
+
+    /** A share as percent with one decimal, e.g. "27,4 %"; "–" when unknown. */
+    public String percent(Rational share) {
+        if (share == null) {
+            return "–";
+        }
+        return new DecimalFormat("0.0", GERMAN).format(decimal(share.multiply(100), 1)) + " %";
+    }
+
+    public String percent(java.util.Optional<Rational> share) {
+        return percent(share.orElse(null));
+    }
+
+    /** A change in percentage points with sign, e.g. "+1,3"; "–" when there is no comparison. */
+    public String points(Rational change) {
+        if (change == null) {
+            return "–";
+        }
+        BigDecimal d = decimal(change, 1);
+        String text = new DecimalFormat("0.0", GERMAN).format(d.abs());
+        return d.signum() > 0 ? "+" + text : d.signum() < 0 ? "−" + text : "±" + text;
+    }
+
+    private static BigDecimal decimal(Rational r, int scale) {
+        return new BigDecimal(r.numerator()).divide(new BigDecimal(r.denominator()), scale, RoundingMode.HALF_UP);
+    }
+}

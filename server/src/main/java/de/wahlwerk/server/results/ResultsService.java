@@ -1,0 +1,92 @@
+package de.wahlwerk.server.results;
+
+import de.wahlwerk.core.arith.Rational;
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.model.Hierarchy;
+import de.wahlwerk.core.model.VoteKind;
+import de.wahlwerk.core.tally.AreaRef;
+import de.wahlwerk.core.tally.AreaSnapshot;
+import de.wahlwerk.core.tally.Part;
+import de.wahlwerk.core.tally.PartTotals;
+import de.wahlwerk.core.tally.Tally;
+import de.wahlwerk.server.security.AccessPolicy;
+import de.wahlwerk.server.setup.SetupDirectory;
+import de.wahlwerk.server.web.NotFoundException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Results of an election for the office's internal pages: live tally plus comparison. */
+@Service
+public class ResultsService {
+
+    private final SetupDirectory setup;
+    private final LiveTallies tallies;
+    private final PreviousTallies previous;
+    private final AccessPolicy access;
+
+    ResultsService(SetupDirectory setup, LiveTallies tallies, PreviousTallies previous, AccessPolicy access) {
+        this.setup = setup;
+        this.tallies = tallies;
+        this.previous = previous;
+        this.access = access;
+    }
+
+    /** The top areas of every hierarchy (where drilling down starts). */
+    public List<AreaSnapshot> roots(long electionId) {
+        Election e = election(electionId);
+        return tallies.tally(e.id()).snapshots().stream().filter(s -> s.area().parent() == null)
+                .sorted(Comparator.comparing((AreaSnapshot s) -> s.area().ref().hierarchy().code())
+                        .thenComparing(s -> s.area().ref().key()))
+                .toList();
+    }
+
+    public ResultsView view(long electionId, String hierarchy, String key) {
+        Election e = election(electionId);
+        if (!Hierarchy.isValidCode(hierarchy)) {
+            throw new NotFoundException("area", hierarchy + ":" + key);
+        }
+        Tally tally = tallies.tally(e.id());
+        AreaRef ref = new AreaRef(new Hierarchy(hierarchy), key);
+        AreaSnapshot area = tally.snapshots().stream().filter(s -> s.area().ref().equals(ref)).findFirst()
+                .orElseThrow(() -> new NotFoundException("area", ref));
+        List<AreaSnapshot> children = tally.snapshots().stream()
+                .filter(s -> ref.equals(s.area().parent()))
+                .sorted(Comparator.comparing(s -> s.area().ref().key()))
+                .toList();
+        List<AreaSnapshot> path = new ArrayList<>();
+        AreaRef up = area.area().parent();
+        while (up != null) {
+            AreaRef current = up;
+            AreaSnapshot s = tally.snapshots().stream().filter(x -> x.area().ref().equals(current)).findFirst().orElse(null);
+            if (s == null) {
+                break;
+            }
+            path.addFirst(s);
+            up = s.area().parent();
+        }
+        Tally before = previous.previous(e);
+        AreaSnapshot then = before.snapshots().stream().filter(s -> s.area().ref().equals(ref)).findFirst().orElse(null);
+        boolean comparable = then != null && then.all().unitsReported() == then.all().unitsExpected() && then.all().unitsExpected() > 0;
+        List<ResultsView.Row> rows = new ArrayList<>();
+        PartTotals all = area.all();
+        for (VoteKind kind : e.kind().voteKinds()) {
+            Map<String, Long> votes = new LinkedHashMap<>(all.votes(kind));
+            votes.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(en -> rows.add(new ResultsView.Row(kind, en.getKey(), en.getValue(),
+                            all.share(kind, en.getKey()).orElse(null),
+                            comparable ? then.all().share(kind, en.getKey()).orElse(Rational.ZERO) : null)));
+        }
+        return new ResultsView(e, area, children, path, e.kind().voteKinds(), rows, comparable, tally.sequence());
+    }
+
+    private Election election(long id) {
+        Election e = setup.election(id).orElseThrow(() -> new NotFoundException("election", id));
+        access.requireViewDay(e.electionDayId());
+        return e;
+    }
+}

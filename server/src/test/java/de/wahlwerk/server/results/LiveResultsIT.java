@@ -1,0 +1,161 @@
+package de.wahlwerk.server.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wahlwerk.core.model.Hierarchy;
+import de.wahlwerk.core.model.VoteKind;
+import de.wahlwerk.core.tally.AreaRef;
+import de.wahlwerk.core.tally.AreaSnapshot;
+import de.wahlwerk.server.security.Role;
+import de.wahlwerk.server.security.TestAccounts;
+import de.wahlwerk.server.setup.DemoElection;
+import de.wahlwerk.server.support.HttpSession;
+import de.wahlwerk.server.support.IntegrationTest;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Confirmed reports flow into the live tally at once; the tally equals a from-scratch sum of the
+ * confirmed versions in the database, a rebuilt tally (a second node) equals the incremental one,
+ * and the internal results page shows it with the comparison to the previous election.
+ */
+class LiveResultsIT extends IntegrationTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    LiveTallies tallies;
+
+    @Test
+    void confirmedReportsReachTheTallyAndEveryNodeAgrees() throws Exception {
+        long day = jdbc.sql("select id from election_day where name = :n").param("n", DemoElection.DAY_NAME).query(Long.class).single();
+        long election = jdbc.sql("select id from election where election_day_id = :d and name = 'Bundestagswahl 2025'")
+                .param("d", day).query(Long.class).single();
+        var before = tallies.tally(election); // built now, then kept current incrementally
+
+        HttpSession clerk = login(Role.CLERK);
+        HttpSession approver = login(Role.APPROVER);
+        List<String> units = List.of("0101", "0102", "0201", "0301", "0501", "0808", "BW-01", "BW-09");
+        for (String key : units) {
+            if (key.equals("0808")) {
+                continue; // counted with 0807: it is reported through its neighbour
+            }
+            long unit = jdbc.sql("select id from reporting_unit where election_day_id = :d and official_key = :k")
+                    .param("d", day).param("k", key).query(Long.class).single();
+            boolean counted = jdbc.sql("select count(*) from quick_report where unit_id = :u and status = 'CONFIRMED'")
+                    .param("u", unit).query(Long.class).single() > 0;
+            if (counted) {
+                continue; // another test confirmed it already; its version counts
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("unitId", unit);
+            body.put("values", previousValues(election, key));
+            clerk.get("/admin");
+            var r = clerk.json("POST", "/api/entry/elections/" + election + "/reports", json.writeValueAsString(body));
+            assertThat(r.statusCode()).as(key + " " + r.body()).isEqualTo(201);
+            long report = id(r.body());
+            approver.get("/admin");
+            assertThat(approver.json("POST", "/api/entry/reports/" + report + "/approve", null).statusCode()).isEqualTo(200);
+        }
+
+        var town = tallies.tally(election).snapshot(new AreaRef(new Hierarchy("admin"), DemoElection.AGS));
+        // From scratch: the sum of B over the versions that count, straight from the database.
+        long expectedVoters = sumOverConfirmed(election, "B");
+        long expectedSpd = sumOverConfirmed(election, "F1");
+        assertThat(town.all().voters()).isEqualTo(expectedVoters).isPositive();
+        assertThat(town.all().votes(VoteKind.SECOND, "SPD")).isEqualTo(expectedSpd);
+        long confirmedUnits = jdbc.sql("select count(distinct unit_id) from quick_report where election_id = :e and status = 'CONFIRMED'")
+                .param("e", election).query(Long.class).single();
+        assertThat(town.unitsReported()).isGreaterThanOrEqualTo(confirmedUnits);
+        assertThat(town.unitsExpected()).isEqualTo(80);
+
+        // A second node builds its tally from the database and arrives at exactly the same state.
+        List<AreaSnapshot> incremental = tallies.tally(election).snapshots();
+        tallies.forget(election);
+        assertThat(tallies.tally(election).snapshots()).containsExactlyInAnyOrderElementsOf(incremental);
+
+        // The internal page shows it, with the comparison against 2021 and drill-down to the districts.
+        HttpSession observer = login(Role.OBSERVER);
+        var page = observer.get("/admin/results/elections/" + election + "/areas/admin/" + DemoElection.AGS);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Veränderung").contains("SPD").contains(DemoElection.AGS + "-1")
+                .doesNotContain("keine vollständigen Vergleichswerte");
+        var constituency = observer.get("/admin/results/elections/" + election + "/areas/bundestag/301");
+        assertThat(constituency.statusCode()).isEqualTo(200);
+        assertThat(observer.get("/admin/results/elections/" + election + "/areas/admin/nope").statusCode()).isEqualTo(404);
+    }
+
+    private long sumOverConfirmed(long election, String letter) {
+        long sum = 0;
+        for (String text : jdbc.sql("select values_text from quick_report where election_id = :e and status = 'CONFIRMED'")
+                .param("e", election).query(String.class).list()) {
+            for (String line : text.split("\n")) {
+                if (line.startsWith(letter + "=") && line.length() > letter.length() + 1) {
+                    sum += Long.parseLong(line.substring(letter.length() + 1));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** The unit's 2021 numbers as tonight's report (they satisfy every sum). */
+    private Map<String, String> previousValues(long election, String unitKey) {
+        var record = jdbc.sql("""
+                select r.* from result_record r join result_source s on s.id = r.source_id
+                where s.election_id = :e and r.area_key = :k""").param("e", election).param("k", unitKey).query().singleRow();
+        long id = ((Number) record.get("id")).longValue();
+        Map<String, String> v = new LinkedHashMap<>();
+        if (!(Boolean) record.get("postal")) {
+            v.put("A1", String.valueOf(record.get("eligible_no_card")));
+            v.put("A2", String.valueOf(record.get("eligible_with_card")));
+            v.put("A3", String.valueOf(record.get("eligible_added")));
+            v.put("A", String.valueOf(record.get("eligible")));
+        }
+        v.put("B", String.valueOf(record.get("voters")));
+        v.put("B1", String.valueOf(record.get("voters_with_card")));
+        Map<String, Integer> positions = new HashMap<>();
+        for (String kind : List.of("FIRST", "SECOND")) {
+            String[] l = kind.equals("FIRST") ? new String[] {"C", "D"} : new String[] {"E", "F"};
+            var totals = jdbc.sql("select invalid, valid from result_vote_total where record_id = :r and vote_kind = :k")
+                    .param("r", id).param("k", kind).query().singleRow();
+            v.put(l[0], String.valueOf(totals.get("invalid")));
+            v.put(l[1], String.valueOf(totals.get("valid")));
+            for (int p = 1; p <= (kind.equals("FIRST") ? 8 : 10); p++) {
+                v.put(l[1] + p, "0");
+            }
+            for (var g : jdbc.sql("select group_key, votes from result_vote where record_id = :r and vote_kind = :k")
+                    .param("r", id).param("k", kind).query().listOfRows()) {
+                v.put(l[1] + DemoElection.position((String) g.get("group_key")), String.valueOf(g.get("votes")));
+            }
+        }
+        return v;
+    }
+
+    private HttpSession login(Role role) {
+        var a = accounts.create(role, "admin", DemoElection.AGS);
+        HttpSession s = session();
+        s.login(a.username(), TestAccounts.PASSWORD, a.code());
+        return s;
+    }
+
+    private static long id(String body) {
+        Matcher m = Pattern.compile("\"reportId\":(\\d+)").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
