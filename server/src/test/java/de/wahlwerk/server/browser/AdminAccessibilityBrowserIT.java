@@ -75,6 +75,13 @@ class AdminAccessibilityBrowserIT extends BrowserTest {
         tests.add(page("nomination with candidates", nomination));
         tests.add(page("new election day form", "/admin/setup/days/new"));
         tests.add(page("edit election form", election + "/edit"));
+        tests.add(page("new election form", day + "/elections/new"));
+        tests.add(page("new area form", day + "/areas/new"));
+        tests.add(page("new polling station form", day + "/stations/new"));
+        tests.add(page("new district form", day + "/units/new"));
+        tests.add(page("new nomination form", election + "/nominations/new"));
+        tests.add(page("edit nomination form", nomination + "/edit"));
+        tests.add(page("new candidate form", nomination + "/candidates/new"));
         tests.add(page("users", "/admin/users"));
         tests.add(page("invite user form", "/admin/users/new"));
         tests.add(page("audit log", "/admin/audit"));
@@ -85,6 +92,13 @@ class AdminAccessibilityBrowserIT extends BrowserTest {
             submit();
             assertThat(driver().findElements(By.cssSelector("[aria-invalid=true]"))).hasSizeGreaterThanOrEqualTo(2);
             assertAccessible("election day form with errors");
+        }));
+        tests.add(dynamicTest("polling station form with errors", () -> {
+            open(day + "/stations/new");
+            driver().findElement(By.id("postalCode")).sendKeys("3707");
+            submit();
+            assertThat(driver().findElements(By.cssSelector("[aria-invalid=true]"))).hasSizeGreaterThanOrEqualTo(2);
+            assertAccessible("polling station form with errors");
         }));
         tests.add(dynamicTest("invite form with errors", () -> {
             open("/admin/users/new");

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -43,7 +44,7 @@ import org.springframework.util.FileSystemUtils;
  * <p>Without Chromium the tests are skipped with a message, unless {@code -Dwahlwerk.browser.required=true}
  * (or the environment variable {@code WAHLWERK_BROWSER_REQUIRED=true}) asks for them to fail instead.
  */
-@ExtendWith(BrowserTest.ScreenshotOnFailure.class)
+@ExtendWith({BrowserTest.BrowserPresent.class, BrowserTest.ScreenshotOnFailure.class})
 public abstract class BrowserTest extends IntegrationTest {
 
     static final Path CHROMIUM = Path.of(System.getProperty("wahlwerk.chromium", "/usr/bin/chromium"));
@@ -62,16 +63,9 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean required = Boolean.getBoolean("wahlwerk.browser.required")
-                || "true".equalsIgnoreCase(System.getenv("WAHLWERK_BROWSER_REQUIRED"));
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (Debian: apt-get install chromium chromium-driver)";
-            if (required) {
-                fail(message);
-            }
-            Assumptions.abort(message + " — skipped");
+        if (!browserPresent()) {
+            // Only reached when the browser is required (otherwise BrowserPresent disables the class).
+            fail(missingBrowserMessage());
         }
         // Never let Selenium Manager look for (or download) a driver or browser: both paths are given.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -318,6 +312,38 @@ public abstract class BrowserTest extends IntegrationTest {
                     "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource());
         } catch (RuntimeException | IOException e) {
             System.err.println("Could not save screenshot " + name + ": " + e);
+        }
+    }
+
+    static boolean browserPresent() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    static boolean browserRequired() {
+        return Boolean.getBoolean("wahlwerk.browser.required")
+                || "true".equalsIgnoreCase(System.getenv("WAHLWERK_BROWSER_REQUIRED"));
+    }
+
+    static String missingBrowserMessage() {
+        return "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian: apt-get install chromium chromium-driver)";
+    }
+
+    /**
+     * Skips the browser tests, with the reason in the test report and on the console, where no
+     * Chromium is installed, without even starting the application for them.
+     */
+    static final class BrowserPresent implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (browserPresent() || browserRequired()) {
+                return ConditionEvaluationResult.enabled("Chromium found");
+            }
+            String message = missingBrowserMessage() + " — skipped";
+            if (context.getTestMethod().isEmpty()) {
+                System.err.println("SKIPPED " + context.getDisplayName() + ": " + message);
+            }
+            return ConditionEvaluationResult.disabled(message);
         }
     }
 
