@@ -48,11 +48,20 @@ class ImportIT extends IntegrationTest {
     @Test
     void kerg2025BuildsTheWholeBundestagElectionAndItsTotalsAddUp() throws IOException {
         Path file = Fixtures.file("btw2025-kerg2/kerg2.csv");
+        byte[] content = Files.readAllBytes(file);
+        // Other tests of this run may have imported the official file already (it can be imported once only).
+        var existing = jdbc.sql("select election_id from result_source where sha256 = :s and format = 'kerg2'")
+                .param("s", Imports.sha256(content)).query(Long.class).optional();
+        if (existing.isEmpty()) {
+            long daysBefore = count("election_day");
+            var r = upload("/api/setup/results", Map.of("format", "KERG2"), "kerg2.csv", content);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            assertThat(count("election_day")).isEqualTo(daysBefore + 1);
+        }
+        long dayId = jdbc.sql("""
+                select e.election_day_id from result_source s join election e on e.id = s.election_id
+                where s.sha256 = :s and s.format = 'kerg2'""").param("s", Imports.sha256(content)).query(Long.class).single();
         long daysBefore = count("election_day");
-        var r = upload("/api/setup/results", Map.of("format", "KERG2"), "kerg2.csv", Files.readAllBytes(file));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        assertThat(count("election_day")).isEqualTo(daysBefore + 1);
-        long dayId = jdbc.sql("select max(id) from election_day").query(Long.class).single();
 
         assertThat(areas(dayId, "FEDERATION")).isEqualTo(1);
         assertThat(areas(dayId, "STATE")).isEqualTo(16);
@@ -98,11 +107,11 @@ class ImportIT extends IntegrationTest {
 
         // The same file again is refused and changes nothing.
         long sourcesBefore = count("result_source");
-        var again = upload("/api/setup/results", Map.of("format", "KERG2"), "kerg2.csv", Files.readAllBytes(file));
+        var again = upload("/api/setup/results", Map.of("format", "KERG2"), "kerg2.csv", content);
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("duplicate-source");
         assertThat(count("result_source")).isEqualTo(sourcesBefore);
-        assertThat(count("election_day")).isEqualTo(daysBefore + 1);
+        assertThat(count("election_day")).isEqualTo(daysBefore);
     }
 
     @Test
