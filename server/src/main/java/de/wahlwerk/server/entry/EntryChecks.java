@@ -48,7 +48,7 @@ class EntryChecks {
         Map<VoteKind, Set<Integer>> ballot = new EnumMap<>(VoteKind.class);
         for (VoteKind kind : election.kind().voteKinds()) {
             Set<Integer> positions = new HashSet<>();
-            form.fields().stream().filter(f -> f.ballotPosition() != null && f.section().equals(kind.name()))
+            form.fields().stream().filter(f -> f.ballotPosition() != null && !f.isCandidate() && f.section().equals(kind.name()))
                     .forEach(f -> positions.add(f.ballotPosition()));
             ballot.put(kind, positions);
         }
@@ -63,8 +63,17 @@ class EntryChecks {
         }
         CheckContext context = new CheckContext(previous.forUnit(form, settings.comparisonElection()), average(form),
                 null, ThresholdSettings.parse(settings.thresholds()));
+        Map<Integer, Map<Integer, Long>> candidateVotes = new java.util.TreeMap<>();
+        for (var f : form.fields()) {
+            if (f.isCandidate()) {
+                candidateVotes.computeIfAbsent(f.ballotPosition(), p -> new java.util.TreeMap<>())
+                        .put(f.candidatePosition(), values.get(f.letter()));
+            }
+        }
+        Map<Integer, de.wahlwerk.core.check.CumulativeList> lists = new java.util.TreeMap<>();
+        candidateVotes.forEach((p, votes) -> lists.put(p, new de.wahlwerk.core.check.CumulativeList(null, votes)));
         ReportInput input = new ReportInput(election.kind(), election.kind().voteKinds(), form.unit().kind(), counts,
-                ballot, cumulative, Map.of(), questions, context);
+                ballot, cumulative, lists, questions, context);
         return PlausibilityCheck.check(input).findings();
     }
 

@@ -35,7 +35,8 @@ public record ReportForm(Election election, ReportingUnit unit, List<FormField> 
             String[] l = letters(kind);
             Map<Integer, Long> per = new LinkedHashMap<>();
             for (FormField f : fields) {
-                if (f.ballotPosition() != null && f.letter().startsWith(l[1]) && f.section().equals(kind.name())) {
+                if (f.ballotPosition() != null && !f.isCandidate() && f.letter().startsWith(l[1])
+                        && f.section().equals(kind.name())) {
                     per.put(f.ballotPosition(), values.get(f.letter()));
                 }
             }

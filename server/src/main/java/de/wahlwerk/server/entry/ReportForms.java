@@ -42,8 +42,18 @@ public class ReportForms {
             all.stream()
                     .filter(n -> n.voteKind() == kind && (n.areaId() == null || areasOfUnit.contains(n.areaId())))
                     .sorted(Comparator.comparingInt(Nomination::ballotPosition))
-                    .forEach(n -> fields.add(new FormField(l[1] + n.ballotPosition(), "entry.field.nomination", kind.name(),
-                            n.ballotPosition(), n.shortName())));
+                    .forEach(n -> {
+                        fields.add(new FormField(l[1] + n.ballotPosition(), "entry.field.nomination", kind.name(),
+                                n.ballotPosition(), n.shortName()));
+                        if (kind == VoteKind.CUMULATIVE) {
+                            // Cumulating and cross-list voting: personal votes of every candidate of the list.
+                            for (var c : setup.candidates(n.id())) {
+                                fields.add(new FormField(l[1] + n.ballotPosition() + "_" + c.listPosition(),
+                                        "entry.field.candidate", kind.name(), n.ballotPosition(),
+                                        n.shortName() + " " + c.listPosition() + ": " + c.displayName(), c.listPosition()));
+                            }
+                        }
+                    });
         }
         return new ReportForm(election, unit, fields);
     }

@@ -75,4 +75,8 @@ public class SetupDirectory {
     public List<Nomination> nominations(long electionId) {
         return nominations.nominations(electionId);
     }
+
+    public List<de.wahlwerk.core.model.Candidate> candidates(long nominationId) {
+        return nominations.candidates(nominationId);
+    }
 }

@@ -361,6 +361,57 @@ class EntryIT extends IntegrationTest {
     }
 
     @Test
+    void councilReportsTakeListAndCandidateVotesWithinTheCumulationCap() {
+        HttpSession admin = login(Role.ADMIN, null, null);
+        admin.get("/admin");
+        long dayId = id(admin.json("POST", "/api/setup/days", """
+                {"name":"Gemeinderat %d","date":"2020-03-15","pollsClose":"18:00","scopeHierarchy":"admin","scopeKey":"09677148"}"""
+                .formatted(System.nanoTime())).body());
+        admin.json("POST", "/api/setup/days/" + dayId + "/areas",
+                "{\"hierarchy\":\"admin\",\"level\":\"MUNICIPALITY\",\"officialKey\":\"09677148\",\"name\":\"Karlstadt\"}");
+        long unit = id(admin.json("POST", "/api/setup/days/" + dayId + "/units",
+                "{\"kind\":\"POSTAL\",\"officialKey\":\"BW-1\",\"name\":\"Briefwahl 1\",\"areas\":{\"admin\":\"09677148\"}}").body());
+        long election = id(admin.json("POST", "/api/setup/days/" + dayId + "/elections",
+                "{\"kind\":\"MUNICIPAL_COUNCIL\",\"name\":\"Stadtratswahl\",\"seats\":2,\"votesPerVoter\":2,\"maxVotesPerCandidate\":2}").body());
+        for (int list = 1; list <= 2; list++) {
+            long n = id(admin.json("POST", "/api/setup/elections/" + election + "/nominations",
+                    "{\"voteKind\":\"CUMULATIVE\",\"ballotPosition\":" + list + ",\"shortName\":\"L" + list
+                            + "\",\"name\":\"Liste " + list + "\",\"groupKind\":\"VOTERS_ASSOCIATION\"}").body());
+            for (int c = 1; c <= 2; c++) {
+                admin.json("POST", "/api/setup/nominations/" + n + "/candidates",
+                        "{\"listPosition\":" + c + ",\"familyName\":\"Kandidat" + c + "\",\"givenNames\":\"L" + list + "\"}");
+            }
+        }
+        var form = admin.get("/admin/entry/elections/" + election + "/units/" + unit);
+        assertThat(form.body()).contains("id=\"f-D1_1\"").contains("id=\"f-D2_2\"");
+        // 10 ballots, 1 invalid: 9 valid ballots with at most 2 votes each and at most 2 per candidate.
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("B", "10");
+        v.put("B1", "10");
+        v.put("C", "1");
+        v.put("D", "18");
+        v.put("D1", "12");
+        v.put("D1_1", "19"); // above 2 × 9: the cumulation cap is broken
+        v.put("D1_2", "0");
+        v.put("D2", "6");
+        v.put("D2_1", "3");
+        v.put("D2_2", "3");
+        String json = "{\"unitId\":" + unit + ",\"values\":" + this.json.writeValueAsString(v) + "}";
+        admin.get("/admin/entry/elections/" + election + "/settings");
+        admin.post("/admin/entry/elections/" + election + "/settings",
+                Map.of("twoPersonMode", "APPROVAL", "rehearsal", "false", "thresholds", ""));
+        var capped = admin.json("POST", "/api/entry/elections/" + election + "/reports", json);
+        assertThat(capped.statusCode()).isEqualTo(400);
+        assertThat(capped.body()).contains("\"field\":\"D1_1\"");
+        v.put("D1_1", "9");
+        v.put("D1_2", "3");
+        var ok = admin.json("POST", "/api/entry/elections/" + election + "/reports",
+                "{\"unitId\":" + unit + ",\"values\":" + this.json.writeValueAsString(v) + "}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        assertThat(ok.body()).doesNotContain("\"field\":\"D1_1\"").doesNotContain("\"E0");
+    }
+
+    @Test
     void theEntryFormListsTheFieldsInPaperOrder() {
         var page = clerk.get("/admin/entry/elections/" + demo.electionId() + "/units/" + demo.unitId("0501"));
         assertThat(page.statusCode()).isEqualTo(200);
