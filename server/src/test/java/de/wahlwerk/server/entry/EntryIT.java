@@ -384,18 +384,18 @@ class EntryIT extends IntegrationTest {
         }
         var form = admin.get("/admin/entry/elections/" + election + "/units/" + unit);
         assertThat(form.body()).contains("id=\"f-D1_1\"").contains("id=\"f-D2_2\"");
-        // 10 ballots, 1 invalid: 9 valid ballots with at most 2 votes each and at most 2 per candidate.
+        // 20 ballots, all valid: at most 2 votes each (D ≤ 40) and at most 2 × 20 per candidate.
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("B", "10");
-        v.put("B1", "10");
-        v.put("C", "1");
-        v.put("D", "18");
-        v.put("D1", "12");
-        v.put("D1_1", "19"); // above 2 × 9: the cumulation cap is broken
-        v.put("D1_2", "0");
-        v.put("D2", "6");
-        v.put("D2_1", "3");
-        v.put("D2_2", "3");
+        v.put("B", "20");
+        v.put("B1", "20");
+        v.put("C", "0");
+        v.put("D", "30");
+        v.put("D1", "15");
+        v.put("D1_1", "41"); // above 2 × 20: the cumulation cap is broken
+        v.put("D1_2", "5");
+        v.put("D2", "15");
+        v.put("D2_1", "8");
+        v.put("D2_2", "7");
         String json = "{\"unitId\":" + unit + ",\"values\":" + this.json.writeValueAsString(v) + "}";
         admin.get("/admin/entry/elections/" + election + "/settings");
         admin.post("/admin/entry/elections/" + election + "/settings",
@@ -403,8 +403,7 @@ class EntryIT extends IntegrationTest {
         var capped = admin.json("POST", "/api/entry/elections/" + election + "/reports", json);
         assertThat(capped.statusCode()).isEqualTo(400);
         assertThat(capped.body()).contains("\"field\":\"D1_1\"");
-        v.put("D1_1", "9");
-        v.put("D1_2", "3");
+        v.put("D1_1", "10");
         var ok = admin.json("POST", "/api/entry/elections/" + election + "/reports",
                 "{\"unitId\":" + unit + ",\"values\":" + this.json.writeValueAsString(v) + "}");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
