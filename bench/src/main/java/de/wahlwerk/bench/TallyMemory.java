@@ -15,7 +15,8 @@ import java.util.Random;
  * <ul>
  *   <li><b>Counted:</b> the {@code long[]} payload of every area snapshot, read reflectively
  *       (field {@code data} of {@link AreaSnapshot}), as {@code 16 + 8 × length} bytes per array
- *       (compressed-oops array header). Exact for the arrays, excludes the small snapshot objects.</li>
+ *       (compressed-oops array header). Exact for the arrays, excludes the small snapshot objects.
+ *       Likewise the latest unit vectors the writer keeps (field {@code unitVectors} of {@link Tally}).</li>
  *   <li><b>Heap delta:</b> used heap after full GCs with the fully reported tally reachable, minus
  *       used heap with only structure and reports reachable. Includes the unit vectors and
  *       snapshot objects; run with {@code -XX:+UseSerialGC} for a stable figure.</li>
@@ -52,6 +53,14 @@ public final class TallyMemory {
         System.out.printf("areas: %d, groups in the election: %d%n", count, national.structure.groups().size());
         System.out.printf("snapshot long[] payload (counted): %,d bytes (%,d longs, mean %.0f, max %d per area)%n",
                 arrays, longs, (double) longs / count, max);
+        Field uv = Tally.class.getDeclaredField("unitVectors");
+        uv.setAccessible(true);
+        long[][] vectors = (long[][]) uv.get(tally);
+        long unitBytes = 16 + 4L * vectors.length;
+        for (long[] v : vectors) {
+            unitBytes += v == null ? 0 : 16 + 8L * v.length;
+        }
+        System.out.printf("latest unit vectors (counted): %,d bytes%n", unitBytes);
         System.out.printf("retained by the tally (heap delta after GC): %,d bytes%n", withTally - base);
 
         Counts64 alt = new Counts64(rnd);

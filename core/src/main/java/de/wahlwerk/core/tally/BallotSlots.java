@@ -93,10 +93,10 @@ final class BallotSlots {
                 s += 2 + positions[k].length;
                 continue;
             }
-            v[s++] = count(unit, kinds[k] + " invalid", vc.invalid());
-            v[s++] = count(unit, kinds[k] + " valid", vc.valid());
+            v[s++] = count(unit, kinds[k], "invalid", vc.invalid());
+            v[s++] = count(unit, kinds[k], "valid", vc.valid());
             for (int pos : positions[k]) {
-                v[s++] = count(unit, kinds[k] + " " + pos, vc.votesFor(pos));
+                v[s++] = count(unit, kinds[k], pos, vc.votesFor(pos));
             }
             for (Map.Entry<Integer, Long> n : vc.perNomination().entrySet()) {
                 if (!byPosition.containsKey(n.getKey()) && n.getValue() != null && n.getValue() != 0) {
@@ -111,6 +111,14 @@ final class BallotSlots {
     private static boolean isEmpty(VoteCounts vc) {
         return (vc.invalid() == null || vc.invalid() == 0) && (vc.valid() == null || vc.valid() == 0)
                 && vc.sumOfNominations() == 0;
+    }
+
+    /** As {@link #count(String, String, Long)}; the field name is only built for the error message. */
+    private static long count(String unit, VoteKind kind, Object field, Long value) {
+        if (value != null && value < 0) {
+            throw new IllegalArgumentException(unit + ": " + kind + " " + field + " is negative: " + value);
+        }
+        return value == null ? 0 : value;
     }
 
     private static long count(String unit, String field, Long value) {
