@@ -30,7 +30,9 @@ import java.util.Random;
 public final class TallyMemory {
 
     public static void main(String[] args) throws Exception {
+        long empty = usedAfterGc();
         NationalStructure national = new NationalStructure();
+        long withStructure = usedAfterGc();
         Random rnd = new Random(42);
         List<LatestReport> reports = national.allReports(rnd);
         long base = usedAfterGc();
@@ -43,8 +45,11 @@ public final class TallyMemory {
         long longs = 0;
         int count = 0;
         int max = 0;
+        java.util.Map<de.wahlwerk.core.model.AreaLevel, java.util.LongSummaryStatistics> perLevel =
+                new java.util.TreeMap<>();
         for (AreaSnapshot s : tally.snapshots()) {
             long[] d = (long[]) data.get(s);
+            perLevel.computeIfAbsent(s.area().level(), l -> new java.util.LongSummaryStatistics()).accept(d.length);
             arrays += 16 + 8L * d.length;
             longs += d.length;
             max = Math.max(max, d.length);
@@ -60,6 +65,9 @@ public final class TallyMemory {
         for (long[] v : vectors) {
             unitBytes += v == null ? 0 : 16 + 8L * v.length;
         }
+        perLevel.forEach((level, st) -> System.out.printf("  %-13s %,6d areas, longs per area: min %d, mean %.0f, max %d%n",
+                level, st.getCount(), st.getMin(), st.getAverage(), st.getMax()));
+        System.out.printf("structure incl. specs (heap delta after GC): %,d bytes%n", withStructure - empty);
         System.out.printf("latest unit vectors (counted): %,d bytes%n", unitBytes);
         System.out.printf("retained by the tally (heap delta after GC): %,d bytes%n", withTally - base);
 

@@ -195,13 +195,13 @@ public final class TallyStructure {
 
     /** Units with the same ballot and leaf areas share one path (and its slot maps). */
     private UnitPath[] paths() {
-        Map<String, UnitPath> byKey = new HashMap<>();
+        Map<List<Object>, UnitPath> byKey = new HashMap<>();
         Map<List<Object>, int[]> slotMaps = new HashMap<>();
         UnitPath[] result = new UnitPath[units.length];
         for (int u = 0; u < units.length; u++) {
             BallotSlots ballot = unitBallot[u];
             int[] leaves = leaf[u];
-            String key = units[u].ballot() + java.util.Arrays.toString(leaves);
+            List<Object> key = List.of(ballot, java.util.Arrays.stream(leaves).boxed().toList());
             result[u] = byKey.computeIfAbsent(key, k -> {
                 List<Integer> path = new ArrayList<>();
                 for (int l : leaves) {
