@@ -25,8 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * report (a correction of a unit in a fully reported tally, the usual election-night case after
  * the first hour) and rebuilding the whole tally from 90,000 latest reports (a node's restart).
  *
- * <p>Run: {@code java -cp "bench/target/classes:$(cat bench/target/cp.txt)" org.openjdk.jmh.Main TallyBenchmark}
- * (see docs/TALLY.md for building {@code cp.txt}).
+ * <p>Run: {@code java -cp "bench/target/classes:core/target/classes:$(cat bench/target/cp-nocore.txt)"
+ * org.openjdk.jmh.Main TallyBenchmark -f 1 -wi 3 -i 5 -t 1 -prof gc} after a reactor build (see
+ * docs/TALLY.md for building {@code cp-nocore.txt}; the shared ~/.m2 core jar may be another
+ * worktree's).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})

@@ -2,6 +2,7 @@ package de.wahlwerk.core.tally;
 
 import de.wahlwerk.core.model.VoteKind;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,15 @@ public final class AreaSnapshot {
     /** Both parts together: the usual view. */
     public PartTotals all() {
         return part(Part.ALL);
+    }
+
+    /**
+     * The groups standing in this area for a vote kind (on a ballot of some unit below it), sorted
+     * by key: exactly the keys of {@code part(...).votes(kind)}. Other groups of the election
+     * have no slot here and read as 0.
+     */
+    public List<String> groups(VoteKind kind) {
+        return layout.groupKeys(layout.keys.kind(kind));
     }
 
     public long unitsExpected() {

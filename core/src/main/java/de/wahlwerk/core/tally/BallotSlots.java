@@ -6,41 +6,62 @@ import de.wahlwerk.core.model.VoteKind;
 import java.util.Map;
 
 /**
- * A ballot compiled against the election's {@link Layout}. A unit's own vector is short: the head
- * of the form and, per vote kind of its ballot, invalid, valid and one slot per ballot position.
- * {@link #slotMap} says where each of those slots lands in an area's part block, so the national
- * set of groups (which may be long, with independents) is never stored per unit.
+ * A ballot compiled against the election's {@link ElectionKeys}. A unit's own vector is short: the
+ * head of the form and, per vote kind of its ballot, invalid, valid and one slot per ballot
+ * position. {@link #slotMap(Layout)} says where each of those slots lands in a part block of an
+ * area above the unit, so neither the national set of groups nor an area's is stored per unit.
  */
 final class BallotSlots {
 
     private final Ballot ballot;
     private final VoteKind[] kinds;
     private final int[][] positions;
-    final int[] slotMap;
+    /** Per vote kind of this ballot (in {@link #kinds} order), the global group index per position. */
+    final int[][] globalGroups;
+    /** Global kind index per vote kind of this ballot. */
+    final int[] kindIdx;
+    private final int length;
 
-    BallotSlots(Ballot ballot, Layout layout) {
+    BallotSlots(Ballot ballot, ElectionKeys keys) {
         this.ballot = ballot;
         this.kinds = ballot.groups().keySet().toArray(VoteKind[]::new);
         this.positions = new int[kinds.length][];
+        this.globalGroups = new int[kinds.length][];
+        this.kindIdx = new int[kinds.length];
         int length = Layout.HEAD;
         for (int k = 0; k < kinds.length; k++) {
-            positions[k] = ballot.groups().get(kinds[k]).keySet().stream().mapToInt(Integer::intValue).toArray();
+            Map<Integer, String> byPosition = ballot.groups().get(kinds[k]);
+            positions[k] = byPosition.keySet().stream().mapToInt(Integer::intValue).toArray();
+            globalGroups[k] = new int[positions[k].length];
+            for (int i = 0; i < positions[k].length; i++) {
+                globalGroups[k][i] = keys.group(byPosition.get(positions[k][i]));
+            }
+            kindIdx[k] = keys.kind(kinds[k]);
             length += 2 + positions[k].length;
         }
-        slotMap = new int[length];
+        this.length = length;
+    }
+
+    /** Length of a unit vector of this ballot. */
+    int length() {
+        return length;
+    }
+
+    /** Unit-vector slot → slot in a part block of {@code area}, which must have every group of this ballot. */
+    int[] slotMap(Layout area) {
+        int[] slotMap = new int[length];
         for (int i = 0; i < Layout.HEAD; i++) {
             slotMap[i] = i;
         }
         int s = Layout.HEAD;
         for (int k = 0; k < kinds.length; k++) {
-            int kindIdx = layout.kindIndex().get(kinds[k]);
-            slotMap[s++] = layout.invalid(kindIdx);
-            slotMap[s++] = layout.valid(kindIdx);
-            Map<Integer, String> byPosition = ballot.groups().get(kinds[k]);
-            for (int pos : positions[k]) {
-                slotMap[s++] = layout.group(kindIdx, layout.groupIndex().get(byPosition.get(pos)));
+            slotMap[s++] = area.invalid(kindIdx[k]);
+            slotMap[s++] = area.valid(kindIdx[k]);
+            for (int g : globalGroups[k]) {
+                slotMap[s++] = area.group(kindIdx[k], area.requireLocal(kindIdx[k], g));
             }
         }
+        return slotMap;
     }
 
     /**
@@ -51,7 +72,7 @@ final class BallotSlots {
      * @param unitsCovered 1 plus the neighbour units this report also covers
      */
     long[] vector(String unit, Counts counts, int unitsCovered) {
-        long[] v = new long[slotMap.length];
+        long[] v = new long[length];
         v[Layout.UNITS] = unitsCovered;
         v[Layout.A1] = count(unit, "A1", counts.eligibleNoCard());
         v[Layout.A2] = count(unit, "A2", counts.eligibleWithCard());
@@ -72,10 +93,10 @@ final class BallotSlots {
                 s += 2 + positions[k].length;
                 continue;
             }
-            v[s++] = count(unit, kinds[k] + " invalid", vc.invalid());
-            v[s++] = count(unit, kinds[k] + " valid", vc.valid());
+            v[s++] = count(unit, kinds[k], "invalid", vc.invalid());
+            v[s++] = count(unit, kinds[k], "valid", vc.valid());
             for (int pos : positions[k]) {
-                v[s++] = count(unit, kinds[k] + " " + pos, vc.votesFor(pos));
+                v[s++] = count(unit, kinds[k], pos, vc.votesFor(pos));
             }
             for (Map.Entry<Integer, Long> n : vc.perNomination().entrySet()) {
                 if (!byPosition.containsKey(n.getKey()) && n.getValue() != null && n.getValue() != 0) {
@@ -90,6 +111,14 @@ final class BallotSlots {
     private static boolean isEmpty(VoteCounts vc) {
         return (vc.invalid() == null || vc.invalid() == 0) && (vc.valid() == null || vc.valid() == 0)
                 && vc.sumOfNominations() == 0;
+    }
+
+    /** As {@link #count(String, String, Long)}; the field name is only built for the error message. */
+    private static long count(String unit, VoteKind kind, Object field, Long value) {
+        if (value != null && value < 0) {
+            throw new IllegalArgumentException(unit + ": " + kind + " " + field + " is negative: " + value);
+        }
+        return value == null ? 0 : value;
     }
 
     private static long count(String unit, String field, Long value) {

@@ -67,20 +67,27 @@ public final class PartTotals {
         return block[layout.valid(kindIdx(kind))];
     }
 
+    /**
+     * Votes for a group; 0 for a group of the election that does not stand in this area. Throws
+     * for a key no ballot of the election has.
+     */
     public long votes(VoteKind kind, String group) {
-        Integer g = layout.groupIndex().get(group);
-        if (g == null) {
-            throw new IllegalArgumentException("unknown group: " + group);
-        }
-        return block[layout.group(kindIdx(kind), g)];
+        int g = layout.keys.group(group);
+        int k = kindIdx(kind);
+        int local = layout.local(k, g);
+        return local < 0 ? 0 : block[layout.group(k, local)];
     }
 
-    /** Votes per group key (all groups of the election, sorted by key; 0 where a group got none). */
+    /**
+     * Votes per group key: the groups standing in this area for this kind (on a ballot of some
+     * unit below it), sorted by key; 0 where a group got none. Groups that stand only elsewhere
+     * are not listed.
+     */
     public Map<String, Long> votes(VoteKind kind) {
         int k = kindIdx(kind);
         Map<String, Long> m = new LinkedHashMap<>();
-        for (int g = 0; g < layout.groups().size(); g++) {
-            m.put(layout.groups().get(g), block[layout.group(k, g)]);
+        for (int g = 0; g < layout.groupCount(k); g++) {
+            m.put(layout.groupKey(k, g), block[layout.group(k, g)]);
         }
         return Collections.unmodifiableMap(m);
     }
@@ -105,14 +112,14 @@ public final class PartTotals {
         int k = kindIdx(kind);
         long best = 0;
         List<String> top = new ArrayList<>();
-        for (int g = 0; g < layout.groups().size(); g++) {
+        for (int g = 0; g < layout.groupCount(k); g++) {
             long v = block[layout.group(k, g)];
             if (v > best) {
                 best = v;
                 top.clear();
             }
             if (v == best && v > 0) {
-                top.add(layout.groups().get(g));
+                top.add(layout.groupKey(k, g));
             }
         }
         if (top.isEmpty()) {
@@ -122,10 +129,6 @@ public final class PartTotals {
     }
 
     private int kindIdx(VoteKind kind) {
-        Integer k = layout.kindIndex().get(kind);
-        if (k == null) {
-            throw new IllegalArgumentException("this election has no " + kind + " vote");
-        }
-        return k;
+        return layout.keys.kind(kind);
     }
 }

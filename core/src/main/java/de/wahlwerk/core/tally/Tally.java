@@ -64,9 +64,12 @@ public final class Tally {
         if (sequence < 0) {
             throw new IllegalArgumentException("sequence < 0");
         }
-        Layout layout = structure.layout;
+        Layout[] layouts = structure.layouts;
         long[][] unitVectors = new long[structure.units.length][];
-        long[][] acc = new long[structure.areas.length][layout.areaLength()];
+        long[][] acc = new long[structure.areas.length][];
+        for (int a = 0; a < acc.length; a++) {
+            acc[a] = new long[layouts[a].areaLength()];
+        }
         for (LatestReport r : reports) {
             int u = structure.unit(r.unit());
             if (unitVectors[u] != null) {
@@ -74,34 +77,54 @@ public final class Tally {
             }
             unitVectors[u] = vector(structure, u, r);
         }
+        // Into the leaves only (the first area of each hierarchy on the unit's path) ...
+        int hierarchies = structure.hierarchies.size();
         for (int u = 0; u < unitVectors.length; u++) {
             long[] v = unitVectors[u];
             if (v == null) {
                 continue;
             }
-            int offset = layout.partOffset(Part.of(structure.units[u].kind()));
-            int[] slots = structure.unitBallot[u].slotMap;
-            for (int leaf : structure.leaf[u]) {
+            boolean postal = structure.units[u].kind() == UnitKind.POSTAL;
+            TallyStructure.UnitPath path = structure.unitPath[u];
+            for (int h = 0; h < hierarchies; h++) {
+                int leaf = structure.leaf[u][h];
+                int[] slots = path.slotMaps()[leafPosition(path, leaf)];
+                int offset = postal ? layouts[leaf].partLength() : 0;
                 for (int i = 0; i < v.length; i++) {
                     int s = offset + slots[i];
                     acc[leaf][s] = Math.addExact(acc[leaf][s], v[i]);
                 }
             }
         }
+        // ... then child into parent, deepest first, through each child's slot → parent slot map.
         for (int a : structure.bottomUp) {
             int p = structure.parent[a];
             if (p >= 0) {
-                for (int i = 0; i < acc[a].length; i++) {
-                    acc[p][i] = Math.addExact(acc[p][i], acc[a][i]);
+                int[] map = layouts[p].mapFrom(layouts[a]);
+                int childPart = layouts[a].partLength();
+                int parentPart = layouts[p].partLength();
+                for (int i = 0; i < childPart; i++) {
+                    int s = map[i];
+                    acc[p][s] = Math.addExact(acc[p][s], acc[a][i]);
+                    acc[p][parentPart + s] = Math.addExact(acc[p][parentPart + s], acc[a][childPart + i]);
                 }
             }
         }
         AreaSnapshot[] snapshots = new AreaSnapshot[structure.areas.length];
         for (int a = 0; a < snapshots.length; a++) {
-            snapshots[a] = new AreaSnapshot(structure.areas[a], layout, acc[a], structure.expected[a][0],
+            snapshots[a] = new AreaSnapshot(structure.areas[a], layouts[a], acc[a], structure.expected[a][0],
                     structure.expected[a][1]);
         }
         return new Tally(structure, snapshots, unitVectors, sequence);
+    }
+
+    private static int leafPosition(TallyStructure.UnitPath path, int leaf) {
+        for (int i = 0; i < path.areas().length; i++) {
+            if (path.areas()[i] == leaf) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("leaf not on the unit's path");
     }
 
     private static long[] vector(TallyStructure structure, int u, LatestReport r) {
@@ -135,7 +158,7 @@ public final class Tally {
 
     private List<AreaRef> replace(int u, long[] next) {
         long[] prev = unitVectors[u];
-        int length = structure.unitBallot[u].slotMap.length;
+        int length = structure.unitBallot[u].length();
         long[] delta = new long[length];
         boolean any = false;
         for (int i = 0; i < length; i++) {
@@ -146,16 +169,15 @@ public final class Tally {
         if (!any) {
             return List.of();
         }
-        int offset = structure.layout.partOffset(Part.of(structure.units[u].kind()));
-        int[] slots = structure.unitBallot[u].slotMap;
-        List<AreaRef> changed = new ArrayList<>();
-        for (int leaf : structure.leaf[u]) {
-            for (int a = leaf; a >= 0; a = structure.parent[a]) {
-                areas.set(a, areas.get(a).plus(offset, slots, delta));
-                changed.add(structure.areas[a].ref());
-            }
+        boolean postal = structure.units[u].kind() == UnitKind.POSTAL;
+        TallyStructure.UnitPath path = structure.unitPath[u];
+        int[] pathAreas = path.areas();
+        for (int i = 0; i < pathAreas.length; i++) {
+            int a = pathAreas[i];
+            int offset = postal ? structure.layouts[a].partLength() : 0;
+            areas.set(a, areas.get(a).plus(offset, path.slotMaps()[i], delta));
         }
-        return changed;
+        return path.refs();
     }
 
     /** The last sequence number applied (0 before the first). */

@@ -27,12 +27,16 @@ public final class TallyStructure {
     /** Area indexes, deepest first: children always come before their parent. */
     final int[] bottomUp;
     final long[][] expected;
-    final Layout layout;
+    final ElectionKeys keys;
+    /** Per area, its layout: slots only for the groups standing below it (shared between equal areas). */
+    final Layout[] layouts;
     final UnitSpec[] units;
     final Map<String, Integer> unitIndex;
     /** Per unit and hierarchy (in {@link #hierarchies} order), the leaf area. */
     final int[][] leaf;
     final BallotSlots[] unitBallot;
+    /** Per unit, the areas a report touches and where its slots land in each (shared between alike units). */
+    final UnitPath[] unitPath;
     /** Units covered by a unit's report: 1 plus its counted-with neighbours; 0 for those neighbours. */
     final int[] covers;
 
@@ -94,9 +98,9 @@ public final class TallyStructure {
         for (String g : groups) {
             groupIndex.put(g, groupIndex.size());
         }
-        layout = new Layout(List.copyOf(kinds), List.copyOf(groups), Map.copyOf(kindIndex), Map.copyOf(groupIndex));
+        keys = new ElectionKeys(List.copyOf(kinds), Map.copyOf(kindIndex), List.copyOf(groups), Map.copyOf(groupIndex));
         Map<String, BallotSlots> compiled = new HashMap<>();
-        ballotById.forEach((id, b) -> compiled.put(id, new BallotSlots(b, layout)));
+        ballotById.forEach((id, b) -> compiled.put(id, new BallotSlots(b, keys)));
 
         units = unitSpecs.toArray(UnitSpec[]::new);
         unitIndex = new HashMap<>();
@@ -136,7 +140,94 @@ public final class TallyStructure {
                 covers[host(spec)]++;
             }
         }
+        layouts = layouts();
+        unitPath = paths();
     }
+
+    /**
+     * Each area's groups: per vote kind, the union of the groups on the ballots of the units below
+     * it. A ballot is marked in an area and its ancestors once; the walk up stops at the first
+     * ancestor that already has it.
+     */
+    private Layout[] layouts() {
+        List<BallotSlots> distinct = new ArrayList<>();
+        Map<BallotSlots, Integer> ballotIdx = new java.util.IdentityHashMap<>();
+        java.util.BitSet[] ballotsBelow = new java.util.BitSet[areas.length];
+        for (int a = 0; a < areas.length; a++) {
+            ballotsBelow[a] = new java.util.BitSet();
+        }
+        for (int u = 0; u < units.length; u++) {
+            int b = ballotIdx.computeIfAbsent(unitBallot[u], x -> {
+                distinct.add(x);
+                return distinct.size() - 1;
+            });
+            for (int l : leaf[u]) {
+                for (int a = l; a >= 0 && !ballotsBelow[a].get(b); a = parent[a]) {
+                    ballotsBelow[a].set(b);
+                }
+            }
+        }
+        int kindCount = keys.kinds().size();
+        Map<String, Layout> shared = new HashMap<>();
+        Layout[] result = new Layout[areas.length];
+        for (int a = 0; a < areas.length; a++) {
+            java.util.BitSet[] perKind = new java.util.BitSet[kindCount];
+            for (int k = 0; k < kindCount; k++) {
+                perKind[k] = new java.util.BitSet();
+            }
+            for (int b = ballotsBelow[a].nextSetBit(0); b >= 0; b = ballotsBelow[a].nextSetBit(b + 1)) {
+                BallotSlots ballot = distinct.get(b);
+                for (int k = 0; k < ballot.kindIdx.length; k++) {
+                    for (int g : ballot.globalGroups[k]) {
+                        perKind[ballot.kindIdx[k]].set(g);
+                    }
+                }
+            }
+            int[][] groupIds = new int[kindCount][];
+            for (int k = 0; k < kindCount; k++) {
+                groupIds[k] = perKind[k].stream().toArray();
+            }
+            Layout layout = new Layout(keys, groupIds);
+            result[a] = shared.computeIfAbsent(layout.signature(), x -> layout);
+        }
+        return result;
+    }
+
+    /** Units with the same ballot and leaf areas share one path (and its slot maps). */
+    private UnitPath[] paths() {
+        Map<List<Object>, UnitPath> byKey = new HashMap<>();
+        Map<List<Object>, int[]> slotMaps = new HashMap<>();
+        UnitPath[] result = new UnitPath[units.length];
+        for (int u = 0; u < units.length; u++) {
+            BallotSlots ballot = unitBallot[u];
+            int[] leaves = leaf[u];
+            List<Object> key = List.of(ballot, java.util.Arrays.stream(leaves).boxed().toList());
+            result[u] = byKey.computeIfAbsent(key, k -> {
+                List<Integer> path = new ArrayList<>();
+                for (int l : leaves) {
+                    for (int a = l; a >= 0; a = parent[a]) {
+                        path.add(a);
+                    }
+                }
+                int[] pathAreas = path.stream().mapToInt(Integer::intValue).toArray();
+                int[][] maps = new int[pathAreas.length][];
+                List<AreaRef> refs = new ArrayList<>();
+                for (int i = 0; i < pathAreas.length; i++) {
+                    Layout layout = layouts[pathAreas[i]];
+                    maps[i] = slotMaps.computeIfAbsent(List.of(ballot, layout), x -> ballot.slotMap(layout));
+                    refs.add(areas[pathAreas[i]].ref());
+                }
+                return new UnitPath(pathAreas, maps, List.copyOf(refs));
+            });
+        }
+        return result;
+    }
+
+    /**
+     * The areas a unit's report is added to (every ancestor in every hierarchy, leaf first, in
+     * {@link #hierarchies} order), and per area the unit-vector slot → part-block slot map.
+     */
+    record UnitPath(int[] areas, int[][] slotMaps, List<AreaRef> refs) {}
 
     /** Checks a neighbour relation and returns the host's index. */
     private int host(UnitSpec spec) {
@@ -176,11 +267,19 @@ public final class TallyStructure {
 
     /** All group keys, sorted. */
     public List<String> groups() {
-        return layout.groups();
+        return keys.groups();
     }
 
     public List<VoteKind> voteKinds() {
-        return layout.kinds();
+        return keys.kinds();
+    }
+
+    /**
+     * The groups standing in an area for a vote kind: those on a ballot of some unit below it,
+     * sorted by key. These, and only these, have a slot in the area's numbers.
+     */
+    public List<String> groups(AreaRef area, VoteKind kind) {
+        return layouts[area(area)].groupKeys(keys.kind(kind));
     }
 
     int unit(String key) {

@@ -96,6 +96,14 @@ class TallyRebuildPropertyTest {
         assertThat(incremental.snapshots()).isEqualTo(rebuilt.snapshots());
         for (AreaSnapshot s : incremental.snapshots()) {
             w.bruteForce(s.area().ref(), latest).assertMatches(s, w.structure.voteKinds(), w.structure.groups());
+            for (VoteKind kind : w.structure.voteKinds()) {
+                List<String> standing = w.standing(s.area().ref(), kind);
+                assertThat(s.groups(kind)).as(s.area().ref() + " " + kind).isEqualTo(standing);
+                assertThat(w.structure.groups(s.area().ref(), kind)).isEqualTo(standing);
+                for (Part part : Part.values()) {
+                    assertThat(List.copyOf(s.part(part).votes(kind).keySet())).isEqualTo(standing);
+                }
+            }
         }
     }
 
@@ -182,6 +190,17 @@ class TallyRebuildPropertyTest {
                 }
             }
             return false;
+        }
+
+        /** Groups on the ballots of the units below an area (sorted), straight from the specs. */
+        List<String> standing(AreaRef area, VoteKind kind) {
+            java.util.TreeSet<String> groups = new java.util.TreeSet<>();
+            for (UnitSpec u : structure.units()) {
+                if (inside(u.leafAreas().get(area.hierarchy()), area)) {
+                    groups.addAll(ballots.get(u.ballot()).groups().getOrDefault(kind, Map.of()).values());
+                }
+            }
+            return List.copyOf(groups);
         }
 
         /** Sums straight from the reports, sharing no code with the tally. */

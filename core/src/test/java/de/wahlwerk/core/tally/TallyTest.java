@@ -175,4 +175,63 @@ class TallyTest {
                 unit("2", UnitKind.POLLING, "S", "1", "b1", "1"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differs");
     }
+
+    @Test
+    void anAreaHasSlotsExactlyForTheGroupsStandingBelowIt() {
+        AreaRef federation = new AreaRef(BT, "DE");
+        AreaRef land1 = new AreaRef(BT, "L1");
+        AreaRef land2 = new AreaRef(BT, "L2");
+        AreaRef empty = new AreaRef(BT, "L3");
+        AreaRef wk1 = new AreaRef(BT, "W1");
+        AreaRef wk2 = new AreaRef(BT, "W2");
+        AreaRef wk3 = new AreaRef(BT, "W3");
+        List<AreaSpec> areas = List.of(
+                new AreaSpec(federation, AreaLevel.FEDERATION, null),
+                new AreaSpec(land1, AreaLevel.STATE, federation),
+                new AreaSpec(land2, AreaLevel.STATE, federation),
+                new AreaSpec(empty, AreaLevel.STATE, federation),
+                new AreaSpec(wk1, AreaLevel.CONSTITUENCY, land1),
+                new AreaSpec(wk2, AreaLevel.CONSTITUENCY, land1),
+                new AreaSpec(wk3, AreaLevel.CONSTITUENCY, land2));
+        // Independents have keys of their own; a regional list stands in one state only.
+        List<Ballot> ballots = List.of(
+                new Ballot("w1", Map.of(VoteKind.FIRST, Map.of(1, "CDU", 2, "EB-W1-Meier"),
+                        VoteKind.SECOND, Map.of(1, "CDU", 2, "SPD"))),
+                new Ballot("w2", Map.of(VoteKind.FIRST, Map.of(1, "SPD", 2, "EB-W2-Roth"),
+                        VoteKind.SECOND, Map.of(1, "CDU", 2, "SPD"))),
+                new Ballot("w3", Map.of(VoteKind.FIRST, Map.of(1, "SSW"),
+                        VoteKind.SECOND, Map.of(1, "SSW", 2, "SPD"))));
+        List<UnitSpec> units = List.of(
+                new UnitSpec("1", UnitKind.POLLING, Map.of(BT, "W1"), "w1", null),
+                new UnitSpec("2", UnitKind.POSTAL, Map.of(BT, "W2"), "w2", null),
+                new UnitSpec("3", UnitKind.POLLING, Map.of(BT, "W3"), "w3", null));
+        TallyStructure s = TallyStructure.of(areas, ballots, units);
+        Tally t = Tally.empty(s);
+        t.apply(new TallyEvent.ReportConfirmed(1, "1", new Counts(null, null, null, 100L, 50L, null, Map.of(
+                VoteKind.FIRST, votes(new long[] {30, 20}), VoteKind.SECOND, votes(new long[] {40, 10})))));
+
+        assertThat(s.groups()).containsExactly("CDU", "EB-W1-Meier", "EB-W2-Roth", "SPD", "SSW");
+        assertThat(t.snapshot(wk1).groups(VoteKind.FIRST)).containsExactly("CDU", "EB-W1-Meier");
+        assertThat(t.snapshot(wk1).groups(VoteKind.SECOND)).containsExactly("CDU", "SPD");
+        assertThat(t.snapshot(wk2).groups(VoteKind.FIRST)).containsExactly("EB-W2-Roth", "SPD");
+        assertThat(t.snapshot(land1).groups(VoteKind.FIRST)).containsExactly("CDU", "EB-W1-Meier", "EB-W2-Roth", "SPD");
+        assertThat(t.snapshot(land2).groups(VoteKind.SECOND)).containsExactly("SPD", "SSW");
+        assertThat(t.snapshot(federation).groups(VoteKind.FIRST)).isEqualTo(s.groups());
+        assertThat(t.snapshot(empty).groups(VoteKind.FIRST)).isEmpty();
+        assertThat(s.groups(land2, VoteKind.FIRST)).containsExactly("SSW");
+
+        // The listing is the slots: votes per group show exactly these keys, in every part.
+        assertThat(t.snapshot(wk1).all().votes(VoteKind.FIRST))
+                .containsExactly(Map.entry("CDU", 30L), Map.entry("EB-W1-Meier", 20L));
+        assertThat(t.snapshot(wk2).part(Part.POLLING).votes(VoteKind.FIRST)).containsOnlyKeys("EB-W2-Roth", "SPD");
+        assertThat(t.snapshot(federation).all().votes(VoteKind.FIRST))
+                .containsExactly(Map.entry("CDU", 30L), Map.entry("EB-W1-Meier", 20L), Map.entry("EB-W2-Roth", 0L),
+                        Map.entry("SPD", 0L), Map.entry("SSW", 0L));
+        // A group standing elsewhere reads 0 here; a key no ballot has is an error.
+        assertThat(t.snapshot(wk1).all().votes(VoteKind.FIRST, "SSW")).isZero();
+        assertThat(t.snapshot(wk1).all().share(VoteKind.FIRST, "SSW")).contains(Rational.of(0, 50));
+        assertThatThrownBy(() -> t.snapshot(wk1).all().votes(VoteKind.FIRST, "NOPE"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown group");
+        assertThat(t.snapshot(land1).leader(VoteKind.FIRST)).isEqualTo(new Leader.Single("CDU", 30));
+    }
 }
