@@ -86,7 +86,7 @@ document.addEventListener('DOMContentLoaded', () => {
       .then((r) => r.text())
       .then((html) => {
         const doc = new DOMParser().parseFromString(html, 'text/html');
-        ['board', 'board-status', 'timeline'].forEach((id) => {
+        ['board', 'board-areas', 'board-status', 'timeline'].forEach((id) => {
           const fresh = doc.getElementById(id);
           const old = document.getElementById(id);
           if (fresh && old) old.replaceWith(fresh);

@@ -12,7 +12,11 @@ import java.util.List;
  * @param rows one per unit the user may see, missing units first
  */
 public record StatusBoard(Election election, List<Row> rows, long expected, long entered, long confirmed,
-        long withWarnings, long missing, List<Event> timeline) {
+        long withWarnings, long missing, List<Event> timeline, List<AreaLine> areas) {
+
+    /** Per area (the units' leaf area in the organiser's hierarchy): expected, entered, confirmed, warnings, missing. */
+    public record AreaLine(String key, String name, long expected, long entered, long confirmed, long withWarnings,
+            long missing) {}
 
     /** One line of the timeline: what happened to which unit, when, by whom. */
     public record Event(java.time.Instant at, String unitKey, String unitName, ReportStatus status, String kind, String by) {}

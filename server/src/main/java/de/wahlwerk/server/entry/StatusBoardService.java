@@ -71,7 +71,29 @@ public class StatusBoardService {
                         byId.get(r.unitId()).officialKey(), byId.get(r.unitId()).name(), r.status(), r.kind(),
                         r.decidedBy() != null ? r.decidedBy() : r.enteredBy()))
                 .toList();
-        return new StatusBoard(election, rows, expected, entered, confirmed, withWarnings, missing, timeline);
+        return new StatusBoard(election, rows, expected, entered, confirmed, withWarnings, missing, timeline,
+                areaLines(rows));
+    }
+
+    private List<StatusBoard.AreaLine> areaLines(List<StatusBoard.Row> rows) {
+        // Offices organise their polling districts by the administrative areas (city districts).
+        String hierarchy = de.wahlwerk.core.model.Hierarchy.ADMINISTRATIVE.code();
+        Map<String, List<StatusBoard.Row>> byArea = new java.util.TreeMap<>();
+        Map<String, String> names = new java.util.HashMap<>();
+        for (StatusBoard.Row r : rows) {
+            Area leaf = setup.unitAreas(r.unit().id()).get(hierarchy);
+            String key = leaf == null ? "–" : leaf.officialKey();
+            names.put(key, leaf == null ? "–" : leaf.name());
+            byArea.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        List<StatusBoard.AreaLine> lines = new ArrayList<>();
+        byArea.forEach((key, list) -> {
+            long missing = list.stream().filter(r -> r.state().endsWith("MISSING") || r.state().endsWith("REJECTED")).count();
+            long confirmed = list.stream().filter(r -> r.state().endsWith("CONFIRMED") || r.state().endsWith("CORRECTION_PENDING")).count();
+            long warnings = list.stream().filter(StatusBoard.Row::warnings).count();
+            lines.add(new StatusBoard.AreaLine(key, names.get(key), list.size(), list.size() - missing, confirmed, warnings, missing));
+        });
+        return lines;
     }
 
     private boolean visible(ReportingUnit u) {

@@ -311,7 +311,8 @@ class EntryIT extends IntegrationTest {
             stream.cancel(true);
         }
         var board = approver.get("/admin/entry/elections/" + demo.electionId());
-        assertThat(board.body()).contains("Zeitleiste").contains("Bezirk 0601");
+        assertThat(board.body()).contains("Zeitleiste").contains("Bezirk 0601").contains("Stand je Gebiet")
+                .contains("Gartenstadt (" + DemoElection.AGS + "-8)");
     }
 
     @Test
