@@ -31,6 +31,25 @@ class EntryKeyboardBrowserIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** Request start to load end of the current page, as the browser measured it (Navigation Timing). */
+    private long navigationMillis() {
+        Object v = ((org.openqa.selenium.JavascriptExecutor) driver()).executeScript(
+                "const n = performance.getEntriesByType('navigation')[0]; return Math.round(n.loadEventEnd - n.requestStart);");
+        return ((Number) v).longValue();
+    }
+
+    /** What the software adds to a clerk's work per report; docs/PERFORMANCE.md quotes it. */
+    private static void recordTiming(int fields, long formLoad, long save) {
+        String line = "quick report with " + fields + " fields: form load " + formLoad + " ms, save (post, redirect, reload) "
+                + save + " ms";
+        System.out.println("[entry-timing] " + line);
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target/entry-timing.txt"), line + System.lineSeparator());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void clerkEntersByKeyboardSeesErrorAndWarningAndASecondPersonConfirms() {
         DemoReports demo = new DemoReports(jdbc);
@@ -47,6 +66,7 @@ class EntryKeyboardBrowserIT extends BrowserTest {
         var clerk = accounts.create(Role.CLERK, "admin", DemoElection.AGS);
         signIn(clerk.username(), TestAccounts.PASSWORD, clerk::code);
         open("/admin/entry/elections/" + election + "/units/" + unit);
+        long formLoad = navigationMillis();
         tabToId("f-A1", 40);
 
         List<String> letters = driver().findElements(By.cssSelector("input.count")).stream()
@@ -86,7 +106,9 @@ class EntryKeyboardBrowserIT extends BrowserTest {
         assertThat(reason.getDomProperty("value")).isNotBlank();
         tabToText("Schnellmeldung speichern", 10);
         enterAndWaitForPage();
+        long save = navigationMillis();
         assertThat(driver().findElement(By.cssSelector("[role=status]")).getText()).contains("wartet auf die zweite Person");
+        recordTiming(letters.size(), formLoad, save);
 
         // The second person signs in and approves, also by keyboard.
         tabToText("Abmelden", 10);
