@@ -173,6 +173,30 @@ class EntryIT extends IntegrationTest {
         assertThat(history.body()).contains("Zählfehler bei ungültigen Stimmen").contains("\"kind\":\"CORRECTION\"");
     }
 
+    @Autowired
+    de.wahlwerk.server.results.LiveTallies tallies;
+
+    @Test
+    void aConfirmedCorrectionFlowsThroughToTheResults() {
+        long unit = demo.unitId("0202");
+        Map<String, String> values = new LinkedHashMap<>(demo.values("0202"));
+        long first = id(post(clerk, body(unit, values, null, null), null).body());
+        approver.json("POST", "/api/entry/reports/" + first + "/approve", null);
+        var district = new de.wahlwerk.core.tally.AreaRef(new de.wahlwerk.core.model.Hierarchy("admin"), DemoElection.AGS + "-2");
+        long spdBefore = tallies.tally(demo.electionId()).snapshot(district).all()
+                .votes(de.wahlwerk.core.model.VoteKind.SECOND, "SPD");
+
+        // One second vote was counted for the wrong list: SPD −1, CDU +1; every sum still holds.
+        values.put("F1", Long.toString(Long.parseLong(values.get("F1")) - 1));
+        values.put("F2", Long.toString(Long.parseLong(values.get("F2")) + 1));
+        long correction = id(post(clerk, body(unit, values, null, "Stapel vertauscht"), null).body());
+        assertThat(tallies.tally(demo.electionId()).snapshot(district).all().votes(de.wahlwerk.core.model.VoteKind.SECOND, "SPD"))
+                .as("a correction counts only once confirmed").isEqualTo(spdBefore);
+        approver.json("POST", "/api/entry/reports/" + correction + "/approve", null);
+        assertThat(tallies.tally(demo.electionId()).snapshot(district).all().votes(de.wahlwerk.core.model.VoteKind.SECOND, "SPD"))
+                .isEqualTo(spdBefore - 1);
+    }
+
     @Test
     void doubleEntryConfirmsMatchingEntriesAndShowsDifferencesToTheApprover() {
         jdbc.sql("insert into entry_settings (election_id, two_person_mode) values (:e, 'DOUBLE_ENTRY')")
