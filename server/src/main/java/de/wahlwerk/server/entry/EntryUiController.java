@@ -175,7 +175,8 @@ class EntryUiController {
         model.addAttribute("hasErrors", errors != null && !errors.isEmpty());
     }
 
-    private static Map<String, String> prefixed(Map<String, String> params, String prefix) {
+    /** The form parameters that start with the prefix, without it (v.A1 → A1). */
+    static Map<String, String> prefixed(Map<String, String> params, String prefix) {
         Map<String, String> result = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if (k.startsWith(prefix)) {

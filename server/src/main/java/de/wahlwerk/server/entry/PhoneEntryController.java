@@ -4,7 +4,6 @@ import de.wahlwerk.server.web.InvalidInputException;
 import de.wahlwerk.server.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -56,8 +55,8 @@ class PhoneEntryController {
         if (target == null) {
             return "entry/code-invalid";
         }
-        Map<String, String> values = prefixed(params, EntryUiController.VALUE_PREFIX);
-        Map<String, String> reasons = prefixed(params, EntryUiController.REASON_PREFIX);
+        Map<String, String> values = EntryUiController.prefixed(params, EntryUiController.VALUE_PREFIX);
+        Map<String, String> reasons = EntryUiController.prefixed(params, EntryUiController.REASON_PREFIX);
         var unit = setup.unit(target.unitId()).orElseThrow();
         try {
             entry.submit(new Submission(target.electionId(), target.unitId(), values, reasons, null,
@@ -101,15 +100,5 @@ class PhoneEntryController {
         model.addAttribute("zone", EntryService.ZONE);
         EntryUiController.errorsInto(model, problems, errors);
         return "entry/form";
-    }
-
-    private static Map<String, String> prefixed(Map<String, String> params, String prefix) {
-        Map<String, String> result = new LinkedHashMap<>();
-        params.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                result.put(k.substring(prefix.length()), v);
-            }
-        });
-        return result;
     }
 }
