@@ -30,10 +30,12 @@ public class MaintenanceCommands implements ApplicationRunner, ExitCodeGenerator
     private final AuditVerifier verifier;
     private final List<Command> commands;
     private final Environment environment;
+    private final org.springframework.context.MessageSource messages;
     private int exitCode;
 
     MaintenanceCommands(WahlwerkProperties properties, AuditVerifier verifier, List<Command> commands,
-            Environment environment) {
+            Environment environment, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.properties = properties;
         this.verifier = verifier;
         this.commands = commands;
@@ -47,7 +49,7 @@ public class MaintenanceCommands implements ApplicationRunner, ExitCodeGenerator
             case "audit-verify" -> auditVerify();
             default -> commands.stream().filter(c -> c.name().equals(properties.command())).findFirst()
                     .ifPresentOrElse(c -> exitCode = c.run(environment, System.out, System.err), () -> {
-                        System.err.println("Unbekannter Befehl: " + properties.command());
+                        System.err.println(text("command.unknown", properties.command()));
                         exitCode = 2;
                     });
         }
@@ -56,11 +58,10 @@ public class MaintenanceCommands implements ApplicationRunner, ExitCodeGenerator
     private void auditVerify() {
         var result = verifier.verify();
         if (result.ok()) {
-            System.out.println("Audit-Protokoll intakt: " + result.checked() + " Einträge geprüft.");
+            System.out.println(text("command.audit.ok", result.checked()));
             exitCode = 0;
         } else {
-            System.out.println("Audit-Protokoll GEBROCHEN ab Eintrag " + result.firstBrokenId() + ": " + result.reason()
-                    + " (" + result.checked() + " Einträge gelesen).");
+            System.out.println(text("command.audit.broken", result.firstBrokenId(), result.reason(), result.checked()));
             exitCode = 1;
         }
     }
@@ -68,5 +69,12 @@ public class MaintenanceCommands implements ApplicationRunner, ExitCodeGenerator
     @Override
     public int getExitCode() {
         return exitCode;
+    }
+
+    /** Console texts come from the message bundle, in the operator's language (German unless LANG says English). */
+    private String text(String key, Object... args) {
+        java.util.Locale locale = System.getenv().getOrDefault("LANG", "de").startsWith("en") ? java.util.Locale.ENGLISH
+                : java.util.Locale.GERMAN;
+        return messages.getMessage(key, args, key, locale);
     }
 }
