@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditVerifier {
 
-    /** Outcome of a verification: {@code firstBrokenId} is null when the chain is intact. */
+    /** Outcome of a verification: {@code firstBrokenId} is null when the chain is intact; {@code reason} is a message key. */
     public record Result(long checked, Long firstBrokenId, String reason) {
         public boolean ok() {
             return firstBrokenId == null;
@@ -43,9 +43,9 @@ public class AuditVerifier {
                     checked.incrementAndGet();
                     if (!e.prevHash().equals(expectedPrev.get())) {
                         broken.set(new Result(checked.get(), e.id(),
-                                "link to the previous entry is broken (an entry before it was removed or changed)"));
+                                "audit.reason.link"));
                     } else if (!AuditChain.hash(e).equals(e.hash())) {
-                        broken.set(new Result(checked.get(), e.id(), "content does not match its hash (entry was changed)"));
+                        broken.set(new Result(checked.get(), e.id(), "audit.reason.changed"));
                     }
                     expectedPrev.set(e.hash());
                 });
@@ -55,7 +55,7 @@ public class AuditVerifier {
         String head = jdbc.queryForObject("select last_hash from audit_head where id = 1", String.class);
         if (!expectedPrev.get().equals(head)) {
             return new Result(checked.get(), checked.get() + 1,
-                    "entries at the end of the log are missing (the log was truncated)");
+                    "audit.reason.truncated");
         }
         return new Result(checked.get(), null, null);
     }

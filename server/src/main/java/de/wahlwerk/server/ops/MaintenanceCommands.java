@@ -61,7 +61,7 @@ public class MaintenanceCommands implements ApplicationRunner, ExitCodeGenerator
             System.out.println(text("command.audit.ok", result.checked()));
             exitCode = 0;
         } else {
-            System.out.println(text("command.audit.broken", String.valueOf(result.firstBrokenId()), result.reason(), result.checked()));
+            System.out.println(text("command.audit.broken", String.valueOf(result.firstBrokenId()), text(result.reason()), result.checked()));
             exitCode = 1;
         }
     }
