@@ -95,6 +95,10 @@ public final class SeatsFileCommand {
         LANDS.put("th", MunicipalLaw.THUERINGEN);
     }
 
+    /** Elections in votemanager files that are not a council or Kreistag (one-vote layout is shared with them). */
+    private static final java.util.regex.Pattern NOT_A_COUNCIL = java.util.regex.Pattern.compile(
+            "landrat|bürgermeister|buergermeister|bundestag|landtag|europa|bürgerentscheid|buergerentscheid|stichwahl");
+
     private static final LocalDate BWG_2023_FROM = LocalDate.of(2025, 1, 1);
 
     private final PrintStream out;
@@ -354,7 +358,9 @@ public final class SeatsFileCommand {
     }
 
     private CouncilInput fromVotemanager(ResultFile f) {
-        if (f.layout() != VotemanagerLayout.CUMULATIVE && f.layout() != VotemanagerLayout.SINGLE_VOTE) {
+        String election = f.electionName() == null ? "" : f.electionName().toLowerCase(Locale.GERMAN);
+        if (f.layout() != VotemanagerLayout.CUMULATIVE && f.layout() != VotemanagerLayout.SINGLE_VOTE
+                || NOT_A_COUNCIL.matcher(election).find()) {
             throw new Failure(FAILED, text("file.prefix", f.file()) + text("council.wrongLayout", f.layout(), f.electionName()));
         }
         // the total row (gebiet-nr 0 or empty) if there is exactly one, otherwise the sum of all rows
