@@ -35,9 +35,9 @@ public final class Apportioner {
             List<Contender> unlimited = contenders.stream().map(c -> c.withCapacity(Contender.UNLIMITED)).toList();
             return markVacancies(apportion(method, seats, unlimited, lot, Exhaustion.REDISTRIBUTE), contenders);
         }
-        return method.isDivisorMethod()
+        return Margins.attach(method, seats, contenders, method.isDivisorMethod()
                 ? HighestAverages.allocate(method, seats, contenders, lot)
-                : LargestRemainder.allocate(seats, contenders, lot);
+                : LargestRemainder.allocate(seats, contenders, lot));
     }
 
     /**
@@ -47,7 +47,7 @@ public final class Apportioner {
      */
     public static Apportionment iterative(Method method, int seats, List<Contender> contenders, Lot lot) {
         validate(seats, contenders);
-        return DivisorSearch.allocate(method, seats, contenders, lot);
+        return Margins.attach(method, seats, contenders, DivisorSearch.allocate(method, seats, contenders, lot));
     }
 
     private static void validate(int seats, List<Contender> contenders) {
@@ -68,7 +68,7 @@ public final class Apportioner {
         for (int i = 0; i < e.rows().size(); i++) {
             Row r = e.rows().get(i);
             int vacant = Math.max(0, r.seats() - limited.get(i).capacity());
-            rows.add(new Row(r.id(), r.votes(), r.quotient(), r.seats(), vacant));
+            rows.add(new Row(r.id(), r.votes(), r.quotient(), r.seats(), vacant, r.margin()));
         }
         var explanation = new ApportionmentExplanation(e.method(), e.seats(), e.totalVotes(), rows, e.awards(),
                 e.divisor(), e.divisorSearch(), e.quota(), e.lot());

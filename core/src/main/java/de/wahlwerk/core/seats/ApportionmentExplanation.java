@@ -44,7 +44,37 @@ public record ApportionmentExplanation(
      * @param seats     seats it is entitled to (undisputed ones when a lot is required)
      * @param vacant    of those, how many stay vacant because its list is exhausted
      */
-    public record Row(String id, long votes, Optional<Rational> quotient, int seats, int vacant) {}
+    public record Row(String id, long votes, Optional<Rational> quotient, int seats, int vacant,
+            Optional<Margin> margin) {
+
+        /** A row without a margin (the margin is attached by {@link Apportioner} once the result is decided). */
+        public Row(String id, long votes, Optional<Rational> quotient, int seats, int vacant) {
+            this(id, votes, quotient, seats, vacant, Optional.empty());
+        }
+
+        public Row withMargin(Optional<Margin> newMargin) {
+            return new Row(id, votes, quotient, seats, vacant, newMargin);
+        }
+    }
+
+    /**
+     * How far the contender is from the next seat and from losing its last one, all other
+     * contenders' votes unchanged ("Stimmen für einen weiteren Sitz / bis zum Verlust des letzten
+     * Sitzes"). Computed exactly from the divisor bounds (divisor methods: the weakest seat held by
+     * another contender, the strongest claim of another contender) or, for Hare/Niemeyer, by
+     * recomputing the quota distribution exactly with changed votes (the quota moves with the total).
+     *
+     * @param votesToGain    fewest additional votes with which it wins one more seat outright (one
+     *                       vote fewer gives at best a tie for the lot); empty when no further seat
+     *                       is possible (list exhausted, every other seat fixed by minimum seats)
+     * @param votesToLose    fewest votes fewer with which it loses its last seat outright; empty
+     *                       when it holds no seat or the seat cannot be lost (minimum seats)
+     * @param gainThreshold  divisor methods: the exact vote count at which it ties for the next seat
+     *                       ({@code votes + votesToGain − 1 < gainThreshold ≤ votes + votesToGain})
+     * @param loseThreshold  divisor methods: the exact vote count below which it loses the last seat
+     */
+    public record Margin(java.util.OptionalLong votesToGain, java.util.OptionalLong votesToLose,
+            Optional<Rational> gainThreshold, Optional<Rational> loseThreshold) {}
 
     /** The {@code seatNumber}-th seat went to {@code id} with this highest average or remainder. */
     public record Award(int seatNumber, String id, Rational value) {}
