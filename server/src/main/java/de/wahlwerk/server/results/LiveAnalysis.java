@@ -130,9 +130,11 @@ public class LiveAnalysis {
             input.add(new ProjectionUnit(u.key(), u.kind(), now, before));
         }
         // Postal districts are cut anew: the whole previous postal total where the area is the
-        // whole election, otherwise those previous postal districts whose keys are in the area.
+        // whole election or the municipality the rows name, otherwise those whose keys are in the area.
         boolean whole = area.area().parent() == null;
-        List<Observation> postal = previousPostal.stream().filter(r -> whole || keysHere.contains(r.key()))
+        String areaKey = area.area().ref().key();
+        List<Observation> postal = previousPostal.stream()
+                .filter(r -> whole || areaKey.equals(r.parentKey()) || keysHere.contains(r.key()))
                 .map(r -> observation(r, kind)).toList();
         Observation postalSum = postal.isEmpty() ? null : Observation.sum(postal);
         java.util.Optional<Projection> p;
@@ -239,8 +241,9 @@ public class LiveAnalysis {
 
     /**
      * The area's result in a source: its own row (same level and key), or else the sum of the
-     * unit rows of its units (all of them must be there; for the whole election every unit row of
-     * the source, since postal districts are re-cut). Null where the area did not exist.
+     * unit rows that name it as their parent (a municipality in votemanager's files, whose
+     * districts may have been cut anew), or else the sum of the rows of all its units matched by
+     * key (every one must be there). Null where the area did not exist then.
      */
     private ResultRecords.Row areaResult(ResultRecords.Source s, AreaSnapshot area, List<UnitSpec> units, VoteKind kind) {
         List<ResultRecords.Row> rows = records.rows(s.id());
@@ -255,10 +258,9 @@ public class LiveAnalysis {
         if (unitRows.isEmpty()) {
             return null;
         }
-        List<ResultRecords.Row> parts;
-        if (area.area().parent() == null) {
-            parts = unitRows;
-        } else {
+        // A municipality whose districts were cut anew: its unit rows name it as their parent.
+        List<ResultRecords.Row> parts = unitRows.stream().filter(r -> key.equals(r.parentKey())).toList();
+        if (parts.isEmpty()) {
             Map<String, ResultRecords.Row> byKey = new HashMap<>();
             unitRows.forEach(r -> byKey.putIfAbsent(r.key(), r));
             parts = new ArrayList<>();
@@ -292,7 +294,7 @@ public class LiveAnalysis {
         validMap.put(kind, valid);
         Map<VoteKind, Map<String, Long>> votesMap = new java.util.EnumMap<>(VoteKind.class);
         votesMap.put(kind, v);
-        return new ResultRecords.Row(level, key, false, null, null, validMap, votesMap);
+        return new ResultRecords.Row(level, key, null, false, null, null, validMap, votesMap);
     }
 
     // ------------------------------------------------------------------ helpers

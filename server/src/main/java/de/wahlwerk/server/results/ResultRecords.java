@@ -25,7 +25,7 @@ class ResultRecords {
     record Source(long id, String label, String format, LocalDate date) {}
 
     /** One stored row: eligible/voters may be null (postal districts), votes per group key. */
-    record Row(String level, String key, boolean postal, Long eligible, Long voters,
+    record Row(String level, String key, String parentKey, boolean postal, Long eligible, Long voters,
             Map<VoteKind, Long> valid, Map<VoteKind, Map<String, Long>> votes) {}
 
     private final JdbcClient jdbc;
@@ -58,10 +58,10 @@ class ResultRecords {
     private List<Row> load(long sourceId) {
         Map<Long, Row> byId = new LinkedHashMap<>();
         jdbc.sql("""
-                select id, area_level, area_key, postal, eligible, voters from result_record
+                select id, area_level, area_key, parent_key, postal, eligible, voters from result_record
                 where source_id = :s order by id""").param("s", sourceId)
-                .query((rs, i) -> byId.put(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        (Long) rs.getObject(5), (Long) rs.getObject(6), new EnumMap<>(VoteKind.class),
+                .query((rs, i) -> byId.put(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                        (Long) rs.getObject(6), (Long) rs.getObject(7), new EnumMap<>(VoteKind.class),
                         new EnumMap<>(VoteKind.class))))
                 .list();
         jdbc.sql("""
