@@ -176,6 +176,10 @@ class GoettingenLiveIT extends IntegrationTest {
                 de.wahlwerk.core.arith.Rational.of(partial.all().votes(VoteKind.SECOND, "SPD"),
                         partial.all().valid(VoteKind.SECOND)).toString());
         assertThat(projection.get("turnout").get("exact").asString()).contains("/");
+        log.info("Göttingen, {} of {} districts: SPD counted {} %, projected {} % [{}, {}], turnout projected {} % [{}, {}]",
+                count, rows.size(), spd.get("counted").get("percent").asString(), projected, low, high,
+                projection.get("turnout").get("percent").asString(),
+                projection.get("turnout").path("low").asString(""), projection.get("turnout").path("high").asString(""));
 
         JsonNode history = j.get("history");
         assertThat(history.get("elections")).hasSize(2);
