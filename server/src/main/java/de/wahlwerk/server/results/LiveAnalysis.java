@@ -83,10 +83,7 @@ public class LiveAnalysis {
         Map<String, Ballot> byId = ballots(e, tally);
         Map<String, UnitSpec> byKey = new HashMap<>();
         tally.structure().units().forEach(u -> byKey.put(u.key(), u));
-        Map<String, Counts> current = new HashMap<>();
-        for (ConfirmedReports.Version v : confirmed.current(e.id())) {
-            current.put(v.unitKey(), FormLetters.toCounts(e.kind(), v.values()));
-        }
+        Map<String, Counts> current = currentCounts(e, tally.sequence());
         ResultRecords.Source source = previousUnitSource(e, tally);
         Map<String, ResultRecords.Row> previousByKey = new HashMap<>();
         List<ResultRecords.Row> previousPostal = new ArrayList<>();
@@ -153,6 +150,27 @@ public class LiveAnalysis {
                 .toList();
         return java.util.Optional.of(new ProjectionView(kind, p.get().unitsReported(), p.get().unitsExpected(), rows,
                 area.all().turnout().orElse(null), p.get().turnout(), LEVEL));
+    }
+
+    private record Current(long sequence, Map<String, Counts> counts) {}
+
+    private final ConcurrentHashMap<Long, Current> currents = new ConcurrentHashMap<>();
+
+    /**
+     * The confirmed counts per unit, read once per tally sequence (a page view during a quiet
+     * moment costs no query; a new confirmation makes the next view read them again).
+     */
+    private Map<String, Counts> currentCounts(Election e, long sequence) {
+        Current c = currents.get(e.id());
+        if (c == null || c.sequence() != sequence) {
+            Map<String, Counts> counts = new HashMap<>();
+            for (ConfirmedReports.Version v : confirmed.current(e.id())) {
+                counts.put(v.unitKey(), FormLetters.toCounts(e.kind(), v.values()));
+            }
+            c = new Current(sequence, Map.copyOf(counts));
+            currents.put(e.id(), c);
+        }
+        return c.counts();
     }
 
     private static List<String> concat(String first, List<String> rest) {
