@@ -20,7 +20,6 @@ import de.wahlwerk.server.support.Multipart;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -373,12 +372,5 @@ class GoettingenLiveIT extends IntegrationTest {
         s.login(a.username(), TestAccounts.PASSWORD, a.code());
         s.get("/admin");
         return s;
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> keys(List<ResultRow> rows) {
-        List<String> k = new ArrayList<>();
-        rows.forEach(r -> k.add(r.unitKey()));
-        return k;
     }
 }
