@@ -274,7 +274,8 @@ public class EntryService {
                 s.channel().name(), actor, reason, s.idempotencyKey());
         Map<String, String> confirmedWarnings = new LinkedHashMap<>();
         for (Finding f : findings) {
-            if (f.severity() == Severity.WARNING) {
+            // One reason per code, even where a rule warns about several fields (e.g. two lists).
+            if (f.severity() == Severity.WARNING && !confirmedWarnings.containsKey(f.code())) {
                 String why = s.warningReasons().get(f.code()).strip();
                 reports.warning(id, f.code(), why);
                 confirmedWarnings.put(f.code(), why);

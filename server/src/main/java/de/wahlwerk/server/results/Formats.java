@@ -33,6 +33,11 @@ public class Formats {
         return percent(share.orElse(null));
     }
 
+    /** A share given as a double (the projection's interval bounds), e.g. "27,4 %". */
+    public String percentOf(double share) {
+        return new DecimalFormat("0.0", GERMAN).format(BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP)) + " %";
+    }
+
     /** A change in percentage points with sign, e.g. "+1,3"; "–" when there is no comparison. */
     public String points(Rational change) {
         if (change == null) {

@@ -27,8 +27,11 @@ public class ResultsService {
     private final LiveTallies tallies;
     private final PreviousTallies previous;
     private final AccessPolicy access;
+    private final LiveAnalysis analysis;
 
-    ResultsService(SetupDirectory setup, LiveTallies tallies, PreviousTallies previous, AccessPolicy access) {
+    ResultsService(SetupDirectory setup, LiveTallies tallies, PreviousTallies previous, AccessPolicy access,
+            LiveAnalysis analysis) {
+        this.analysis = analysis;
         this.setup = setup;
         this.tallies = tallies;
         this.previous = previous;
@@ -81,7 +84,8 @@ public class ResultsService {
                             all.share(kind, en.getKey()).orElse(null),
                             comparable ? then.all().share(kind, en.getKey()).orElse(Rational.ZERO) : null)));
         }
-        return new ResultsView(e, area, children, path, e.kind().voteKinds(), rows, comparable, tally.sequence());
+        return new ResultsView(e, area, children, path, e.kind().voteKinds(), rows, comparable, tally.sequence(),
+                analysis.projection(e, tally, area).orElse(null), analysis.history(e, tally, area));
     }
 
     private Election election(long id) {

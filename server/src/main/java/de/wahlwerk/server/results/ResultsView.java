@@ -12,10 +12,13 @@ import java.util.List;
 /**
  * What the internal results page shows for one area: the numbers of each part (in person,
  * postal, all), votes and shares per group with the change against the previous election where
- * the area existed then, and the sub-areas to drill down to.
+ * the area existed then, and the sub-areas to drill down to; while the area is incomplete the
+ * projection of the final shares ({@code projection}, null otherwise), and the shares over up to
+ * five earlier elections ({@code history}).
  */
 public record ResultsView(Election election, AreaSnapshot area, List<AreaSnapshot> children, List<AreaSnapshot> path,
-        List<VoteKind> voteKinds, List<Row> rows, boolean previousAvailable, long sequence) {
+        List<VoteKind> voteKinds, List<Row> rows, boolean previousAvailable, long sequence,
+        LiveAnalysis.ProjectionView projection, LiveAnalysis.HistoryView history) {
 
     /** One group in one vote kind. {@code previousShare} is null where there is no comparison. */
     public record Row(VoteKind kind, String group, long votes, Rational share, Rational previousShare) {

@@ -1,0 +1,360 @@
+package de.wahlwerk.server.results;
+
+import de.wahlwerk.core.arith.Rational;
+import de.wahlwerk.core.model.Counts;
+import de.wahlwerk.core.model.Election;
+import de.wahlwerk.core.model.UnitKind;
+import de.wahlwerk.core.model.VoteCounts;
+import de.wahlwerk.core.model.VoteKind;
+import de.wahlwerk.core.projection.Estimate;
+import de.wahlwerk.core.projection.Observation;
+import de.wahlwerk.core.projection.Projection;
+import de.wahlwerk.core.projection.ProjectionInput;
+import de.wahlwerk.core.projection.ProjectionUnit;
+import de.wahlwerk.core.projection.Projector;
+import de.wahlwerk.core.tally.AreaRef;
+import de.wahlwerk.core.tally.AreaSnapshot;
+import de.wahlwerk.core.tally.AreaSpec;
+import de.wahlwerk.core.tally.Ballot;
+import de.wahlwerk.core.tally.Tally;
+import de.wahlwerk.core.tally.UnitSpec;
+import de.wahlwerk.server.entry.ConfirmedReports;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the results page shows beyond the count: the projection (Hochrechnung) of an incomplete
+ * area from its confirmed units and their previous results, and the history of the lists' shares
+ * over up to five earlier elections whose published results are linked to the election.
+ */
+@Component
+public class LiveAnalysis {
+
+    static final double LEVEL = 0.90;
+    static final int HISTORY = 5;
+
+    private final ConfirmedReports confirmed;
+    private final TallyStructures structures;
+    private final ResultRecords records;
+    private final de.wahlwerk.server.setup.SetupDirectory setup;
+    /** Ballots by id per election, with the unit keys they were built for (rebuilt when units change). */
+    private final ConcurrentHashMap<Long, Ballots> ballots = new ConcurrentHashMap<>();
+
+    private record Ballots(Set<String> units, Map<String, Ballot> byId) {}
+
+    LiveAnalysis(ConfirmedReports confirmed, TallyStructures structures, ResultRecords records,
+            de.wahlwerk.server.setup.SetupDirectory setup) {
+        this.setup = setup;
+        this.confirmed = confirmed;
+        this.structures = structures;
+        this.records = records;
+    }
+
+    /** The vote kind that is projected and compared: second votes where there are two. */
+    static VoteKind mainKind(Election e) {
+        return e.kind().voteKinds().contains(VoteKind.SECOND) ? VoteKind.SECOND : e.kind().voteKinds().getFirst();
+    }
+
+    // ------------------------------------------------------------------ projection
+
+    /** One group: counted share (null without valid votes) and projected final share. */
+    public record ProjectedRow(String group, Rational counted, Estimate projected) {}
+
+    public record ProjectionView(VoteKind kind, int unitsReported, int unitsExpected, List<ProjectedRow> rows,
+            Rational countedTurnout, Estimate turnout, double level) {}
+
+    /** Empty for a complete area, one without reports, or when there is no basis to project from. */
+    java.util.Optional<ProjectionView> projection(Election e, Tally tally, AreaSnapshot area) {
+        if (area.complete() || area.unitsReported() == 0) {
+            return java.util.Optional.empty();
+        }
+        VoteKind kind = mainKind(e);
+        List<UnitSpec> units = unitsOf(tally, area.area().ref());
+        Map<String, Ballot> byId = ballots(e, tally);
+        Map<String, UnitSpec> byKey = new HashMap<>();
+        tally.structure().units().forEach(u -> byKey.put(u.key(), u));
+        Map<String, Counts> current = currentCounts(e, tally.sequence());
+        ResultRecords.Source source = previousUnitSource(e, tally);
+        Map<String, ResultRecords.Row> previousByKey = new HashMap<>();
+        List<ResultRecords.Row> previousPostal = new ArrayList<>();
+        if (source != null) {
+            for (ResultRecords.Row r : records.rows(source.id())) {
+                if (isUnitLike(r)) {
+                    previousByKey.putIfAbsent(r.key(), r);
+                    if (r.postal()) {
+                        previousPostal.add(r);
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> partners = new HashMap<>();
+        for (UnitSpec u : units) {
+            if (u.countedWith() != null) {
+                partners.computeIfAbsent(u.countedWith(), k -> new ArrayList<>()).add(u.key());
+            }
+        }
+        List<ProjectionUnit> input = new ArrayList<>();
+        Set<String> keysHere = units.stream().map(UnitSpec::key).collect(Collectors.toSet());
+        for (UnitSpec u : units) {
+            if (u.countedWith() != null) {
+                continue;
+            }
+            Counts c = current.get(u.key());
+            Observation now = c == null ? null : observation(c, byId.get(u.ballot()), kind);
+            Observation before = null;
+            if (u.kind() == UnitKind.POLLING) {
+                List<Observation> parts = new ArrayList<>();
+                for (String k : concat(u.key(), partners.getOrDefault(u.key(), List.of()))) {
+                    ResultRecords.Row r = previousByKey.get(k);
+                    if (r != null && !r.postal()) {
+                        parts.add(observation(r, kind));
+                    }
+                }
+                if (parts.size() == 1 + partners.getOrDefault(u.key(), List.of()).size()) {
+                    before = Observation.sum(parts);
+                }
+            }
+            input.add(new ProjectionUnit(u.key(), u.kind(), now, before));
+        }
+        // Postal districts are cut anew: the whole previous postal total where the area is the
+        // whole election or the municipality the rows name, otherwise those whose keys are in the area.
+        boolean whole = area.area().parent() == null;
+        String areaKey = area.area().ref().key();
+        List<Observation> postal = previousPostal.stream()
+                .filter(r -> whole || areaKey.equals(r.parentKey()) || keysHere.contains(r.key()))
+                .map(r -> observation(r, kind)).toList();
+        Observation postalSum = postal.isEmpty() ? null : Observation.sum(postal);
+        java.util.Optional<Projection> p;
+        try {
+            p = new Projector(LEVEL).project(new ProjectionInput(input, postalSum));
+        } catch (IllegalArgumentException | ArithmeticException ex) {
+            return java.util.Optional.empty();
+        }
+        if (p.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<ProjectedRow> rows = p.get().shares().entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Estimate> en) -> en.getValue().value()).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .map(en -> new ProjectedRow(en.getKey(), area.all().share(kind, en.getKey()).orElse(null), en.getValue()))
+                .toList();
+        return java.util.Optional.of(new ProjectionView(kind, p.get().unitsReported(), p.get().unitsExpected(), rows,
+                area.all().turnout().orElse(null), p.get().turnout(), LEVEL));
+    }
+
+    private record Current(long sequence, Map<String, Counts> counts) {}
+
+    private final ConcurrentHashMap<Long, Current> currents = new ConcurrentHashMap<>();
+
+    /**
+     * The confirmed counts per unit, read once per tally sequence (a page view during a quiet
+     * moment costs no query; a new confirmation makes the next view read them again).
+     */
+    private Map<String, Counts> currentCounts(Election e, long sequence) {
+        Current c = currents.get(e.id());
+        if (c == null || c.sequence() != sequence) {
+            Map<String, Counts> counts = new HashMap<>();
+            for (ConfirmedReports.Version v : confirmed.current(e.id())) {
+                counts.put(v.unitKey(), FormLetters.toCounts(e.kind(), v.values()));
+            }
+            c = new Current(sequence, Map.copyOf(counts));
+            currents.put(e.id(), c);
+        }
+        return c.counts();
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    /** A unit-level row, or a constituency row (kerg2: one unit per constituency, keyed alike). */
+    private static boolean isUnitLike(ResultRecords.Row r) {
+        return r.level().equals("UNIT") || r.level().equals("CONSTITUENCY");
+    }
+
+    /** The newest earlier source with unit-level (or constituency) records, as {@link PreviousTallies} uses. */
+    private ResultRecords.Source previousUnitSource(Election e, Tally tally) {
+        for (ResultRecords.Source s : records.earlier(e.id(), dayDate(e), HISTORY)) {
+            if (records.rows(s.id()).stream().anyMatch(LiveAnalysis::isUnitLike)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static Observation observation(Counts c, Ballot ballot, VoteKind kind) {
+        Map<String, Long> votes = new TreeMap<>();
+        VoteCounts v = c.votes(kind);
+        if (v != null && ballot != null) {
+            Map<Integer, String> groups = ballot.groups().getOrDefault(kind, Map.of());
+            v.perNomination().forEach((pos, n) -> {
+                String g = groups.get(pos);
+                if (g != null && n != null) {
+                    votes.merge(g, n, Long::sum);
+                }
+            });
+        }
+        return new Observation(c.eligible() == null ? 0 : c.eligible(), c.voters() == null ? 0 : c.voters(), votes);
+    }
+
+    private static Observation observation(ResultRecords.Row r, VoteKind kind) {
+        return new Observation(r.postal() || r.eligible() == null ? 0 : r.eligible(), r.voters() == null ? 0 : r.voters(),
+                r.votes().getOrDefault(kind, Map.of()));
+    }
+
+    // ------------------------------------------------------------------ history
+
+    /** One earlier election; {@code comparable} is false where the area did not exist then. */
+    public record HistoryColumn(String label, LocalDate date, boolean comparable) {}
+
+    /** One list's share in each column (null: not comparable or the list did not stand). */
+    public record HistoryRow(String group, List<Rational> shares) {}
+
+    public record HistoryView(VoteKind kind, List<HistoryColumn> columns, List<HistoryRow> rows) {}
+
+    HistoryView history(Election e, Tally tally, AreaSnapshot area) {
+        VoteKind kind = mainKind(e);
+        List<ResultRecords.Source> sources = new ArrayList<>(records.earlier(e.id(), dayDate(e), HISTORY));
+        java.util.Collections.reverse(sources); // oldest first
+        List<HistoryColumn> columns = new ArrayList<>();
+        List<Map<String, Long>> votes = new ArrayList<>();
+        List<Long> valids = new ArrayList<>();
+        List<UnitSpec> units = unitsOf(tally, area.area().ref());
+        for (ResultRecords.Source s : sources) {
+            ResultRecords.Row sum = areaResult(s, area, units, kind);
+            columns.add(new HistoryColumn(s.label(), s.date(), sum != null));
+            votes.add(sum == null ? null : sum.votes().getOrDefault(kind, Map.of()));
+            valids.add(sum == null ? null : sum.valid().get(kind));
+        }
+        Map<String, Long> now = area.all().votes(kind);
+        List<String> groups = now.entrySet().stream()
+                .filter(en -> en.getValue() > 0 || votes.stream().anyMatch(m -> m != null && m.getOrDefault(en.getKey(), 0L) > 0))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).toList();
+        List<HistoryRow> rows = new ArrayList<>();
+        for (String g : groups) {
+            List<Rational> shares = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Map<String, Long> m = votes.get(i);
+                Long valid = valids.get(i);
+                shares.add(m == null || valid == null || valid == 0 || !m.containsKey(g) ? null : Rational.of(m.get(g), valid));
+            }
+            rows.add(new HistoryRow(g, shares));
+        }
+        return new HistoryView(kind, columns, rows);
+    }
+
+    /**
+     * The area's result in a source: its own row (same level and key), or else the sum of the
+     * unit rows that name it as their parent (a municipality in votemanager's files, whose
+     * districts may have been cut anew), or else the sum of the rows of all its units matched by
+     * key (every one must be there). Null where the area did not exist then.
+     */
+    private ResultRecords.Row areaResult(ResultRecords.Source s, AreaSnapshot area, List<UnitSpec> units, VoteKind kind) {
+        List<ResultRecords.Row> rows = records.rows(s.id());
+        String level = area.area().level().name();
+        String key = area.area().ref().key();
+        for (ResultRecords.Row r : rows) {
+            if (r.level().equals(level) && r.key().equals(key) && !r.level().equals("UNIT")) {
+                return r;
+            }
+        }
+        List<ResultRecords.Row> unitRows = rows.stream().filter(r -> r.level().equals("UNIT")).toList();
+        if (unitRows.isEmpty()) {
+            return null;
+        }
+        // A municipality whose districts were cut anew: its unit rows name it as their parent.
+        List<ResultRecords.Row> parts = unitRows.stream().filter(r -> key.equals(r.parentKey())).toList();
+        if (parts.isEmpty()) {
+            Map<String, ResultRecords.Row> byKey = new HashMap<>();
+            unitRows.forEach(r -> byKey.putIfAbsent(r.key(), r));
+            parts = new ArrayList<>();
+            for (UnitSpec u : units) {
+                ResultRecords.Row r = byKey.get(u.key());
+                if (r == null) {
+                    return null;
+                }
+                parts.add(r);
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        long valid = 0;
+        boolean validKnown = true;
+        Map<String, Long> v = new LinkedHashMap<>();
+        for (ResultRecords.Row r : parts) {
+            Long rv = r.valid().get(kind);
+            if (rv == null) {
+                validKnown = false;
+            } else {
+                valid += rv;
+            }
+            r.votes().getOrDefault(kind, Map.of()).forEach((g, n) -> v.merge(g, n, Long::sum));
+        }
+        if (!validKnown) {
+            valid = v.values().stream().mapToLong(Long::longValue).sum();
+        }
+        Map<de.wahlwerk.core.model.VoteKind, Long> validMap = new java.util.EnumMap<>(VoteKind.class);
+        validMap.put(kind, valid);
+        Map<VoteKind, Map<String, Long>> votesMap = new java.util.EnumMap<>(VoteKind.class);
+        votesMap.put(kind, v);
+        return new ResultRecords.Row(level, key, null, false, null, null, validMap, votesMap);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The units whose leaf area in the area's hierarchy lies in the area. */
+    static List<UnitSpec> unitsOf(Tally tally, AreaRef area) {
+        Map<AreaRef, AreaRef> parent = new HashMap<>();
+        for (AreaSpec a : tally.structure().areas()) {
+            if (a.parent() != null) {
+                parent.put(a.ref(), a.parent());
+            }
+        }
+        List<UnitSpec> result = new ArrayList<>();
+        for (UnitSpec u : tally.structure().units()) {
+            String leaf = u.leafAreas().get(area.hierarchy());
+            if (leaf == null) {
+                continue;
+            }
+            AreaRef r = new AreaRef(area.hierarchy(), leaf);
+            while (r != null && !r.equals(area)) {
+                r = parent.get(r);
+            }
+            if (r != null) {
+                result.add(u);
+            }
+        }
+        return result;
+    }
+
+    private Map<String, Ballot> ballots(Election e, Tally tally) {
+        Set<String> keys = tally.structure().units().stream().map(UnitSpec::key).collect(Collectors.toSet());
+        Ballots b = ballots.get(e.id());
+        if (b == null || !b.units().equals(keys)) {
+            b = new Ballots(keys, structures.buildWithBallots(e).ballots());
+            ballots.put(e.id(), b);
+        }
+        return b.byId();
+    }
+
+    private LocalDate dayDate(Election e) {
+        return dates.computeIfAbsent(e.electionDayId(), id -> setup.day(id).map(de.wahlwerk.core.model.ElectionDay::date).orElse(LocalDate.MAX));
+    }
+
+    private final ConcurrentHashMap<Long, LocalDate> dates = new ConcurrentHashMap<>();
+}
