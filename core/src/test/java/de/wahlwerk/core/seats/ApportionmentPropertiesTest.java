@@ -76,6 +76,21 @@ class ApportionmentPropertiesTest {
         }
     }
 
+    /** The order in which lists are passed (ballot order, file order) never changes anyone's seats. */
+    @Property(tries = 400)
+    void seatsDoNotDependOnTheOrderOfTheLists(@ForAll Method method, @ForAll @IntRange(min = 0, max = 60) int seats,
+            @ForAll("contenders") List<Contender> contenders, @ForAll java.util.Random random) {
+        List<Contender> shuffled = new ArrayList<>(contenders);
+        java.util.Collections.shuffle(shuffled, random);
+        Apportionment a = Apportioner.apportion(method, seats, contenders);
+        Apportionment b = Apportioner.apportion(method, seats, shuffled);
+        assertThat(b.getClass()).isEqualTo(a.getClass());
+        assertThat(b.seats()).isEqualTo(a.seats());
+        if (a instanceof Apportionment.LotRequired l && b instanceof Apportionment.LotRequired m) {
+            assertThat(m.tie().tied()).containsExactlyInAnyOrderElementsOf(l.tie().tied());
+        }
+    }
+
     @Property(tries = 300)
     void divisorResultIsReproducedByItsChosenDivisor(@ForAll("divisorMethods") Method method,
             @ForAll @IntRange(min = 1, max = 60) int seats, @ForAll("contenders") List<Contender> contenders) {
