@@ -45,8 +45,13 @@ public class SeatService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Texts texts;
+    private final LiveTallies tallies;
+    private final de.wahlwerk.server.setup.SetupDirectory setup;
 
-    SeatService(SeatStore store, ElectionDayService days, AccessPolicy access, AuditLog audit, MessageSource messages) {
+    SeatService(SeatStore store, ElectionDayService days, AccessPolicy access, AuditLog audit, MessageSource messages,
+            LiveTallies tallies, de.wahlwerk.server.setup.SetupDirectory setup) {
+        this.tallies = tallies;
+        this.setup = setup;
         this.store = store;
         this.days = days;
         this.access = access;
@@ -116,8 +121,12 @@ public class SeatService {
     private SeatReport compute(long electionId) {
         SeatStore.ElectionInfo e = store.election(electionId).orElseThrow(() -> new NotFoundException("election", electionId));
         Optional<SeatStore.SourceInfo> source = store.resultSource(electionId, e.date());
+        // Without a published result, the confirmed quick reports so far: "if counting stopped now".
+        List<ResultRecord> live = source.isEmpty() ? liveRecords(e) : List.of();
         SeatCalculation.Head head = new SeatCalculation.Head(e.id(), e.name(), e.kind().name(), e.date(),
-                source.map(s -> new SeatReport.Source(s.id(), s.label(), s.format(), s.fileName())).orElse(null));
+                source.map(s -> new SeatReport.Source(s.id(), s.label(), s.format(), s.fileName()))
+                        .orElse(live.isEmpty() ? null : new SeatReport.Source(null,
+                                texts.get("results.live.label"), "live", null)));
         String kindText = texts.get("electionKind." + e.kind().name());
         return switch (e.kind()) {
             case BUNDESTAG -> {
@@ -126,16 +135,16 @@ public class SeatService {
                     yield SeatCalculation.needsInput(head, SeatCalculation.BUNDESTAG_2021,
                             List.of(texts.of("results.missing.population")), texts);
                 }
-                if (source.isEmpty()) {
+                if (source.isEmpty() && live.isEmpty()) {
                     yield SeatCalculation.needsInput(head, SeatCalculation.BUNDESTAG_2025,
                             List.of(texts.of("results.missing.source")), texts);
                 }
-                var input = BundestagInput.from(store.records(source.get().id()),
+                var input = BundestagInput.from(source.isPresent() ? store.records(source.get().id()) : live,
                         BundestagInput.independents(store.independents(electionId)), texts);
                 int house = e.seats() == null ? Bundestag2025.HOUSE_SIZE : e.seats();
                 yield SeatCalculation.bundestag2025(head, house, input, store.lots(electionId), texts);
             }
-            case MUNICIPAL_COUNCIL, COUNTY_COUNCIL -> council(head, e, source);
+            case MUNICIPAL_COUNCIL, COUNTY_COUNCIL -> council(head, e, source, live);
             case LANDTAG, EUROPEAN_PARLIAMENT -> SeatCalculation.needsInput(head, null,
                     List.of(texts.of("results.missing.lawNotConnected", kindText)), texts);
             case MAYOR, LORD_MAYOR, COUNTY_HEAD, REFERENDUM -> SeatCalculation.needsInput(head, null,
@@ -144,7 +153,7 @@ public class SeatService {
     }
 
     private SeatReport council(SeatCalculation.Head head, SeatStore.ElectionInfo e,
-            Optional<SeatStore.SourceInfo> source) {
+            Optional<SeatStore.SourceInfo> source, List<ResultRecord> live) {
         List<SeatReport.Text> missing = new ArrayList<>();
         Optional<MunicipalLaw> law = municipalLaw(e.scopeKey());
         if (law.isEmpty()) {
@@ -153,8 +162,9 @@ public class SeatService {
         if (e.seats() == null) {
             missing.add(texts.of("results.missing.seats"));
         }
-        Map<String, Long> votes = source.map(s -> listVotes(store.records(s.id()), e.kind())).orElse(Map.of());
-        if (source.isEmpty()) {
+        Map<String, Long> votes = source.map(s -> listVotes(store.records(s.id()), e.kind()))
+                .orElseGet(() -> live.isEmpty() ? Map.of() : listVotes(live, e.kind()));
+        if (source.isEmpty() && live.isEmpty()) {
             missing.add(texts.of("results.missing.source"));
         } else if (votes.isEmpty()) {
             missing.add(texts.of("results.missing.listVotes"));
@@ -164,6 +174,22 @@ public class SeatService {
         }
         return SeatCalculation.council(head, law.get(), e.seats(), votes, store.listLengths(e.id()),
                 store.lots(e.id()), texts);
+    }
+
+    /** The live tally's areas of the election's hierarchy, or nothing while no report is confirmed. */
+    private List<ResultRecord> liveRecords(SeatStore.ElectionInfo e) {
+        var election = setup.election(e.id()).orElse(null);
+        if (election == null) {
+            return List.of();
+        }
+        var tally = tallies.tally(e.id());
+        boolean anyReported = tally.snapshots().stream().anyMatch(s -> s.unitsReported() > 0);
+        if (!anyReported) {
+            return List.of();
+        }
+        String hierarchy = election.hierarchy() != null ? election.hierarchy()
+                : de.wahlwerk.core.model.Hierarchy.ADMINISTRATIVE.code();
+        return LiveSeatInput.records(tally, hierarchy, election.kind().voteKinds());
     }
 
     /**
