@@ -83,7 +83,17 @@ public class LiveTallies {
                 ? new TallyEvent.ReportConfirmed(v.sequence(), v.unitKey(),
                         FormLetters.toCounts(election(electionId).kind(), v.values()))
                 : new TallyEvent.NoChange(v.sequence());
-        ApplyOutcome outcome = tally.apply(event);
+        ApplyOutcome outcome;
+        try {
+            outcome = tally.apply(event);
+        } catch (RuntimeException e) {
+            // The setup changed after the tally was built (a unit added, moved or renamed): build anew
+            // from the database, which includes this confirmation, instead of freezing the results.
+            log.warn("Tally of election {} could not apply sequence {} ({}); rebuilding", electionId, v.sequence(),
+                    e.getMessage());
+            tallies.put(electionId, rebuild(electionId));
+            return;
+        }
         if (outcome instanceof ApplyOutcome.Gap gap) {
             // Cannot happen with the counter-row sequence; rebuild rather than show wrong numbers.
             log.warn("Tally of election {} saw a gap {}–{}; rebuilding", electionId, gap.firstMissing(), gap.lastMissing());

@@ -49,7 +49,13 @@ class LiveSeatsIT extends IntegrationTest {
         assertThat(first).contains("DECIDED").contains("\"format\":\"live\"");
         assertThat(seats(first, "L1")).isEqualTo(2);
         assertThat(seats(first, "L2")).isZero();
-        // Second unit: L2 catches up to 40 : 40 in votes… with 41 : 40 L1 keeps one, L2 gets one.
+        // A district added after the tally was built: its report still reaches the results.
+        long late = id(admin.json("POST", "/api/setup/days/" + day + "/units",
+                "{\"kind\":\"POSTAL\",\"officialKey\":\"BW-3\",\"name\":\"Briefwahl 3\",\"areas\":{\"admin\":\"09175132\"}}").body());
+        confirm(clerk, approver, election, late, 1, 1, 0);
+        String withLate = approver.json("GET", "/api/results/elections/" + election + "/seats", null).body();
+        assertThat(withLate).contains("\"party\":\"L1\",\"votes\":41");
+        // Second unit: with 42 : 40 L1 keeps one seat and L2 gets one.
         confirm(clerk, approver, election, units[1], 20, 1, 30);
         String second = approver.json("GET", "/api/results/elections/" + election + "/seats", null).body();
         assertThat(seats(second, "L1")).isEqualTo(1);
