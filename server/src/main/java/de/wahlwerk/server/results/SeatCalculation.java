@@ -229,7 +229,11 @@ final class SeatCalculation {
         }
         List<StepRow> rows = e.rows().stream()
                 .map(r -> new StepRow(r.id(), r.votes(), r.quotient().map(q -> decimal(q, 4)).orElse(null), r.seats(),
-                        r.vacant()))
+                        r.vacant(),
+                        r.margin().flatMap(m -> m.votesToGain().isPresent() ? java.util.Optional.of(m.votesToGain().getAsLong())
+                                : java.util.Optional.<Long>empty()).orElse(null),
+                        r.margin().flatMap(m -> m.votesToLose().isPresent() ? java.util.Optional.of(m.votesToLose().getAsLong())
+                                : java.util.Optional.<Long>empty()).orElse(null)))
                 .toList();
         LotUsed lot = e.lot().map(l -> new LotUsed(l.tied(), l.contestedSeats(), l.winners())).orElse(null);
         return new StepTable(key, title, e.method().name(), texts.of("results.method." + e.method().name()),

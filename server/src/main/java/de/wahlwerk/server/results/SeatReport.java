@@ -65,7 +65,8 @@ public record SeatReport(Long electionId, String electionName, String electionKi
     public record DivisorStepRow(int step, BigDecimal divisor, int seats) {}
 
     /** Votes ÷ divisor (or ideal share for Hare/Niemeyer), rounded to the seats. */
-    public record StepRow(String id, long votes, BigDecimal quotient, int seats, int vacant) {}
+    public record StepRow(String id, long votes, BigDecimal quotient, int seats, int vacant, Long votesToGain,
+            Long votesToLose) {}
 
     public record LotUsed(List<String> tied, int contestedSeats, List<String> winners) {}
 

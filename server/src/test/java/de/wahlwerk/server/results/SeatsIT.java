@@ -64,6 +64,9 @@ class SeatsIT extends IntegrationTest {
         HttpResponse<String> json = observer.json("GET", "/api/results/elections/" + election + "/seats", null);
         assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
         JsonNode report = JSON.readTree(json.body());
+        // For the committee's minutes: how close each party is to the next seat or to losing its last one.
+        assertThat(json.body()).containsPattern(
+                "\\{\"id\":\"CSU\",\"votes\":\\d+,\"quotient\":[0-9.]+,\"seats\":44,\"vacant\":0,\"votesToGain\":\\d+,\"votesToLose\":3285\\}");
         assertThat(report.get("status").asString()).isEqualTo("DECIDED");
         assertThat(report.get("law").asString()).isEqualTo("BUNDESTAG_2025");
         assertThat(report.get("houseSize").asInt()).isEqualTo(630);
