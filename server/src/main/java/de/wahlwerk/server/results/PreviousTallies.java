@@ -29,15 +29,27 @@ class PreviousTallies {
 
     private final ResultStore results;
     private final TallyStructures structures;
-    private final ConcurrentHashMap<Long, Tally> cache = new ConcurrentHashMap<>();
+    /** Per election: the comparison sources the cached tally was built from, and the tally. */
+    private record Cached(java.util.List<Long> sources, Tally tally) {}
+
+    private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
 
     PreviousTallies(ResultStore results, TallyStructures structures) {
         this.results = results;
         this.structures = structures;
     }
 
+    /** Rebuilt when a comparison source was imported or removed since, so new files show at once. */
     Tally previous(Election election) {
-        return cache.computeIfAbsent(election.id(), id -> build(election));
+        java.util.List<Long> sources = results.sources().stream()
+                .filter(s -> s.electionId() != null && s.electionId() == election.id()).map(ResultStore.Source::id).sorted()
+                .toList();
+        Cached c = cache.get(election.id());
+        if (c == null || !c.sources().equals(sources)) {
+            c = new Cached(sources, build(election));
+            cache.put(election.id(), c);
+        }
+        return c.tally();
     }
 
     void forget(long electionId) {
