@@ -38,6 +38,11 @@ public class Formats {
         return new DecimalFormat("0.0", GERMAN).format(BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP)) + " %";
     }
 
+    /** A share as a plain number of percent with one decimal and a dot ("27.4"), for SVG geometry. */
+    public String percentNumber(Rational share) {
+        return share == null ? "0" : decimal(share.multiply(100), 1).toPlainString();
+    }
+
     /** A change in percentage points with sign, e.g. "+1,3"; "–" when there is no comparison. */
     public String points(Rational change) {
         if (change == null) {

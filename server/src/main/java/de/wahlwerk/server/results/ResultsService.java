@@ -40,7 +40,24 @@ public class ResultsService {
 
     /** The top areas of every hierarchy (where drilling down starts). */
     public List<AreaSnapshot> roots(long electionId) {
-        Election e = election(electionId);
+        return roots(election(electionId));
+    }
+
+    /**
+     * For the public site only, which publishes an election after its polls have closed and shows
+     * nothing but confirmed reports: the same numbers without a signed-in user.
+     */
+    public List<AreaSnapshot> rootsForPublication(long electionId) {
+        return roots(setup.election(electionId).orElseThrow(() -> new NotFoundException("election", electionId)));
+    }
+
+    /** See {@link #rootsForPublication}. */
+    public ResultsView viewForPublication(long electionId, String hierarchy, String key) {
+        return view(setup.election(electionId).orElseThrow(() -> new NotFoundException("election", electionId)),
+                hierarchy, key);
+    }
+
+    private List<AreaSnapshot> roots(Election e) {
         return tallies.tally(e.id()).snapshots().stream().filter(s -> s.area().parent() == null)
                 .sorted(Comparator.comparing((AreaSnapshot s) -> s.area().ref().hierarchy().code())
                         .thenComparing(s -> s.area().ref().key()))
@@ -48,7 +65,10 @@ public class ResultsService {
     }
 
     public ResultsView view(long electionId, String hierarchy, String key) {
-        Election e = election(electionId);
+        return view(election(electionId), hierarchy, key);
+    }
+
+    private ResultsView view(Election e, String hierarchy, String key) {
         if (!Hierarchy.isValidCode(hierarchy)) {
             throw new NotFoundException("area", hierarchy + ":" + key);
         }

@@ -39,6 +39,11 @@ public class SetupDirectory {
         return days.day(id).map(ElectionDayStore.Day::day);
     }
 
+    /** Every election of the installation (for the public site, which decides itself what it shows). */
+    public List<Election> allElections() {
+        return days.days().stream().flatMap(d -> days.elections(d.day().id()).stream()).toList();
+    }
+
     public List<Election> elections(long dayId) {
         return days.elections(dayId);
     }

@@ -1,0 +1,140 @@
+package de.wahlwerk.server.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wahlwerk.server.security.Role;
+import de.wahlwerk.server.security.TestAccounts;
+import de.wahlwerk.server.setup.DemoElection;
+import de.wahlwerk.server.support.HttpSession;
+import de.wahlwerk.server.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The public read path: ready pages after polls close, ETag and 304, gzip, CORS for JSON; nothing
+ * for an election whose polls are still open; a newly confirmed report reaches the page.
+ */
+class PublicSiteIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void publishedAfterPollsCloseWithEtagAndNothingBefore() throws Exception {
+        long day = jdbc.sql("select id from election_day where name = :n").param("n", DemoElection.DAY_NAME).query(Long.class).single();
+        long election = jdbc.sql("select id from election where election_day_id = :d and name = 'Bundestagswahl 2025'")
+                .param("d", day).query(Long.class).single();
+        String page = "/wahlen/" + election + "/admin/" + DemoElection.AGS + ".html";
+        HttpResponse<String> first = await(page);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Bezirken").contains("Vorläufiges Ergebnis").contains("<svg");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(await("/wahlen/" + election + "/").body()).contains("Gemeinde " + DemoElection.AGS);
+        assertThat(await("/wahlen/").body()).contains("Bundestagswahl 2025");
+        var notModified = client.send(HttpRequest.newBuilder(URI.create(base() + page)).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        var gzip = client.send(HttpRequest.newBuilder(URI.create(base() + page)).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzip.body().length).isLessThan(first.body().length());
+
+        var json = client.send(HttpRequest.newBuilder(URI.create(base() + page.replace(".html", ".json"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(json.body()).contains("\"unitsExpected\":80");
+
+        // A newly confirmed report reaches the published page within a second.
+        long before = reported(json.body());
+        HttpSession clerk = login(Role.CLERK);
+        HttpSession approver = login(Role.APPROVER);
+        long unit = jdbc.sql("select id from reporting_unit where election_day_id = :d and official_key = '0704'")
+                .param("d", day).query(Long.class).single();
+        String values = "{\"A1\":\"900\",\"A2\":\"300\",\"A3\":\"0\",\"A\":\"1200\",\"B\":\"700\",\"B1\":\"5\",\"C\":\"10\",\"D\":\"690\","
+                + "\"D1\":\"690\",\"D2\":\"0\",\"D3\":\"0\",\"D4\":\"0\",\"D5\":\"0\",\"D6\":\"0\",\"D7\":\"0\",\"D8\":\"0\","
+                + "\"E\":\"10\",\"F\":\"690\",\"F1\":\"690\",\"F2\":\"0\",\"F3\":\"0\",\"F4\":\"0\",\"F5\":\"0\",\"F6\":\"0\","
+                + "\"F7\":\"0\",\"F8\":\"0\",\"F9\":\"0\",\"F10\":\"0\"}";
+        String body = "{\"unitId\":" + unit + ",\"values\":" + values + "}";
+        var r = clerk.json("POST", "/api/entry/elections/" + election + "/reports", body);
+        if (r.statusCode() == 400) {
+            Matcher m = Pattern.compile("warning\\.(W\\d+)").matcher(r.body());
+            StringBuilder reasons = new StringBuilder();
+            while (m.find()) {
+                reasons.append(reasons.isEmpty() ? "" : ",").append("\"").append(m.group(1)).append("\":\"Test\"");
+            }
+            r = clerk.json("POST", "/api/entry/elections/" + election + "/reports",
+                    body.substring(0, body.length() - 1) + ",\"warningReasons\":{" + reasons + "}}");
+        }
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"reportId\":(\\d+)").matcher(r.body());
+        assertThat(id.find()).isTrue();
+        long confirmedAt = System.nanoTime();
+        assertThat(approver.json("POST", "/api/entry/reports/" + id.group(1) + "/approve", null).statusCode()).isEqualTo(200);
+        long reportedNow = before;
+        while (reportedNow == before && System.nanoTime() - confirmedAt < 5_000_000_000L) {
+            reportedNow = reported(client.send(HttpRequest.newBuilder(URI.create(base() + page.replace(".html", ".json"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        long millis = (System.nanoTime() - confirmedAt) / 1_000_000;
+        assertThat(reportedNow).isEqualTo(before + 1);
+        assertThat(millis).as("from confirmation to the published JSON").isLessThan(1000);
+
+        // Polls still open: nothing is published; unknown paths are a plain 404; no writes.
+        long future = jdbc.sql("""
+                insert into election_day (name, election_date, polls_close, scope_hierarchy, scope_key)
+                values ('Zukunftswahl ' || :n, date '2099-01-01', time '18:00', 'admin', '09999001') returning id""")
+                .param("n", System.nanoTime()).query(Long.class).single();
+        long futureElection = jdbc.sql("insert into election (election_day_id, kind, name) values (:d, 'MAYOR', 'BM') returning id")
+                .param("d", future).query(Long.class).single();
+        var early = client.send(HttpRequest.newBuilder(URI.create(base() + "/wahlen/" + futureElection + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(early.statusCode()).isEqualTo(404);
+        assertThat(early.body()).contains("erst nach Schluss der Wahlhandlung");
+        var post = client.send(HttpRequest.newBuilder(URI.create(base() + page)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+    }
+
+    private HttpResponse<String> await(String path) throws Exception {
+        HttpResponse<String> r = null;
+        for (int i = 0; i < 50; i++) {
+            r = client.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return r;
+            }
+            Thread.sleep(100);
+        }
+        return r;
+    }
+
+    private static long reported(String json) {
+        Matcher m = Pattern.compile("\"unitsReported\":(\\d+)").matcher(json);
+        assertThat(m.find()).as(json).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private HttpSession login(Role role) {
+        var a = accounts.create(role, "admin", DemoElection.AGS);
+        HttpSession s = session();
+        s.login(a.username(), TestAccounts.PASSWORD, a.code());
+        s.get("/admin");
+        return s;
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
