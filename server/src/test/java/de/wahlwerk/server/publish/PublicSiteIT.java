@@ -41,6 +41,10 @@ class PublicSiteIT extends IntegrationTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("Bezirken").contains("Vorläufiges Ergebnis").contains("<svg");
         String etag = first.headers().firstValue("ETag").orElseThrow();
+        // The same bytes lie on disk as a static snapshot (plain and gzip) for nginx or a CDN.
+        java.nio.file.Path onDisk = java.nio.file.Path.of("target/test-data/shared/public").resolve(page.substring(1));
+        assertThat(java.nio.file.Files.readString(onDisk)).isEqualTo(first.body());
+        assertThat(java.nio.file.Files.exists(onDisk.resolveSibling(onDisk.getFileName() + ".gz"))).isTrue();
         assertThat(await("/wahlen/" + election + "/").body()).contains("Gemeinde " + DemoElection.AGS);
         assertThat(await("/wahlen/").body()).contains("Bundestagswahl 2025");
         var notModified = client.send(HttpRequest.newBuilder(URI.create(base() + page)).header("If-None-Match", etag).build(),
