@@ -1,14 +1,9 @@
 package de.wahlwerk.core.formats;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +41,7 @@ final class StreamingCsv {
             ProblemCollector problems, RowHandler handler) throws IOException {
         PushbackInputStream in = new PushbackInputStream(raw, 3);
         skipBom(in);
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        Utf8LineReader reader = new Utf8LineReader(in);
         Map<String, Integer> header = null;
         long rows = 0;
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
@@ -63,8 +55,8 @@ final class StreamingCsv {
                     }
                     record = it.next();
                 } catch (UncheckedIOException e) {
-                    if (e.getCause() instanceof CharacterCodingException) {
-                        problems.add(file, Math.max(1, parser.getCurrentLineNumber() + 1), null, "encoding-line");
+                    if (e.getCause() instanceof Utf8LineReader.BadEncoding bad) {
+                        problems.add(file, bad.line, null, "encoding-line");
                     } else {
                         problems.add(file, Math.max(1, parser.getCurrentLineNumber()), null, "csv-syntax",
                                 String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
