@@ -137,7 +137,7 @@ class RegisterIT extends IntegrationTest {
         String broken = good + "R9999;Kaputt;Max;1980-13-01;DE;Teststraße 1;1;99999;Musterstadt;2000-01-01;N;H;N\n";
         var r = csv(admin, "/api/register/days/" + dayId() + "/residents?file=mr.csv", broken);
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("\"line\":302").contains("geburtsdatum").contains("invalid-iso-date".replace("iso", "partial"));
+        assertThat(r.body()).contains("\"line\":302").contains("geburtsdatum").contains("invalid-partial-date");
         assertThat(count("select count(*) from register_resident where election_day_id = :d")).isZero();
         assertThat(count("select count(*) from register_file where election_day_id = :d")).isZero();
         var s = csv(admin, "/api/register/days/" + dayId() + "/streets", streets() + "Teststraße 99;;;;A;9999\n");
