@@ -38,6 +38,11 @@ class EndpointAuthorizationIT extends IntegrationTest {
         RULES.put("* /invite/", Access.PUBLIC);
         RULES.put("* /error", Access.PUBLIC);
         RULES.put("* /q/", Access.PUBLIC);
+        RULES.put("GET /admin/register/days/{dayId}", Access.STAFF);
+        RULES.put("GET /api/register/days/{dayId}/files", Access.STAFF);
+        RULES.put("GET /api/register/elections/{electionId}/counts", Access.STAFF);
+        RULES.put("* /admin/register", Access.ADMIN);
+        RULES.put("* /api/register", Access.ADMIN);
         RULES.put("* /admin/entry", Access.STAFF);
         RULES.put("* /api/entry", Access.STAFF);
         RULES.put("* /admin/users", Access.ADMIN);
