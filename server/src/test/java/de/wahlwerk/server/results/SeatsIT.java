@@ -226,14 +226,17 @@ class SeatsIT extends IntegrationTest {
         assertThat(observer.get("/admin/results/elections/" + old + "/seats").body())
                 .contains("Es fehlen Angaben für die Sitzberechnung", "Bevölkerung je Land");
 
-        // The demo election has no stored result yet
+        // The demo election has no published result
         long demo = jdbc.sql("""
                 select e.id from election e join election_day d on d.id = e.election_day_id
                 where d.name = 'Bundestagswahl 2025 (Demo Musterstadt)' order by e.id limit 1""")
                 .query(Long.class).single();
         JsonNode demoReport = JSON.readTree(observer.json("GET", "/api/results/elections/" + demo + "/seats", null).body());
         assertThat(demoReport.get("status").asString()).isEqualTo("NEEDS_INPUT");
-        assertThat(demoReport.get("missing").get(0).get("key").asString()).isEqualTo("results.missing.source");
+        // Without confirmed reports nothing is there at all; with some (other tests confirm demo reports), the live
+        // tally of one town still cannot give a Bundestag distribution, which needs the federal second votes.
+        assertThat(demoReport.get("missing").get(0).get("key").asString())
+                .isIn("results.missing.source", "results.missing.federationSecondVotes");
         assertThat(observer.get("/admin/results/elections/" + demo + "/seats").statusCode()).isEqualTo(200);
         assertThat(observer.json("GET", "/api/results/elections/999999/seats", null).statusCode()).isEqualTo(404);
     }
