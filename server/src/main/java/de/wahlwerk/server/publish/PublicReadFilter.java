@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -50,7 +48,7 @@ class PublicReadFilter extends OncePerRequestFilter {
         }
         response.setHeader("ETag", page.etag());
         response.setHeader("Cache-Control", "public, max-age=5, must-revalidate");
-        response.setHeader("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(page.lastModified().atOffset(ZoneOffset.UTC)));
+        response.setHeader("Last-Modified", page.lastModifiedHeader());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("Vary", "Accept-Encoding");

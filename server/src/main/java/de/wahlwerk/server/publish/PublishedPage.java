@@ -14,7 +14,14 @@ import java.util.zip.GZIPOutputStream;
  * A public page as ready bytes: plain and gzip-compressed, with its ETag. Rendering and
  * compression happen once per change, never per request.
  */
-record PublishedPage(byte[] body, byte[] gzip, String etag, String contentType, Instant lastModified) {
+record PublishedPage(byte[] body, byte[] gzip, String etag, String contentType, Instant lastModified,
+        String lastModifiedHeader) {
+
+    PublishedPage(byte[] body, byte[] gzip, String etag, String contentType, Instant lastModified) {
+        // Formatted once here, not on every request.
+        this(body, gzip, etag, contentType, lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(lastModified.atOffset(java.time.ZoneOffset.UTC)));
+    }
 
     static PublishedPage of(String text, String contentType) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
