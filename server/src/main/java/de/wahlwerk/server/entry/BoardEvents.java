@@ -1,10 +1,6 @@
 package de.wahlwerk.server.entry;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import de.wahlwerk.server.web.LiveChannels;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -16,29 +12,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class BoardEvents {
 
-    /** An idle board is closed after an hour; the browser's EventSource reconnects by itself. */
-    private static final long TIMEOUT_MS = 60 * 60 * 1000L;
-
-    private final Map<Long, List<SseEmitter>> emitters = new ConcurrentHashMap<>();
+    private final LiveChannels channels = new LiveChannels("report");
 
     SseEmitter subscribe(long electionId) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-        List<SseEmitter> list = emitters.computeIfAbsent(electionId, id -> new CopyOnWriteArrayList<>());
-        list.add(emitter);
-        emitter.onCompletion(() -> list.remove(emitter));
-        emitter.onTimeout(() -> list.remove(emitter));
-        emitter.onError(e -> list.remove(emitter));
-        return emitter;
+        return channels.subscribe(electionId);
     }
 
     @TransactionalEventListener
     void changed(ReportChanged event) {
-        for (SseEmitter e : emitters.getOrDefault(event.electionId(), List.of())) {
-            try {
-                e.send(SseEmitter.event().name("report").data(Long.toString(event.unitId())));
-            } catch (IOException | IllegalStateException ex) {
-                e.completeWithError(ex);
-            }
-        }
+        channels.announce(event.electionId(), Long.toString(event.unitId()));
     }
 }

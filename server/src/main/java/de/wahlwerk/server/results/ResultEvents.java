@@ -1,10 +1,6 @@
 package de.wahlwerk.server.results;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import de.wahlwerk.server.web.LiveChannels;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -12,30 +8,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class ResultEvents {
 
-    private static final long TIMEOUT_MS = 60 * 60 * 1000L;
-    private final Map<Long, List<SseEmitter>> emitters = new ConcurrentHashMap<>();
+    private final LiveChannels channels = new LiveChannels("results");
 
     SseEmitter subscribe(long electionId) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-        List<SseEmitter> list = emitters.computeIfAbsent(electionId, id -> new CopyOnWriteArrayList<>());
-        list.add(emitter);
-        emitter.onCompletion(() -> list.remove(emitter));
-        emitter.onTimeout(() -> list.remove(emitter));
-        emitter.onError(e -> list.remove(emitter));
-        return emitter;
+        return channels.subscribe(electionId);
     }
 
     void changed(long electionId) {
-        for (SseEmitter e : emitters.getOrDefault(electionId, List.of())) {
-            try {
-                e.send(SseEmitter.event().name("results").data(Long.toString(electionId)));
-            } catch (IOException | IllegalStateException ex) {
-                e.completeWithError(ex);
-            }
-        }
+        channels.announce(electionId, Long.toString(electionId));
     }
 
     void changedAll() {
-        emitters.keySet().forEach(this::changed);
+        channels.keys().forEach(this::changed);
     }
 }

@@ -1,0 +1,49 @@
+package de.wahlwerk.server.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent event channels keyed by election: pages subscribe, features announce changes. An
+ * idle subscription ends after an hour; the browser's EventSource reconnects by itself.
+ */
+public class LiveChannels {
+
+    private static final long TIMEOUT_MS = 60 * 60 * 1000L;
+
+    private final String eventName;
+    private final Map<Long, List<SseEmitter>> emitters = new ConcurrentHashMap<>();
+
+    public LiveChannels(String eventName) {
+        this.eventName = eventName;
+    }
+
+    public SseEmitter subscribe(long key) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        List<SseEmitter> list = emitters.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        emitter.onCompletion(() -> list.remove(emitter));
+        emitter.onTimeout(() -> list.remove(emitter));
+        emitter.onError(e -> list.remove(emitter));
+        return emitter;
+    }
+
+    public void announce(long key, String data) {
+        for (SseEmitter e : emitters.getOrDefault(key, List.of())) {
+            try {
+                e.send(SseEmitter.event().name(eventName).data(data));
+            } catch (IOException | IllegalStateException ex) {
+                e.completeWithError(ex);
+            }
+        }
+    }
+
+    public Set<Long> keys() {
+        return emitters.keySet();
+    }
+}
