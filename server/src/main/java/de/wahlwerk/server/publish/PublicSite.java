@@ -59,7 +59,9 @@ class PublicSite implements DisposableBean {
     private final JsonMapper json;
     private final Clock clock;
     private final Map<Long, Long> publishedSequence = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private final java.util.Set<Long> dirty = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile ScheduledExecutorService scheduler;
 
     PublicSite(SetupDirectory setup, LiveTallies tallies, ResultsService results, EntryService entry, Snapshots snapshots,
             ITemplateEngine templates, Formats fmt, JsonMapper json, java.util.Optional<Clock> clock) {
@@ -83,10 +85,44 @@ class PublicSite implements DisposableBean {
         scheduler.scheduleWithFixedDelay(this::refreshAll, 2, 2, TimeUnit.SECONDS);
     }
 
+    /**
+     * After a confirmation commits, the election is queued for publishing on the publisher's own
+     * thread: confirming never waits for rendering, and a burst of reports coalesces into one render.
+     */
     @TransactionalEventListener
     void changed(ReportChanged event) {
-        tallies.catchUp();
-        setup.election(event.electionId()).ifPresent(this::refresh);
+        dirty.add(event.electionId());
+        ScheduledExecutorService s = scheduler;
+        if (s != null && draining.compareAndSet(false, true)) {
+            s.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            Long id;
+            while ((id = pollDirty()) != null) {
+                tallies.catchUp();
+                setup.election(id).ifPresent(this::refresh);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Publishing failed, the last published pages stay online: {}", e.toString());
+        } finally {
+            draining.set(false);
+            if (!dirty.isEmpty() && draining.compareAndSet(false, true)) {
+                scheduler.execute(this::drain);
+            }
+        }
+    }
+
+    private Long pollDirty() {
+        var it = dirty.iterator();
+        if (!it.hasNext()) {
+            return null;
+        }
+        Long id = it.next();
+        it.remove();
+        return id;
     }
 
     synchronized void refreshAll() {
