@@ -19,8 +19,10 @@ class StartupReport {
 
     private final StaffService staff;
     private final WahlwerkProperties properties;
+    private final org.springframework.context.MessageSource messages;
 
-    StartupReport(StaffService staff, WahlwerkProperties properties) {
+    StartupReport(StaffService staff, WahlwerkProperties properties, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.staff = staff;
         this.properties = properties;
     }
@@ -32,11 +34,14 @@ class StartupReport {
         }
         String base = baseUrl(web.getWebServer().getPort());
         String token = staff.renewFirstAdministratorLink();
-        StringBuilder sb = new StringBuilder("\n\n  Wahlwerk läuft: ").append(base).append("/\n");
+        java.util.Locale locale = System.getenv().getOrDefault("LANG", "de").startsWith("en")
+                ? java.util.Locale.ENGLISH : java.util.Locale.GERMAN;
+        StringBuilder sb = new StringBuilder("\n\n  ").append(messages.getMessage("startup.running", new Object[] {base + "/"}, locale))
+                .append("\n");
         if (token != null) {
-            sb.append("  Noch kein Administrator eingerichtet. Einmal-Link (72 Stunden gültig):\n")
+            sb.append("  ").append(messages.getMessage("startup.noAdmin", null, locale)).append("\n")
               .append("    ").append(base).append("/setup/").append(token).append("\n")
-              .append("  Der Link verfällt nach Benutzung und bei jedem Neustart.\n");
+              .append("  ").append(messages.getMessage("startup.linkExpires", null, locale)).append("\n");
         }
         log.info("Wahlwerk ready at {}/{}", base, token != null ? " (first-administrator link printed on the console)" : "");
         System.out.println(sb);
