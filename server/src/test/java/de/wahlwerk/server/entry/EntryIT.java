@@ -436,6 +436,32 @@ class EntryIT extends IntegrationTest {
     }
 
     @Test
+    void referendumReportsTakeYesAndNoAndTheirSumsAreChecked() {
+        HttpSession admin = login(Role.ADMIN, null, null);
+        admin.get("/admin");
+        long dayId = id(admin.json("POST", "/api/setup/days", """
+                {"name":"Bürgerentscheid %d","date":"2021-11-07","pollsClose":"18:00","scopeHierarchy":"admin","scopeKey":"09175000"}"""
+                .formatted(System.nanoTime())).body());
+        admin.json("POST", "/api/setup/days/" + dayId + "/areas",
+                "{\"hierarchy\":\"admin\",\"level\":\"COUNTY\",\"officialKey\":\"09175000\",\"name\":\"Landkreis\"}");
+        long unit = id(admin.json("POST", "/api/setup/days/" + dayId + "/units",
+                "{\"kind\":\"POSTAL\",\"officialKey\":\"BW-1\",\"name\":\"Briefwahl 1\",\"areas\":{\"admin\":\"09175000\"}}").body());
+        long election = id(admin.json("POST", "/api/setup/days/" + dayId + "/elections",
+                "{\"kind\":\"REFERENDUM\",\"name\":\"Bürgerentscheid Klinik\"}").body());
+        for (String[] answer : new String[][] {{"1", "Ja"}, {"2", "Nein"}}) {
+            admin.json("POST", "/api/setup/elections/" + election + "/nominations", "{\"voteKind\":\"YES_NO\",\"ballotPosition\":"
+                    + answer[0] + ",\"shortName\":\"" + answer[1] + "\",\"name\":\"" + answer[1] + "\",\"groupKind\":\"ANSWER\"}");
+        }
+        String wrong = "{\"unitId\":" + unit + ",\"values\":{\"B\":\"100\",\"B1\":\"100\",\"C\":\"2\",\"D\":\"98\",\"D1\":\"60\",\"D2\":\"30\"}}";
+        var r = admin.json("POST", "/api/entry/elections/" + election + "/reports", wrong);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("E0");
+        String right = "{\"unitId\":" + unit + ",\"values\":{\"B\":\"100\",\"B1\":\"100\",\"C\":\"2\",\"D\":\"98\",\"D1\":\"60\",\"D2\":\"38\"}}";
+        var ok = admin.json("POST", "/api/entry/elections/" + election + "/reports", right);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    }
+
+    @Test
     void theEntryFormListsTheFieldsInPaperOrder() {
         var page = clerk.get("/admin/entry/elections/" + demo.electionId() + "/units/" + demo.unitId("0501"));
         assertThat(page.statusCode()).isEqualTo(200);
