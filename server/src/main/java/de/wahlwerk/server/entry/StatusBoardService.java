@@ -38,10 +38,12 @@ public class StatusBoardService {
         Set<Long> warnings = new HashSet<>(reports.unitsWithWarnings(electionId));
         Map<Long, ReportingUnit> byId = new java.util.HashMap<>();
         List<ReportingUnit> units = setup.units(election.electionDayId());
+        // Many units share a leaf area: decide each area once per board, not once per unit and role.
+        Map<Long, Boolean> coveredByArea = new java.util.HashMap<>();
         units.forEach(u -> byId.put(u.id(), u));
         List<StatusBoard.Row> rows = new ArrayList<>();
         for (ReportingUnit u : units) {
-            if (!visible(u)) {
+            if (!visible(u, coveredByArea)) {
                 continue;
             }
             String state;
@@ -96,12 +98,18 @@ public class StatusBoardService {
         return lines;
     }
 
-    private boolean visible(ReportingUnit u) {
+    private boolean visible(ReportingUnit u, Map<Long, Boolean> coveredByArea) {
         for (Area a : setup.unitAreas(u.id()).values()) {
-            for (Role r : Role.values()) {
-                if (access.covers(r, a.id())) {
-                    return true;
+            boolean covered = coveredByArea.computeIfAbsent(a.id(), id -> {
+                for (Role r : Role.values()) {
+                    if (access.covers(r, id)) {
+                        return true;
+                    }
                 }
+                return false;
+            });
+            if (covered) {
+                return true;
             }
         }
         return false;

@@ -142,6 +142,11 @@ class AreaStore {
                 .param("s", stationId).param("c", countedWithId).param("id", id).update();
     }
 
+    void setCountedWith(long unitId, Long countedWithId) {
+        jdbc.sql("update reporting_unit set counted_with_unit_id = :c where id = :id")
+                .param("c", countedWithId).param("id", unitId).update();
+    }
+
     /** Hierarchy → leaf area of the unit. */
     Map<String, Area> unitAreas(long unitId) {
         Map<String, Area> result = new LinkedHashMap<>();

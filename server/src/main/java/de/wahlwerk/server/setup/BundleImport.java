@@ -57,12 +57,7 @@ class BundleImport {
                 if (a.parentKey() != null && parent == null) {
                     continue;
                 }
-                AreaForm f = new AreaForm();
-                f.setHierarchy(a.hierarchy());
-                f.setLevel(a.level());
-                f.setOfficialKey(a.key());
-                f.setName(a.name());
-                areaIds.put(a.hierarchy() + "\u0000" + a.key(), areas.insertArea(dayId, f, parent));
+                areaIds.put(a.hierarchy() + "\u0000" + a.key(), areas.insertArea(dayId, FormMapping.areaForm(a), parent));
                 it.remove();
             }
             if (pending.size() == before) {
@@ -87,25 +82,12 @@ class BundleImport {
                 throw new ImportRejectedException(List.of(ImportProblem.of(fileName + "!polling_stations.csv", 0, "key",
                         "station-without-area", s.key())));
             }
-            PollingStationForm f = new PollingStationForm();
-            f.setStationKey(s.key());
-            f.setName(s.name());
-            f.setStreet(s.street());
-            f.setPostalCode(s.postalCode());
-            f.setCity(s.city());
-            f.setStepFree(s.stepFree());
-            f.setChairName(s.chairName());
-            f.setChairPhone(s.chairPhone());
-            stationIds.put(s.key(), areas.insertStation(dayId, areaId, f));
+            stationIds.put(s.key(), areas.insertStation(dayId, areaId, FormMapping.stationForm(s)));
         }
 
         Map<String, Long> unitIds = new HashMap<>();
         for (var u : bundle.units()) {
-            ReportingUnitForm f = new ReportingUnitForm();
-            f.setKind(u.kind());
-            f.setOfficialKey(u.key());
-            f.setName(u.name());
-            long id = areas.insertUnit(dayId, f, u.pollingStationKey() == null ? null : stationIds.get(u.pollingStationKey()), null);
+            long id = areas.insertUnit(dayId, FormMapping.unitForm(u), u.pollingStationKey() == null ? null : stationIds.get(u.pollingStationKey()), null);
             unitIds.put(u.key(), id);
             Map<String, Long> assigned = new HashMap<>();
             u.areaKeys().forEach((h, k) -> assigned.put(h, areaIds.get(h + "\u0000" + k)));
@@ -113,46 +95,20 @@ class BundleImport {
         }
         for (var u : bundle.units()) {
             if (u.countedWithKey() != null) {
-                var unit = areas.unit(unitIds.get(u.key())).orElseThrow();
-                ReportingUnitForm f = new ReportingUnitForm();
-                f.setKind(unit.kind());
-                f.setOfficialKey(unit.officialKey());
-                f.setName(unit.name());
-                areas.updateUnit(unit.id(), f, unit.pollingStationId(), unitIds.get(u.countedWithKey()));
+                areas.setCountedWith(unitIds.get(u.key()), unitIds.get(u.countedWithKey()));
             }
         }
 
         int nominationCount = 0;
         int candidateCount = 0;
         for (var e : bundle.elections()) {
-            ElectionForm f = new ElectionForm();
-            f.setKind(e.kind());
-            f.setName(e.name());
-            f.setSeats(e.seats());
-            f.setVotesPerVoter(e.votesPerVoter());
-            f.setMaxVotesPerCandidate(e.maxVotesPerCandidate());
-            f.setHierarchy(e.hierarchy());
-            long electionId = days.store().insertElection(dayId, f);
+            long electionId = days.store().insertElection(dayId, FormMapping.electionForm(e));
             for (var n : e.nominations()) {
-                NominationForm nf = new NominationForm();
-                nf.setVoteKind(n.voteKind());
-                nf.setBallotPosition(n.ballotPosition());
-                nf.setShortName(n.shortName());
-                nf.setName(n.name());
-                nf.setGroupKind(n.groupKind());
                 Long areaId = n.areaKey() == null ? null : areaIds.get(e.hierarchy() + "\u0000" + n.areaKey());
-                long nominationId = nominations.insertNomination(electionId, areaId, nf);
+                long nominationId = nominations.insertNomination(electionId, areaId, FormMapping.nominationForm(n));
                 nominationCount++;
                 for (var c : n.candidates()) {
-                    CandidateForm cf = new CandidateForm();
-                    cf.setListPosition(c.listPosition());
-                    cf.setFamilyName(c.familyName());
-                    cf.setGivenNames(c.givenNames());
-                    cf.setTitle(c.title());
-                    cf.setProfession(c.profession());
-                    cf.setYearOfBirth(c.yearOfBirth());
-                    cf.setPlace(c.place());
-                    nominations.insertCandidate(nominationId, cf);
+                    nominations.insertCandidate(nominationId, FormMapping.candidateForm(c));
                     candidateCount++;
                 }
             }

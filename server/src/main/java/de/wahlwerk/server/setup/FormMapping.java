@@ -90,4 +90,69 @@ final class FormMapping {
         f.setPlace(c.place());
         return f;
     }
+
+    // --- from an imported election bundle (docs/formats/election-bundle.md) ---
+
+    static AreaForm areaForm(de.wahlwerk.core.formats.ElectionBundle.Area a) {
+        AreaForm f = new AreaForm();
+        f.setHierarchy(a.hierarchy());
+        f.setLevel(a.level());
+        f.setOfficialKey(a.key());
+        f.setName(a.name());
+        return f;
+    }
+
+    static PollingStationForm stationForm(de.wahlwerk.core.formats.ElectionBundle.PollingStation s) {
+        PollingStationForm f = new PollingStationForm();
+        f.setStationKey(s.key());
+        f.setName(s.name());
+        f.setStreet(s.street());
+        f.setPostalCode(s.postalCode());
+        f.setCity(s.city());
+        f.setStepFree(s.stepFree());
+        f.setChairName(s.chairName());
+        f.setChairPhone(s.chairPhone());
+        return f;
+    }
+
+    static ReportingUnitForm unitForm(de.wahlwerk.core.formats.ElectionBundle.Unit u) {
+        ReportingUnitForm f = new ReportingUnitForm();
+        f.setKind(u.kind());
+        f.setOfficialKey(u.key());
+        f.setName(u.name());
+        return f;
+    }
+
+    static ElectionForm electionForm(de.wahlwerk.core.formats.ElectionBundle.Election e) {
+        ElectionForm f = new ElectionForm();
+        f.setKind(e.kind());
+        f.setName(e.name());
+        f.setSeats(e.seats());
+        f.setVotesPerVoter(e.votesPerVoter());
+        f.setMaxVotesPerCandidate(e.maxVotesPerCandidate());
+        f.setHierarchy(e.hierarchy());
+        return f;
+    }
+
+    static NominationForm nominationForm(de.wahlwerk.core.formats.ElectionBundle.Nomination n) {
+        NominationForm f = new NominationForm();
+        f.setVoteKind(n.voteKind());
+        f.setBallotPosition(n.ballotPosition());
+        f.setShortName(n.shortName());
+        f.setName(n.name());
+        f.setGroupKind(n.groupKind());
+        return f;
+    }
+
+    static CandidateForm candidateForm(de.wahlwerk.core.formats.ElectionBundle.Candidate c) {
+        CandidateForm f = new CandidateForm();
+        f.setListPosition(c.listPosition());
+        f.setFamilyName(c.familyName());
+        f.setGivenNames(c.givenNames());
+        f.setTitle(c.title());
+        f.setProfession(c.profession());
+        f.setYearOfBirth(c.yearOfBirth());
+        f.setPlace(c.place());
+        return f;
+    }
 }

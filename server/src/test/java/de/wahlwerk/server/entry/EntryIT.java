@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
+import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import java.net.http.HttpResponse;

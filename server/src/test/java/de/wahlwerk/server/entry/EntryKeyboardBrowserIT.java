@@ -6,6 +6,7 @@ import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
 import de.wahlwerk.server.support.BrowserTest;
+import de.wahlwerk.server.support.DemoReports;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

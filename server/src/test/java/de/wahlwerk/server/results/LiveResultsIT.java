@@ -9,9 +9,9 @@ import de.wahlwerk.core.tally.AreaSnapshot;
 import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
+import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ class LiveResultsIT extends IntegrationTest {
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("unitId", unit);
-            body.put("values", previousValues(election, key));
+            body.put("values", new DemoReports(jdbc).values(key));
             clerk.get("/admin");
             var r = clerk.json("POST", "/api/entry/elections/" + election + "/reports", json.writeValueAsString(body));
             assertThat(r.statusCode()).as(key + " " + r.body()).isEqualTo(201);
@@ -112,39 +112,6 @@ class LiveResultsIT extends IntegrationTest {
             }
         }
         return sum;
-    }
-
-    /** The unit's 2021 numbers as tonight's report (they satisfy every sum). */
-    private Map<String, String> previousValues(long election, String unitKey) {
-        var record = jdbc.sql("""
-                select r.* from result_record r join result_source s on s.id = r.source_id
-                where s.election_id = :e and r.area_key = :k""").param("e", election).param("k", unitKey).query().singleRow();
-        long id = ((Number) record.get("id")).longValue();
-        Map<String, String> v = new LinkedHashMap<>();
-        if (!(Boolean) record.get("postal")) {
-            v.put("A1", String.valueOf(record.get("eligible_no_card")));
-            v.put("A2", String.valueOf(record.get("eligible_with_card")));
-            v.put("A3", String.valueOf(record.get("eligible_added")));
-            v.put("A", String.valueOf(record.get("eligible")));
-        }
-        v.put("B", String.valueOf(record.get("voters")));
-        v.put("B1", String.valueOf(record.get("voters_with_card")));
-        Map<String, Integer> positions = new HashMap<>();
-        for (String kind : List.of("FIRST", "SECOND")) {
-            String[] l = kind.equals("FIRST") ? new String[] {"C", "D"} : new String[] {"E", "F"};
-            var totals = jdbc.sql("select invalid, valid from result_vote_total where record_id = :r and vote_kind = :k")
-                    .param("r", id).param("k", kind).query().singleRow();
-            v.put(l[0], String.valueOf(totals.get("invalid")));
-            v.put(l[1], String.valueOf(totals.get("valid")));
-            for (int p = 1; p <= (kind.equals("FIRST") ? 8 : 10); p++) {
-                v.put(l[1] + p, "0");
-            }
-            for (var g : jdbc.sql("select group_key, votes from result_vote where record_id = :r and vote_kind = :k")
-                    .param("r", id).param("k", kind).query().listOfRows()) {
-                v.put(l[1] + DemoElection.position((String) g.get("group_key")), String.valueOf(g.get("votes")));
-            }
-        }
-        return v;
     }
 
     private HttpSession login(Role role) {

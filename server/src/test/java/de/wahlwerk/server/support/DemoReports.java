@@ -1,4 +1,4 @@
-package de.wahlwerk.server.entry;
+package de.wahlwerk.server.support;
 
 import de.wahlwerk.server.setup.DemoElection;
 import java.util.LinkedHashMap;
@@ -10,28 +10,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Plausible quick reports for the Musterstadt demo: a unit's previous-election numbers entered as
  * this election's report (so no comparison warning fires), as form values letter → text.
  */
-final class DemoReports {
+public final class DemoReports {
 
     private final JdbcClient jdbc;
 
-    DemoReports(JdbcClient jdbc) {
+    public DemoReports(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    long dayId() {
+    public long dayId() {
         return jdbc.sql("select id from election_day where name = :n").param("n", DemoElection.DAY_NAME).query(Long.class).single();
     }
 
-    long electionId() {
+    public long electionId() {
         return jdbc.sql("select id from election where election_day_id = :d").param("d", dayId()).query(Long.class).single();
     }
 
-    long unitId(String key) {
+    public long unitId(String key) {
         return jdbc.sql("select id from reporting_unit where election_day_id = :d and official_key = :k")
                 .param("d", dayId()).param("k", key).query(Long.class).single();
     }
 
-    Map<String, String> values(String unitKey) {
+    public Map<String, String> values(String unitKey) {
         var record = jdbc.sql("""
                 select r.* from result_record r join result_source s on s.id = r.source_id
                 where s.election_id = :e and r.area_key = :k""").param("e", electionId()).param("k", unitKey)
