@@ -57,6 +57,7 @@ class PublicSite implements DisposableBean {
     private final ITemplateEngine templates;
     private final Formats fmt;
     private final JsonMapper json;
+    private final OpenDataFiles openData;
     private final Clock clock;
     private final Map<Long, Long> publishedSequence = new ConcurrentHashMap<>();
     private final java.util.Set<Long> dirty = ConcurrentHashMap.newKeySet();
@@ -64,7 +65,7 @@ class PublicSite implements DisposableBean {
     private volatile ScheduledExecutorService scheduler;
 
     PublicSite(SetupDirectory setup, LiveTallies tallies, ResultsService results, EntryService entry, Snapshots snapshots,
-            ITemplateEngine templates, Formats fmt, JsonMapper json, java.util.Optional<Clock> clock) {
+            ITemplateEngine templates, Formats fmt, JsonMapper json, OpenDataFiles openData, java.util.Optional<Clock> clock) {
         this.setup = setup;
         this.tallies = tallies;
         this.results = results;
@@ -73,6 +74,7 @@ class PublicSite implements DisposableBean {
         this.templates = templates;
         this.fmt = fmt;
         this.json = json;
+        this.openData = openData;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -177,6 +179,7 @@ class PublicSite implements DisposableBean {
                 PublishedPage.of(templates.process("publish/area", context), "text/html;charset=UTF-8"));
         snapshots.put(base(e) + h + "/" + k + ".json", PublishedPage.of(json.writeValueAsString(document(view, time)),
                 "application/json;charset=UTF-8"));
+        openData.publish(e, area);
         for (AreaSnapshot child : view.children()) {
             publishArea(e, child, time);
         }

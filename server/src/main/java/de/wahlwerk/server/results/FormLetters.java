@@ -12,11 +12,11 @@ import java.util.TreeMap;
  * Turns a report's values by form letter into counts: second votes are E/F/F1…, every other vote
  * kind uses C/D/D1… (Anlage 29 BWO).
  */
-final class FormLetters {
+public final class FormLetters {
 
     private FormLetters() {}
 
-    static Counts toCounts(ElectionKind kind, Map<String, Long> values) {
+    public static Counts toCounts(ElectionKind kind, Map<String, Long> values) {
         Map<VoteKind, VoteCounts> votes = new EnumMap<>(VoteKind.class);
         for (VoteKind vk : kind.voteKinds()) {
             String invalid = vk == VoteKind.SECOND ? "E" : "C";

@@ -12,6 +12,7 @@ import de.wahlwerk.core.model.VoteCounts;
 import de.wahlwerk.core.model.VoteKind;
 import de.wahlwerk.core.tally.AreaRef;
 import de.wahlwerk.core.tally.AreaSnapshot;
+import de.wahlwerk.server.publish.OpenDataRoundTrip;
 import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
@@ -126,6 +127,10 @@ class GoettingenLiveIT extends IntegrationTest {
 
         String page = approver.get("/admin/results/elections/" + city.election() + "/areas/admin/" + AGS).body();
         assertThat(page).contains("70.227").doesNotContain("id=\"projection\"");
+
+        // Round trip of the open data: the public votemanager file equals the published one in every cell.
+        OpenDataRoundTrip.assertPublicFileEqualsPublished(admin.base(), city.election(), "admin", AGS,
+                Fixtures.file("goettingen-btw-wahlbezirke/Open-Data-03159016-Bundestagswahl-Wahlbezirk.csv"), rows.size());
     }
 
     @Test
