@@ -14,7 +14,7 @@ class NotPublishedPage {
 
     NotPublishedPage(ITemplateEngine templates, MessageSource messages) {
         Context context = new Context(Locale.GERMAN);
-        this.page = PublishedPage.of(templates.process("publish/not-published", context), "text/html;charset=UTF-8");
+        this.page = PublishedPage.of(templates.process("publish/not-published", context), "text/html;charset=UTF-8").withStatus(404);
     }
 
     PublishedPage page() {

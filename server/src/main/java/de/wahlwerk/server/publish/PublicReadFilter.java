@@ -10,13 +10,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The public read path: answers {@code /wahlen/**} from ready bytes before Spring Security and
  * MVC ever see the request (DESIGN.md: that stack costs 4× the throughput). No database query, no
- * rendering, no compression per request; If-None-Match answers 304.
+ * rendering, no compression per request; If-None-Match answers 304. The same pages are also served
+ * by the lean {@link PublicListener} on its own port, which is what the public should reach.
  */
 class PublicReadFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/wahlen/";
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
     private final Snapshots snapshots;
     private final NotPublishedPage notPublished;
@@ -44,20 +43,12 @@ class PublicReadFilter extends OncePerRequestFilter {
         PublishedPage page = snapshots.get(path.endsWith("/") ? path + "index.html" : path);
         if (page == null) {
             page = notPublished.page();
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
-        response.setHeader("ETag", page.etag());
-        response.setHeader("Cache-Control", "public, max-age=5, must-revalidate");
-        response.setHeader("Last-Modified", page.lastModifiedHeader());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", CSP);
-        response.setHeader("Vary", "Accept-Encoding");
-        if (page.contentType().startsWith("application/json") || page.contentType().startsWith("text/csv")) {
-            response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setStatus(page.status());
+        for (String[] h : page.headers()) {
+            response.setHeader(h[0], h[1]);
         }
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && response.getStatus() != HttpServletResponse.SC_NOT_FOUND
-                && (ifNoneMatch.equals(page.etag()) || ifNoneMatch.equals("*"))) {
+        if (page.matches(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }

@@ -7,30 +7,169 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A public page as ready bytes: plain and gzip-compressed, with its ETag. Rendering and
- * compression happen once per change, never per request.
+ * A public page as ready bytes: plain and gzip-compressed, with its ETag, its SHA-256 hashes for
+ * the signed manifest, and even the HTTP header block of each answer preassembled. Rendering,
+ * compression, hashing and header formatting happen once per change, never per request.
  */
-record PublishedPage(byte[] body, byte[] gzip, String etag, String contentType, Instant lastModified,
-        String lastModifiedHeader) {
+final class PublishedPage {
 
-    PublishedPage(byte[] body, byte[] gzip, String etag, String contentType, Instant lastModified) {
-        // Formatted once here, not on every request.
-        this(body, gzip, etag, contentType, lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(lastModified.atOffset(java.time.ZoneOffset.UTC)));
+    /** Kept short so browsers and CDNs revalidate soon on election night; stale copies bridge an outage. */
+    static final String CACHE_CONTROL = "public, max-age=5, must-revalidate, stale-if-error=86400";
+    /** IMF-fixdate of RFC 9110 §5.6.7 (two-digit day, unlike RFC_1123_DATE_TIME). */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+    private final byte[] body;
+    private final byte[] gzip;
+    private final String etag;
+    private final String contentType;
+    private final int status;
+    private final Instant lastModified;
+    private final String lastModifiedHeader;
+    private final String sha256;
+    private final String sha256Gzip;
+    private final List<String[]> headers;
+    private final byte[] headGzip;
+    private final byte[] headPlain;
+    private final byte[] headNotModified;
+
+    private PublishedPage(byte[] body, byte[] gzip, String contentType, int status, Instant lastModified) {
+        this.body = body;
+        this.gzip = gzip;
+        this.contentType = contentType;
+        this.status = status;
+        this.lastModified = lastModified;
+        byte[] digest = sha256(body);
+        this.sha256 = HexFormat.of().formatHex(digest);
+        this.sha256Gzip = HexFormat.of().formatHex(sha256(gzip));
+        this.etag = "\"" + sha256.substring(0, 32) + "\"";
+        this.lastModifiedHeader = HTTP_DATE.format(lastModified);
+        List<String[]> h = new ArrayList<>();
+        h.add(new String[] {"ETag", etag});
+        h.add(new String[] {"Last-Modified", lastModifiedHeader});
+        h.add(new String[] {"Cache-Control", status == 200 ? CACHE_CONTROL : "no-cache"});
+        h.add(new String[] {"Vary", "Accept-Encoding"});
+        // Public data for anyone, also newsrooms' scripts on other origins (CORS); ETag readable there too.
+        h.add(new String[] {"Access-Control-Allow-Origin", "*"});
+        h.add(new String[] {"Access-Control-Expose-Headers", "ETag"});
+        h.add(new String[] {"X-Content-Type-Options", "nosniff"});
+        if (contentType.startsWith("text/html")) {
+            h.add(new String[] {"Content-Security-Policy", CSP});
+        }
+        this.headers = List.copyOf(h);
+        this.headGzip = head(status, true, gzip.length);
+        this.headPlain = head(status, false, body.length);
+        this.headNotModified = head(304, false, -1);
     }
 
     static PublishedPage of(String text, String contentType) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        return new PublishedPage(body, gzip(body), "\"" + hash(body) + "\"", contentType, Instant.now());
+        return of(text.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    static PublishedPage of(byte[] body, String contentType) {
+        return new PublishedPage(body, gzip(body), contentType, 200, Instant.now());
+    }
+
+    /** The same bytes answered with another status (the "not published yet" page: 404). */
+    PublishedPage withStatus(int newStatus) {
+        return new PublishedPage(body, gzip, contentType, newStatus, lastModified);
     }
 
     /** Keeps the old page (and its ETag and date) when the new one has the same bytes. */
     PublishedPage replacedBy(PublishedPage next) {
         return etag.equals(next.etag) ? this : next;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    byte[] gzip() {
+        return gzip;
+    }
+
+    String etag() {
+        return etag;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    int status() {
+        return status;
+    }
+
+    Instant lastModified() {
+        return lastModified;
+    }
+
+    String lastModifiedHeader() {
+        return lastModifiedHeader;
+    }
+
+    /** Hex SHA-256 of the plain bytes (the manifest's entry for the file). */
+    String sha256() {
+        return sha256;
+    }
+
+    /** Hex SHA-256 of the gzip bytes (the manifest's entry for the {@code .gz} file). */
+    String sha256Gzip() {
+        return sha256Gzip;
+    }
+
+    /** Headers besides Content-Type/-Length/-Encoding, for the servlet path. */
+    List<String[]> headers() {
+        return headers;
+    }
+
+    /**
+     * Whether a request's If-None-Match names this page's ETag (or "*"): a list of tags, weak
+     * comparison as RFC 9110 §13.1.2 prescribes for it.
+     */
+    boolean matches(String ifNoneMatch) {
+        return ifNoneMatch != null && status == 200 && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"));
+    }
+
+    /** Status line and headers of a full answer, without Date and the closing empty line. */
+    byte[] head(boolean gzipped) {
+        return gzipped ? headGzip : headPlain;
+    }
+
+    /** Status line and headers of a 304 answer, without Date and the closing empty line. */
+    byte[] headNotModified() {
+        return headNotModified;
+    }
+
+    private byte[] head(int code, boolean gzipped, int length) {
+        StringBuilder s = new StringBuilder(512);
+        s.append("HTTP/1.1 ").append(code).append(switch (code) {
+            case 200 -> " OK";
+            case 304 -> " Not Modified";
+            case 404 -> " Not Found";
+            default -> " Status";
+        }).append("\r\n");
+        if (code != 304) {
+            s.append("Content-Type: ").append(contentType).append("\r\n");
+            s.append("Content-Length: ").append(length).append("\r\n");
+            if (gzipped) {
+                s.append("Content-Encoding: gzip\r\n");
+            }
+        }
+        for (String[] h : headers) {
+            s.append(h[0]).append(": ").append(h[1]).append("\r\n");
+        }
+        return s.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] gzip(byte[] body) {
@@ -43,9 +182,9 @@ record PublishedPage(byte[] body, byte[] gzip, String etag, String contentType, 
         return out.toByteArray();
     }
 
-    private static String hash(byte[] body) {
+    static byte[] sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
