@@ -29,10 +29,10 @@ final class CardPages {
             y -= 22;
             pdf.text("H2", LEFT, y, 13, texts.get("notice.election", e.name(), PdfTexts.date(day.date())));
             y -= 28;
-            pdf.text("P", LEFT, y, 11, texts.get("card.number", c.id()));
+            pdf.text("P", LEFT, y, 11, texts.get("card.number", String.valueOf(c.id())));
             y -= 18;
             if (c.replacesId() != null) {
-                pdf.text("P", LEFT, y, 11, texts.get("card.replaces", c.replacesId()));
+                pdf.text("P", LEFT, y, 11, texts.get("card.replaces", String.valueOf(c.replacesId())));
                 y -= 18;
             }
             pdf.paragraph(LEFT, y, 11, 14, TaggedPdf.lines(texts.get("card.for"),
@@ -61,7 +61,7 @@ final class CardPages {
                     float x = (j % 3) * 70 * MM + 6 * MM;
                     float y = pdf.pageHeight() - (j / 3) * 37 * MM - 10 * MM;
                     List<String> lines = new ArrayList<>();
-                    lines.add(texts.get("labels.card", c.id(), c.unitKey()));
+                    lines.add(texts.get("labels.card", String.valueOf(c.id()), c.unitKey()));
                     lines.add(c.givenNames() + " " + c.familyName());
                     if (c.mailTo() != null && !c.mailTo().isBlank()) {
                         for (String l : c.mailTo().split("\\s*[,\\n]\\s*")) {

@@ -73,7 +73,7 @@ class PollCardUiController {
         try {
             long card = service.approve(electionId, requestId);
             ra.addFlashAttribute("message", problems.message(
-                    de.wahlwerk.server.web.FieldProblem.of(null, "pollcards.issued", card)));
+                    de.wahlwerk.server.web.FieldProblem.of(null, "pollcards.issued", String.valueOf(card))));
         } catch (InvalidInputException e) {
             ra.addFlashAttribute("errors", e.problems().stream().map(problems::message).toList());
         }
@@ -109,7 +109,7 @@ class PollCardUiController {
         try {
             long card = service.replace(electionId, cardId, reason);
             ra.addFlashAttribute("message", problems.message(
-                    de.wahlwerk.server.web.FieldProblem.of(null, "pollcards.replaced", cardId, card)));
+                    de.wahlwerk.server.web.FieldProblem.of(null, "pollcards.replaced", String.valueOf(cardId), String.valueOf(card))));
         } catch (InvalidInputException e) {
             ra.addFlashAttribute("errors", e.problems().stream().map(problems::message).toList());
         }

@@ -232,8 +232,8 @@ class PollCardIT extends IntegrationTest {
         // Malformed input: every field named, nothing stored.
         var bad = submit(c, request("XYZ", "", "Ayşe", "31.02.1980", "Hauptstraße", "12a"));
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("Die Nummer hat zehn Zeichen", "Bitte ausfüllen.", "gültiges Geburtsdatum")
-                .contains("id=\"familyName-error\"");
+        assertThat(bad.body()).contains("Die Nummer hat zehn Zeichen", "gültiges Geburtsdatum",
+                "<p class=\"error\" id=\"familyName-error\">Bitte ausfüllen.</p>", "Familienname: Bitte ausfüllen.");
         assertThat(store.requests(c.electionId, "")).hasSize(4);
 
         // The office's queue needs an administrator and is audited.

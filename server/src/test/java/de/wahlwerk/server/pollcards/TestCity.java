@@ -83,8 +83,11 @@ final class TestCity {
     }
 
     void importAndBuild(HttpSession admin, List<String> residentLines) {
-        String residents = HEADER + "\n" + String.join("\n", residentLines) + "\n";
-        assertThat(csv(admin, "/api/register/days/" + dayId + "/streets?file=sv.csv", STREETS).statusCode())
+        importAndBuild(admin, STREETS, HEADER + "\n" + String.join("\n", residentLines) + "\n");
+    }
+
+    void importAndBuild(HttpSession admin, String streets, String residents) {
+        assertThat(csv(admin, "/api/register/days/" + dayId + "/streets?file=sv.csv", streets).statusCode())
                 .isEqualTo(201);
         var imported = csv(admin, "/api/register/days/" + dayId + "/residents?file=mr.csv", residents);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
