@@ -35,11 +35,29 @@ class EntryChecks {
     private final PreviousResults previous;
     private final ReportStore reports;
     private final SetupDirectory setup;
+    private final de.wahlwerk.server.register.RollCounts roll;
 
-    EntryChecks(PreviousResults previous, ReportStore reports, SetupDirectory setup) {
+    EntryChecks(PreviousResults previous, ReportStore reports, SetupDirectory setup,
+            de.wahlwerk.server.register.RollCounts roll) {
         this.previous = previous;
         this.reports = reports;
         this.setup = setup;
+        this.roll = roll;
+    }
+
+    /**
+     * Polling cards issued in a postal district's catchment (W010, W011), from the roll's marks „W“.
+     * The model has no catchment of its own yet, so this is known only where the day has a single
+     * postal district (its catchment is the whole roll); elsewhere null, and the rules stay silent.
+     */
+    private Long pollingCardsIssued(ReportForm form) {
+        if (form.unit().kind() != de.wahlwerk.core.model.UnitKind.POSTAL || !roll.hasRoll(form.election().id())) {
+            return null;
+        }
+        long postal = setup.units(form.unit().electionDayId()).stream()
+                .filter(u -> u.kind() == de.wahlwerk.core.model.UnitKind.POSTAL).count();
+        return postal == 1 ? roll.byUnit(form.election().id()).values().stream()
+                .mapToLong(de.wahlwerk.server.register.RollCounts.UnitRoll::a2).sum() : null;
     }
 
     List<Finding> check(ReportForm form, Map<String, Long> values, EntrySettings settings) {
@@ -62,7 +80,7 @@ class EntryChecks {
             questions.add(ReferendumQuestion.of(1, yesNo));
         }
         CheckContext context = new CheckContext(previous.forUnit(form, settings.comparisonElection()), average(form),
-                null, ThresholdSettings.parse(settings.thresholds()));
+                pollingCardsIssued(form), ThresholdSettings.parse(settings.thresholds()));
         Map<Integer, Map<Integer, Long>> candidateVotes = new java.util.TreeMap<>();
         for (var f : form.fields()) {
             if (f.isCandidate()) {

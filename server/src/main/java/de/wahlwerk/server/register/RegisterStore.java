@@ -204,13 +204,19 @@ class RegisterStore {
     }
 
     long changeCount(long electionId) {
-        return jdbc.sql("select count(*) from roll_change where election_id = :e").param("e", electionId)
+        // Issued polling cards count as changes too: a rebuilt roll would lose the Sperrvermerk „W“.
+        return jdbc.sql("""
+                select (select count(*) from roll_change where election_id = :e)
+                     + (select count(*) from polling_card where election_id = :e)""").param("e", electionId)
                 .query(Long.class).single();
     }
 
     long changeCountOfDay(long dayId) {
         return jdbc.sql("""
-                select count(*) from roll_change c join election e on e.id = c.election_id where e.election_day_id = :d""")
+                select (select count(*) from roll_change c join election e on e.id = c.election_id
+                        where e.election_day_id = :d)
+                     + (select count(*) from polling_card c join election e on e.id = c.election_id
+                        where e.election_day_id = :d)""")
                 .param("d", dayId).query(Long.class).single();
     }
 

@@ -38,7 +38,7 @@ class SecurityConfig {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/setup/**", "/invite/**", "/q/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/error", "/health").permitAll()
+                                "/favicon.ico", "/error", "/health", "/wahlschein/**").permitAll()
                         .requestMatchers("/admin/users/**", "/api/users/**", "/admin/audit/**", "/api/audit/**")
                                 .hasRole(Role.ADMIN.name())
                         .requestMatchers(writes()).hasRole(Role.ADMIN.name())
@@ -68,7 +68,8 @@ class SecurityConfig {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             boolean setup = path.startsWith("/admin/setup") || path.startsWith("/api/setup")
                     || path.startsWith("/admin/results") || path.startsWith("/api/results")
-                    || path.startsWith("/admin/register") || path.startsWith("/api/register");
+                    || path.startsWith("/admin/register") || path.startsWith("/api/register")
+                    || path.startsWith("/admin/pollcards") || path.startsWith("/api/pollcards");
             boolean write = !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod());
             return setup && write;
         };

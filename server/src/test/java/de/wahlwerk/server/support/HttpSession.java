@@ -78,6 +78,19 @@ public final class HttpSession {
         }
     }
 
+    /** Fetches binary content (a PDF, a ZIP) on this session. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Streams a response line by line (server-sent events) on this session. */
     public java.util.concurrent.CompletableFuture<HttpResponse<Void>> sendAsyncLines(HttpRequest request,
             java.util.function.Consumer<String> line) {

@@ -23,4 +23,13 @@ public abstract class IntegrationTest {
     protected HttpSession session() {
         return new HttpSession(port);
     }
+
+    /** A new account with this role and scope (null: installation-wide), signed in with both factors. */
+    protected HttpSession signedIn(de.wahlwerk.server.security.TestAccounts accounts,
+            de.wahlwerk.server.security.Role role, String hierarchy, String key) {
+        var a = accounts.create(role, hierarchy, key);
+        HttpSession s = session();
+        s.login(a.username(), de.wahlwerk.server.security.TestAccounts.PASSWORD, a.code());
+        return s;
+    }
 }
