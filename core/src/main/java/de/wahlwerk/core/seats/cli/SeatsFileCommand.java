@@ -31,6 +31,8 @@ import de.wahlwerk.core.seats.landtag.WahlkreisVotes;
 import de.wahlwerk.core.seats.municipal.CouncilCandidate;
 import de.wahlwerk.core.seats.municipal.CouncilElection;
 import de.wahlwerk.core.seats.municipal.CouncilList;
+import de.wahlwerk.core.seats.municipal.CouncilMajority;
+import de.wahlwerk.core.seats.municipal.MajorityRule;
 import de.wahlwerk.core.seats.municipal.CouncilResult;
 import de.wahlwerk.core.seats.municipal.MunicipalLaw;
 import java.io.BufferedReader;
@@ -308,6 +310,8 @@ public final class SeatsFileCommand {
             CouncilResult r = decided(CouncilElection.allocate(law, seats, input.lists(), Lots.none()));
             r.lists().forEach(o -> result.put(o.id(), o.seats()));
             steps.add(new Step("Sitzverteilung", r.apportionment()));
+            r.majority().redistribution().ifPresent(m -> steps.add(new Step("Mehrheitsklausel", m)));
+            noteMajority(law, r.majority());
             print(result, steps, call.detail());
             if (call.elected()) {
                 out.println();
@@ -327,11 +331,26 @@ public final class SeatsFileCommand {
                 String rule = law.listTieByCandidateVotes() ? text("council.tieNeedsCandidates") : "";
                 throw lot(CouncilElection.SEATS_LOT, l.tie(), rule);
             }
-            contenders.forEach(c -> result.put(c.id(), a.seatsOf(c.id())));
+            // the Land's majority clause (GKWG § 10 Abs. 5, KomWG § 21 Abs. 1 S. 5)
+            var majority = CouncilMajority.apply(law, contenders, (Apportionment.Decided) a, Lots.none());
+            if (majority instanceof SeatOutcome.LotRequired<CouncilMajority.Applied> l) {
+                throw lot(l.decision(), l.tie(), l.reason());
+            }
+            CouncilMajority.Applied applied = majority.orElseThrow();
+            contenders.forEach(c -> result.put(c.id(), applied.clause().seats().getOrDefault(c.id(), 0)));
             steps.add(new Step("Sitzverteilung", a));
+            applied.redistribution().ifPresent(r -> steps.add(new Step("Mehrheitsklausel", r)));
+            noteMajority(law, applied);
             print(result, steps, call.detail());
         }
         return DECIDED;
+    }
+
+    private void noteMajority(MunicipalLaw law, CouncilMajority.Applied applied) {
+        var c = applied.clause();
+        c.party().ifPresent(p -> err.println(text("council.majority",
+                law.majorityRule() == MajorityRule.GROW ? "GKWG § 10 Abs. 5" : "KomWG § 21 Abs. 1 S. 5", p,
+                c.extraSeats(), c.houseSize())));
     }
 
     private record CouncilInput(String file, List<CouncilList> lists, boolean candidates) {}
