@@ -15,6 +15,7 @@ import de.wahlwerk.core.seats.bundestag.ConstituencyOutcome;
 import de.wahlwerk.core.seats.bundestag.LandListResult;
 import de.wahlwerk.core.seats.bundestag.ThresholdDecision;
 import de.wahlwerk.core.seats.municipal.CouncilElection;
+import de.wahlwerk.core.seats.municipal.CouncilMajority;
 import de.wahlwerk.core.seats.municipal.MunicipalLaw;
 import de.wahlwerk.server.results.SeatReport.ConstituencyRow;
 import de.wahlwerk.server.results.SeatReport.Divisor;
@@ -58,6 +59,9 @@ final class SeatCalculation {
     static Lots lots(List<SeatStore.StoredLot> stored) {
         Lots lots = Lots.none();
         for (SeatStore.StoredLot l : stored) {
+            if (!l.current()) {
+                continue; // superseded by a correction: kept for the record, not applied
+            }
             lots = lots.with(l.decisionKey(), new Lot(l.drawnOrder()));
         }
         return lots;
@@ -181,18 +185,31 @@ final class SeatCalculation {
             var outcome = new SeatOutcome.LotRequired<Object>(CouncilElection.SEATS_LOT, l.tie(), law.name());
             return lotRequired(head, COUNCIL, lawText, outcome, stored, notes, texts);
         }
+        // the Land's majority clause (GKWG § 10 Abs. 5 grows the body; KomWG § 21 Abs. 1 S. 5 keeps its size)
+        var majority = CouncilMajority.apply(law, contenders, (Apportionment.Decided) a, lots);
+        if (majority instanceof SeatOutcome.LotRequired<CouncilMajority.Applied> l) {
+            return lotRequired(head, COUNCIL, lawText, l, stored, notes, texts);
+        }
+        CouncilMajority.Applied applied = majority.orElseThrow();
+        Map<String, Integer> finalSeats = applied.clause().seats();
         long total = a.explanation().totalVotes();
         List<PartyRow> parties = a.explanation().rows().stream()
-                .sorted(Comparator.comparingInt(ApportionmentExplanation.Row::seats).reversed()
-                        .thenComparing(Comparator.comparingLong(ApportionmentExplanation.Row::votes).reversed()))
                 .map(r -> new PartyRow(r.id(), r.votes(), total == 0 ? null : percent(Rational.of(r.votes(), total)),
-                        r.seats(), null, null, r.vacant()))
+                        finalSeats.getOrDefault(r.id(), 0), null, null, r.vacant()))
+                .sorted(Comparator.comparingInt(PartyRow::seats).reversed()
+                        .thenComparing(Comparator.comparingLong(PartyRow::votes).reversed()))
                 .toList();
-        StepTable step = step(CouncilElection.SEATS_LOT, texts.of("results.step.council", seats), a, texts);
-        Set<String> used = step.lot() == null ? Set.of() : Set.of(CouncilElection.SEATS_LOT);
+        List<StepTable> steps = new ArrayList<>();
+        steps.add(step(CouncilElection.SEATS_LOT, texts.of("results.step.council", seats), a, texts));
+        applied.clause().party().ifPresent(p -> notes.add(texts.of("results.note.councilMajority." + law.majorityRule(),
+                p, applied.clause().extraSeats(), applied.clause().houseSize())));
+        applied.redistribution().ifPresent(r -> steps.add(step(CouncilMajority.LOT_KEY,
+                texts.of("results.step.councilMajority", r.explanation().seats()), r, texts)));
+        Set<String> used = new HashSet<>();
+        steps.stream().filter(s -> s.lot() != null).forEach(s -> used.add(s.key()));
         return new SeatReport(head.electionId(), head.electionName(), head.electionKind(), head.electionDate(), COUNCIL,
-                lawText, head.source(), Status.DECIDED, List.of(), null, seats, parties, List.of(), List.of(),
-                List.of(), List.of(step), lotRows(stored, used), notes);
+                lawText, head.source(), Status.DECIDED, List.of(), null, applied.clause().houseSize(), parties,
+                List.of(), List.of(), List.of(), steps, lotRows(stored, used), notes);
     }
 
     // ---------------------------------------------------------------- shared
@@ -212,8 +229,9 @@ final class SeatCalculation {
     }
 
     private static List<LotRow> lotRows(List<SeatStore.StoredLot> stored, Set<String> used) {
-        return stored.stream().map(l -> new LotRow(l.decisionKey(), l.drawnOrder(), l.drawnBy(), l.drawnAt(),
-                l.reason(), l.recordedBy(), l.recordedAt(), used.contains(l.decisionKey()))).toList();
+        return stored.stream().map(l -> new LotRow(l.id(), l.decisionKey(), l.drawnOrder(), l.drawnBy(), l.drawnAt(),
+                l.reason(), l.recordedBy(), l.recordedAt(), l.current() && used.contains(l.decisionKey()),
+                l.correctsId(), l.correctionReason(), l.supersededAt(), l.supersededBy())).toList();
     }
 
     static StepTable step(String key, Text title, Apportionment a, Texts texts) {
