@@ -240,11 +240,32 @@ public class SeatService {
                 yield SeatCalculation.bundestag2025(head, house, input, lots(electionId, withoutLot), texts);
             }
             case MUNICIPAL_COUNCIL, COUNTY_COUNCIL -> council(head, e, source, live, lots(electionId, withoutLot));
-            case LANDTAG, EUROPEAN_PARLIAMENT -> SeatCalculation.needsInput(head, null,
+            case LANDTAG -> landtag(head, e, source, live, lots(electionId, withoutLot), kindText);
+            case EUROPEAN_PARLIAMENT -> SeatCalculation.needsInput(head, null,
                     List.of(texts.of("results.missing.lawNotConnected", kindText)), texts);
             case MAYOR, LORD_MAYOR, COUNTY_HEAD, REFERENDUM -> SeatCalculation.needsInput(head, null,
                     List.of(texts.of("results.missing.noSeats", kindText)), texts);
         };
+    }
+
+    /**
+     * The Landtag of the Land of the organiser's key: only Bayern's law is implemented; its votes
+     * are the Stimmkreis records (CONSTITUENCY) of the result or of the live tally.
+     */
+    private SeatReport landtag(SeatCalculation.Head head, SeatStore.ElectionInfo e,
+            Optional<SeatStore.SourceInfo> source, List<ResultRecord> live, List<SeatStore.StoredLot> lots,
+            String kindText) {
+        String scope = e.scopeKey() == null ? "" : e.scopeKey();
+        if (!scope.startsWith("09")) {
+            return SeatCalculation.needsInput(head, null,
+                    List.of(texts.of("results.missing.landtagLand", kindText, scope)), texts);
+        }
+        if (source.isEmpty() && live.isEmpty()) {
+            return SeatCalculation.needsInput(head, SeatCalculation.LANDTAG_BY,
+                    List.of(texts.of("results.missing.source")), texts);
+        }
+        return SeatCalculation.landtagBayern(head, source.isPresent() ? store.records(source.get().id()) : live, lots,
+                texts);
     }
 
     private List<SeatStore.StoredLot> lots(long electionId, long withoutLot) {

@@ -70,14 +70,6 @@ public final class SeatsFileCommand {
     public static final int USAGE = 2;
     public static final int LOT_REQUIRED = 3;
 
-    /**
-     * Statutory seats per Wahlkreis of the Bavarian Landtag since the Stimmkreis reform of 2016
-     * (LWG Art. 21 Abs. 1; 31/9/8/8/12/10/13 Stimmkreise): Oberbayern … Schwaben. [UNV: from
-     * background knowledge; reproduces the official 2018 result of 205 seats.]
-     */
-    static final int[] LANDTAG_BY_SEATS = {61, 18, 16, 16, 24, 19, 26};
-    static final String[] LANDTAG_BY_WAHLKREISE = {"Oberbayern", "Niederbayern", "Oberpfalz", "Oberfranken",
-            "Mittelfranken", "Unterfranken", "Schwaben"};
 
     static final Map<String, MunicipalLaw> LANDS = new LinkedHashMap<>();
 
@@ -270,9 +262,9 @@ public final class SeatsFileCommand {
         for (int i = 0; i < 7; i++) {
             if (votes.get(i).isEmpty()) {
                 throw new Failure(FAILED, text("file.prefix", name(call.file()))
-                        + text("landtag.missingWahlkreis", LANDTAG_BY_WAHLKREISE[i], i + 1));
+                        + text("landtag.missingWahlkreis", LandtagBayern.WAHLKREISE.get(i), i + 1));
             }
-            input.add(new WahlkreisVotes(LANDTAG_BY_WAHLKREISE[i], LANDTAG_BY_SEATS[i], votes.get(i), wins.get(i)));
+            input.add(new WahlkreisVotes(LandtagBayern.WAHLKREISE.get(i), LandtagBayern.BASE_SEATS.get(i), votes.get(i), wins.get(i)));
         }
         LandtagBayernResult r = decided(LandtagBayern.allocate(input, Lots.none()));
         List<Step> steps = new ArrayList<>();
