@@ -11,7 +11,8 @@ import java.util.Optional;
  * than half; the body grows by as many (BWG § 4 Abs. 4; BWG 2020 § 6 Abs. 7; Schleswig-Holstein
  * GKWG § 10 Abs. 5, e.g. Lägerdorf 2023: 17 → 19 seats).
  *
- * <p>The fixed-size variants (Sachsen KomWG § 21 Abs. 1 S. 5, NRW KWahlG § 33 Abs. 4) are not
+ * <p>The fixed-size variant of Sachsen (KomWG § 21 Abs. 1 S. 5) is in
+ * {@link de.wahlwerk.core.seats.municipal.CouncilMajority}; NRW KWahlG § 33 Abs. 4 is not
  * implemented (see docs/SEATS.md).
  */
 public final class MajorityClause {
@@ -27,6 +28,11 @@ public final class MajorityClause {
     public record Result(Optional<String> party, int extraSeats, int houseSize, Map<String, Integer> seats) {
         public Result {
             seats = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seats));
+        }
+
+        /** The clause did not apply: the seats as they are. */
+        public static Result unchanged(Map<String, Integer> seats) {
+            return new Result(Optional.empty(), 0, seats.values().stream().mapToInt(Integer::intValue).sum(), seats);
         }
     }
 

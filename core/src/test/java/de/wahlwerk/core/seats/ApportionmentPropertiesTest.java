@@ -147,4 +147,42 @@ class ApportionmentPropertiesTest {
         Apportionment redistributed = Apportioner.apportion(method, seats, capped);
         assertThat(redistributed.seatsOf("L0")).isLessThanOrEqualTo(cap);
     }
+
+    /**
+     * Vote monotonicity of divisor methods: a list that gains votes, all other votes unchanged,
+     * never loses a seat, and no other list gains one (Hare/Niemeyer does not guarantee this).
+     */
+    @Property(tries = 300)
+    void divisorMethodsAreVoteMonotone(@ForAll("divisorMethods") Method method,
+            @ForAll @IntRange(min = 0, max = 40) int seats, @ForAll("contenders") List<Contender> contenders,
+            @ForAll @IntRange(min = 1, max = 500_000) int extra) {
+        List<Contender> more = new ArrayList<>(contenders);
+        more.set(0, Contender.of("L0", contenders.getFirst().votes() + extra));
+        Apportionment before = Apportioner.apportion(method, seats, contenders);
+        Apportionment after = Apportioner.apportion(method, seats, more);
+        if (before.isDecided() && after.isDecided()) {
+            assertThat(after.seatsOf("L0")).isGreaterThanOrEqualTo(before.seatsOf("L0"));
+            for (Contender c : contenders.subList(1, contenders.size())) {
+                assertThat(after.seatsOf(c.id())).isLessThanOrEqualTo(before.seatsOf(c.id()));
+            }
+        }
+    }
+
+    /** Negative votes, blank or duplicate ids and negative seat numbers are refused with a message naming them. */
+    @org.junit.jupiter.api.Test
+    void badInputIsRefusedWithAClearMessage() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Contender.of("CSU", -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CSU").hasMessageContaining("-1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Contender.of(" ", 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Apportioner.apportion(Method.WEBSTER, -1,
+                        List.of(Contender.of("A", 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative number of seats");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Apportioner.apportion(Method.DHONDT, 3,
+                        List.of(Contender.of("A", 1), Contender.of("A", 2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate contender id A");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new de.wahlwerk.core.seats.municipal.CouncilCandidate(
+                        "Huber", -3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Huber");
+    }
 }

@@ -14,7 +14,10 @@ import de.wahlwerk.core.seats.bundestag.Bundestag2025Result;
 import de.wahlwerk.core.seats.bundestag.ConstituencyOutcome;
 import de.wahlwerk.core.seats.bundestag.LandListResult;
 import de.wahlwerk.core.seats.bundestag.ThresholdDecision;
+import de.wahlwerk.core.seats.landtag.LandtagBayern;
+import de.wahlwerk.core.seats.landtag.LandtagBayernResult;
 import de.wahlwerk.core.seats.municipal.CouncilElection;
+import de.wahlwerk.core.seats.municipal.CouncilMajority;
 import de.wahlwerk.core.seats.municipal.MunicipalLaw;
 import de.wahlwerk.server.results.SeatReport.ConstituencyRow;
 import de.wahlwerk.server.results.SeatReport.Divisor;
@@ -52,12 +55,16 @@ final class SeatCalculation {
     static final String BUNDESTAG_2025 = "BUNDESTAG_2025";
     static final String BUNDESTAG_2021 = "BUNDESTAG_2021";
     static final String COUNCIL = "COUNCIL";
+    static final String LANDTAG_BY = "LANDTAG_BY";
 
     private SeatCalculation() {}
 
     static Lots lots(List<SeatStore.StoredLot> stored) {
         Lots lots = Lots.none();
         for (SeatStore.StoredLot l : stored) {
+            if (!l.current()) {
+                continue; // superseded by a correction: kept for the record, not applied
+            }
             lots = lots.with(l.decisionKey(), new Lot(l.drawnOrder()));
         }
         return lots;
@@ -181,18 +188,108 @@ final class SeatCalculation {
             var outcome = new SeatOutcome.LotRequired<Object>(CouncilElection.SEATS_LOT, l.tie(), law.name());
             return lotRequired(head, COUNCIL, lawText, outcome, stored, notes, texts);
         }
+        // the Land's majority clause (GKWG § 10 Abs. 5 grows the body; KomWG § 21 Abs. 1 S. 5 keeps its size)
+        var majority = CouncilMajority.apply(law, contenders, (Apportionment.Decided) a, lots);
+        if (majority instanceof SeatOutcome.LotRequired<CouncilMajority.Applied> l) {
+            return lotRequired(head, COUNCIL, lawText, l, stored, notes, texts);
+        }
+        CouncilMajority.Applied applied = majority.orElseThrow();
+        Map<String, Integer> finalSeats = applied.clause().seats();
         long total = a.explanation().totalVotes();
         List<PartyRow> parties = a.explanation().rows().stream()
-                .sorted(Comparator.comparingInt(ApportionmentExplanation.Row::seats).reversed()
-                        .thenComparing(Comparator.comparingLong(ApportionmentExplanation.Row::votes).reversed()))
                 .map(r -> new PartyRow(r.id(), r.votes(), total == 0 ? null : percent(Rational.of(r.votes(), total)),
-                        r.seats(), null, null, r.vacant()))
+                        finalSeats.getOrDefault(r.id(), 0), null, null, r.vacant()))
+                .sorted(Comparator.comparingInt(PartyRow::seats).reversed()
+                        .thenComparing(Comparator.comparingLong(PartyRow::votes).reversed()))
                 .toList();
-        StepTable step = step(CouncilElection.SEATS_LOT, texts.of("results.step.council", seats), a, texts);
-        Set<String> used = step.lot() == null ? Set.of() : Set.of(CouncilElection.SEATS_LOT);
+        List<StepTable> steps = new ArrayList<>();
+        steps.add(step(CouncilElection.SEATS_LOT, texts.of("results.step.council", seats), a, texts));
+        applied.clause().party().ifPresent(p -> notes.add(texts.of("results.note.councilMajority." + law.majorityRule(),
+                p, applied.clause().extraSeats(), applied.clause().houseSize())));
+        applied.redistribution().ifPresent(r -> steps.add(step(CouncilMajority.LOT_KEY,
+                texts.of("results.step.councilMajority", r.explanation().seats()), r, texts)));
+        Set<String> used = new HashSet<>();
+        steps.stream().filter(s -> s.lot() != null).forEach(s -> used.add(s.key()));
         return new SeatReport(head.electionId(), head.electionName(), head.electionKind(), head.electionDate(), COUNCIL,
-                lawText, head.source(), Status.DECIDED, List.of(), null, seats, parties, List.of(), List.of(),
-                List.of(), List.of(step), lotRows(stored, used), notes);
+                lawText, head.source(), Status.DECIDED, List.of(), null, applied.clause().houseSize(), parties,
+                List.of(), List.of(), List.of(), steps, lotRows(stored, used), notes);
+    }
+
+    // ---------------------------------------------------------------- Landtag Bayern
+
+    /**
+     * Landtag Bayern from the Stimmkreis records: threshold on the Gesamtstimmen Land-wide,
+     * Hare/Niemeyer per Wahlkreis with overhang and compensation (see {@link LandtagBayern}).
+     */
+    static SeatReport landtagBayern(Head head, List<ResultRecord> records, List<SeatStore.StoredLot> stored,
+            Texts texts) {
+        Lots lots = lots(stored);
+        LandtagBayernInput.Result input = LandtagBayernInput.from(records, lots, texts);
+        Text law = texts.of("results.law." + LANDTAG_BY);
+        List<Text> notes = new ArrayList<>();
+        if (input.tie().isPresent()) {
+            var outcome = new SeatOutcome.LotRequired<Object>(input.tieKey(), input.tie().get(), "LWG: Los");
+            return lotRequired(head, LANDTAG_BY, law, outcome, stored, notes, texts);
+        }
+        if (!input.missing().isEmpty()) {
+            return needsInput(head, LANDTAG_BY, input.missing(), texts);
+        }
+        SeatOutcome<LandtagBayernResult> outcome = LandtagBayern.allocate(input.wahlkreise(), lots);
+        if (outcome instanceof SeatOutcome.LotRequired<LandtagBayernResult> l) {
+            return lotRequired(head, LANDTAG_BY, law, l, stored, notes, texts);
+        }
+        LandtagBayernResult r = outcome.orElseThrow();
+        long total = input.landVotes().values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Integer> wins = new LinkedHashMap<>();
+        input.stimmkreise().forEach(k -> wins.merge(k.winner(), 1, Integer::sum));
+        List<PartyRow> parties = r.seatsPerParty().entrySet().stream()
+                .map(e -> {
+                    long votes = input.landVotes().getOrDefault(e.getKey(), 0L);
+                    int direct = wins.getOrDefault(e.getKey(), 0);
+                    return new PartyRow(e.getKey(), votes, percent(Rational.of(votes, total)), e.getValue(), direct,
+                            e.getValue() - direct, 0);
+                })
+                .sorted(Comparator.comparingInt(PartyRow::seats).reversed()
+                        .thenComparing(Comparator.comparingLong(PartyRow::votes).reversed()))
+                .toList();
+        List<ThresholdRow> thresholds = input.landVotes().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> {
+                    boolean admitted = r.admitted().containsKey(e.getKey());
+                    String reason = admitted ? "LWG_ADMITTED" : "LWG_BELOW";
+                    return new ThresholdRow(e.getKey(), e.getValue(), percent(Rational.of(e.getValue(), total)),
+                            wins.getOrDefault(e.getKey(), 0), false, reason, texts.of("results.threshold." + reason),
+                            admitted);
+                })
+                .toList();
+        List<ConstituencyRow> constituencies = input.stimmkreise().stream()
+                .map(k -> {
+                    boolean elected = r.admitted().containsKey(k.winner());
+                    String status = elected ? "LANDTAG_ELECTED" : "LANDTAG_BELOW_THRESHOLD";
+                    return new ConstituencyRow(k.key(), k.name(), LandtagBayern.WAHLKREISE.get(k.wahlkreis() - 1),
+                            k.winner(), k.winner(), k.winnerVotes(),
+                            k.validFirst() == 0 ? null : percent(Rational.of(k.winnerVotes(), k.validFirst())), status,
+                            texts.of("results.status." + status), null, k.byLot(), elected);
+                })
+                .toList();
+        List<StepTable> steps = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        input.stimmkreise().stream().filter(LandtagBayernInput.Stimmkreis::byLot)
+                .forEach(k -> used.add(LandtagBayernInput.STIMMKREIS_LOT + k.key()));
+        for (LandtagBayernResult.Wahlkreis w : r.wahlkreise()) {
+            String key = "wahlkreis:" + w.name() + ":" + w.seats();
+            steps.add(step(key, texts.of("results.step.landtagBy", w.name(), w.seats(), w.baseSeats()),
+                    w.apportionment(), texts));
+            w.overhang().forEach((party, n) -> {
+                if (n > 0) {
+                    notes.add(texts.of("results.note.landtagOverhang", w.name(), party, n, w.seats()));
+                }
+            });
+        }
+        steps.stream().filter(s -> s.lot() != null).forEach(s -> used.add(s.key()));
+        return new SeatReport(head.electionId(), head.electionName(), head.electionKind(), head.electionDate(),
+                LANDTAG_BY, law, head.source(), Status.DECIDED, List.of(), null, r.houseSize(), parties, thresholds,
+                List.of(), constituencies, steps, lotRows(stored, used), notes);
     }
 
     // ---------------------------------------------------------------- shared
@@ -202,8 +299,9 @@ final class SeatCalculation {
         Tie tie = l.tie();
         String kind = l.decision().contains(":") ? l.decision().substring(0, l.decision().indexOf(':')) : l.decision();
         String detail = l.decision().contains(":") ? l.decision().substring(kind.length() + 1) : "";
-        Text explanation = texts.of("results.lot.explain." + kind, String.join(", ", tie.tied()), tie.contestedSeats(),
-                detail);
+        // Landtag Bayern names its own kinds of decision (Stimmkreis, Wahlkreis remainders)
+        String family = LANDTAG_BY.equals(law) ? "results.lot.explain.landtagBy." : "results.lot.explain.";
+        Text explanation = texts.of(family + kind, String.join(", ", tie.tied()), tie.contestedSeats(), detail);
         PendingLot pending = new PendingLot(l.decision(), tie.tied(), tie.contestedSeats(), decimal(tie.value(), 6),
                 tie.value().toString(), l.reason(), explanation);
         return new SeatReport(head.electionId(), head.electionName(), head.electionKind(), head.electionDate(), law,
@@ -212,8 +310,9 @@ final class SeatCalculation {
     }
 
     private static List<LotRow> lotRows(List<SeatStore.StoredLot> stored, Set<String> used) {
-        return stored.stream().map(l -> new LotRow(l.decisionKey(), l.drawnOrder(), l.drawnBy(), l.drawnAt(),
-                l.reason(), l.recordedBy(), l.recordedAt(), used.contains(l.decisionKey()))).toList();
+        return stored.stream().map(l -> new LotRow(l.id(), l.decisionKey(), l.drawnOrder(), l.drawnBy(), l.drawnAt(),
+                l.reason(), l.recordedBy(), l.recordedAt(), l.current() && used.contains(l.decisionKey()),
+                l.correctsId(), l.correctionReason(), l.supersededAt(), l.supersededBy())).toList();
     }
 
     static StepTable step(String key, Text title, Apportionment a, Texts texts) {

@@ -70,7 +70,16 @@ public record SeatReport(Long electionId, String electionName, String electionKi
 
     public record LotUsed(List<String> tied, int contestedSeats, List<String> winners) {}
 
-    /** A lot as entered, and whether this calculation needed it. */
-    public record LotRow(String decisionKey, List<String> drawnOrder, String drawnBy, Instant drawnAt, String reason,
-            String recordedBy, Instant recordedAt, boolean used) {}
+    /**
+     * A lot as entered, and whether this calculation needed it. A correction names the lot it corrects
+     * and why; a corrected lot says when and by whom it was superseded (it is never applied again).
+     */
+    public record LotRow(long id, String decisionKey, List<String> drawnOrder, String drawnBy, Instant drawnAt,
+            String reason, String recordedBy, Instant recordedAt, boolean used, Long corrects,
+            String correctionReason, Instant supersededAt, String supersededBy) {
+
+        public boolean current() {
+            return supersededAt == null;
+        }
+    }
 }

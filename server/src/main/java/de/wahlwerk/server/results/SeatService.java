@@ -86,22 +86,21 @@ public class SeatService {
     public long recordLot(long electionId, LotForm form) {
         var election = days.election(electionId);
         access.requireManageDay(election.electionDayId());
-        SeatReport current = compute(electionId);
+        SeatReport current = compute(electionId, NO_LOT);
         if (current.status() != SeatReport.Status.LOT_REQUIRED
                 || !current.pendingLot().decisionKey().equals(form.getDecisionKey())) {
             throw new InvalidInputException(FieldProblem.of("decisionKey", "results.lot.notPending",
                     form.getDecisionKey()));
         }
+        if (store.lot(electionId, form.getDecisionKey()).isPresent()) {
+            // the votes changed since the lot was entered and the tie is now a different one: the
+            // entered lot must be corrected (with a reason), not entered a second time
+            throw new InvalidInputException(FieldProblem.of("decisionKey", "results.lot.correctInstead",
+                    form.getDecisionKey()));
+        }
         List<String> tied = current.pendingLot().tied();
-        List<String> order = form.getDrawnOrder().stream().map(s -> s == null ? "" : s.strip()).toList();
-        if (order.size() != tied.size() || !new HashSet<>(order).equals(new HashSet<>(tied))) {
-            throw new InvalidInputException(FieldProblem.of("drawnOrder", "results.lot.orderInvalid",
-                    String.join(", ", tied)));
-        }
-        ZonedDateTime drawnAt = form.getDrawnAt().atZone(ZONE);
-        if (drawnAt.isAfter(ZonedDateTime.now(ZONE).plusMinutes(5))) {
-            throw new InvalidInputException(FieldProblem.of("drawnAt", "results.lot.drawnInFuture"));
-        }
+        List<String> order = drawnOrder(form, tied);
+        ZonedDateTime drawnAt = drawnAt(form);
         String user = access.current().username();
         long id = store.insertLot(electionId, form.getDecisionKey(), order, form.getDrawnBy(), drawnAt.toInstant(),
                 form.getReason(), user);
@@ -118,7 +117,103 @@ public class SeatService {
         return id;
     }
 
+    /**
+     * Corrects an entered lot: the entry is superseded (kept, with who and when) and the corrected
+     * lot recorded with the reason for the correction, audited in the same transaction. The drawn
+     * order must name the ids of the tie this decision settles now (computed without the lot being
+     * corrected), or, when the calculation no longer reaches that tie, the ids of the entry.
+     */
+    @Transactional
+    public long correctLot(long electionId, long lotId, LotCorrectionForm form) {
+        var election = days.election(electionId);
+        access.requireManageDay(election.electionDayId());
+        SeatStore.StoredLot old = store.lockedLot(electionId, lotId)
+                .orElseThrow(() -> new NotFoundException("lot", lotId));
+        if (!old.current()) {
+            throw new InvalidInputException(FieldProblem.of("decisionKey", "results.lot.alreadyCorrected",
+                    old.decisionKey()));
+        }
+        if (!old.decisionKey().equals(form.getDecisionKey())) {
+            throw new InvalidInputException(FieldProblem.of("decisionKey", "results.lot.keyMismatch",
+                    old.decisionKey()));
+        }
+        SeatReport without = compute(electionId, lotId);
+        List<String> tied = without.status() == SeatReport.Status.LOT_REQUIRED
+                && without.pendingLot().decisionKey().equals(old.decisionKey())
+                ? without.pendingLot().tied() : old.drawnOrder();
+        List<String> order = drawnOrder(form, tied);
+        ZonedDateTime drawnAt = drawnAt(form);
+        String user = access.current().username();
+        if (!store.supersede(old.id(), user)) {
+            throw new InvalidInputException(FieldProblem.of("decisionKey", "results.lot.alreadyCorrected",
+                    old.decisionKey()));
+        }
+        long id = store.insertCorrection(electionId, old, order, form.getDrawnBy(), drawnAt.toInstant(),
+                form.getReason(), form.getCorrectionReason(), user);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("lot", old.id());
+        before.put("decision", old.decisionKey());
+        before.put("drawnOrder", old.drawnOrder());
+        before.put("drawnBy", old.drawnBy());
+        before.put("drawnAt", old.drawnAt().atZone(ZONE).toOffsetDateTime().toString());
+        before.put("reason", old.reason());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("election", electionId);
+        after.put("decision", old.decisionKey());
+        after.put("corrects", old.id());
+        after.put("tied", tied);
+        after.put("drawnOrder", order);
+        after.put("drawnBy", form.getDrawnBy());
+        after.put("drawnAt", drawnAt.toOffsetDateTime().toString());
+        after.put("reason", form.getReason());
+        after.put("correctionReason", form.getCorrectionReason());
+        audit.record("correct-lot", "seat_lot", id, before, after);
+        return id;
+    }
+
+    /** The entered lot of this election for the correction page (404 if it is not one of its lots). */
+    @Transactional(readOnly = true)
+    public SeatReport.LotRow lot(long electionId, long lotId) {
+        days.election(electionId);
+        return report(electionId).lots().stream().filter(l -> l.id() == lotId).findFirst()
+                .orElseThrow(() -> new NotFoundException("lot", lotId));
+    }
+
+    /** The ids the drawn order may name: the current tie of the lot's decision, or its entered ids. */
+    @Transactional(readOnly = true)
+    public List<String> correctionChoices(long electionId, long lotId) {
+        SeatReport.LotRow lot = lot(electionId, lotId);
+        SeatReport without = compute(electionId, lotId);
+        return without.status() == SeatReport.Status.LOT_REQUIRED
+                && without.pendingLot().decisionKey().equals(lot.decisionKey())
+                ? without.pendingLot().tied() : lot.drawnOrder();
+    }
+
+    private static List<String> drawnOrder(LotForm form, List<String> tied) {
+        List<String> order = form.getDrawnOrder().stream().map(s -> s == null ? "" : s.strip()).toList();
+        if (order.size() != tied.size() || !new HashSet<>(order).equals(new HashSet<>(tied))) {
+            throw new InvalidInputException(FieldProblem.of("drawnOrder", "results.lot.orderInvalid",
+                    String.join(", ", tied)));
+        }
+        return order;
+    }
+
+    private static ZonedDateTime drawnAt(LotForm form) {
+        ZonedDateTime drawnAt = form.getDrawnAt().atZone(ZONE);
+        if (drawnAt.isAfter(ZonedDateTime.now(ZONE).plusMinutes(5))) {
+            throw new InvalidInputException(FieldProblem.of("drawnAt", "results.lot.drawnInFuture"));
+        }
+        return drawnAt;
+    }
+
+    private static final long NO_LOT = -1;
+
     private SeatReport compute(long electionId) {
+        return compute(electionId, NO_LOT);
+    }
+
+    /** The report; {@code withoutLot} names a lot left out (to see which tie it settles), or {@link #NO_LOT}. */
+    private SeatReport compute(long electionId, long withoutLot) {
         SeatStore.ElectionInfo e = store.election(electionId).orElseThrow(() -> new NotFoundException("election", electionId));
         Optional<SeatStore.SourceInfo> source = store.resultSource(electionId, e.date());
         // Without a published result, the confirmed quick reports so far: "if counting stopped now".
@@ -142,18 +237,43 @@ public class SeatService {
                 var input = BundestagInput.from(source.isPresent() ? store.records(source.get().id()) : live,
                         BundestagInput.independents(store.independents(electionId)), texts);
                 int house = e.seats() == null ? Bundestag2025.HOUSE_SIZE : e.seats();
-                yield SeatCalculation.bundestag2025(head, house, input, store.lots(electionId), texts);
+                yield SeatCalculation.bundestag2025(head, house, input, lots(electionId, withoutLot), texts);
             }
-            case MUNICIPAL_COUNCIL, COUNTY_COUNCIL -> council(head, e, source, live);
-            case LANDTAG, EUROPEAN_PARLIAMENT -> SeatCalculation.needsInput(head, null,
+            case MUNICIPAL_COUNCIL, COUNTY_COUNCIL -> council(head, e, source, live, lots(electionId, withoutLot));
+            case LANDTAG -> landtag(head, e, source, live, lots(electionId, withoutLot), kindText);
+            case EUROPEAN_PARLIAMENT -> SeatCalculation.needsInput(head, null,
                     List.of(texts.of("results.missing.lawNotConnected", kindText)), texts);
             case MAYOR, LORD_MAYOR, COUNTY_HEAD, REFERENDUM -> SeatCalculation.needsInput(head, null,
                     List.of(texts.of("results.missing.noSeats", kindText)), texts);
         };
     }
 
+    /**
+     * The Landtag of the Land of the organiser's key: only Bayern's law is implemented; its votes
+     * are the Stimmkreis records (CONSTITUENCY) of the result or of the live tally.
+     */
+    private SeatReport landtag(SeatCalculation.Head head, SeatStore.ElectionInfo e,
+            Optional<SeatStore.SourceInfo> source, List<ResultRecord> live, List<SeatStore.StoredLot> lots,
+            String kindText) {
+        String scope = e.scopeKey() == null ? "" : e.scopeKey();
+        if (!scope.startsWith("09")) {
+            return SeatCalculation.needsInput(head, null,
+                    List.of(texts.of("results.missing.landtagLand", kindText, scope)), texts);
+        }
+        if (source.isEmpty() && live.isEmpty()) {
+            return SeatCalculation.needsInput(head, SeatCalculation.LANDTAG_BY,
+                    List.of(texts.of("results.missing.source")), texts);
+        }
+        return SeatCalculation.landtagBayern(head, source.isPresent() ? store.records(source.get().id()) : live, lots,
+                texts);
+    }
+
+    private List<SeatStore.StoredLot> lots(long electionId, long withoutLot) {
+        return store.lots(electionId).stream().filter(l -> l.id() != withoutLot).toList();
+    }
+
     private SeatReport council(SeatCalculation.Head head, SeatStore.ElectionInfo e,
-            Optional<SeatStore.SourceInfo> source, List<ResultRecord> live) {
+            Optional<SeatStore.SourceInfo> source, List<ResultRecord> live, List<SeatStore.StoredLot> lots) {
         List<SeatReport.Text> missing = new ArrayList<>();
         Optional<MunicipalLaw> law = municipalLaw(e.scopeKey());
         if (law.isEmpty()) {
@@ -173,7 +293,7 @@ public class SeatService {
             return SeatCalculation.needsInput(head, SeatCalculation.COUNCIL, missing, texts);
         }
         return SeatCalculation.council(head, law.get(), e.seats(), votes, store.listLengths(e.id()),
-                store.lots(e.id()), texts);
+                lots, texts);
     }
 
     /** The live tally's areas of the election's hierarchy, or nothing while no report is confirmed. */

@@ -30,9 +30,19 @@ class SeatStore {
     /** The stored result a calculation starts from. */
     record SourceInfo(long id, String label, String format, String fileName, Instant importedAt) {}
 
-    /** One lot as entered, with the ids in drawn order. */
+    /**
+     * One lot as entered, with the ids in drawn order. A correction points to the lot it corrects
+     * ({@code correctsId}, with its reason); a corrected lot carries when and by whom it was superseded
+     * and is no longer applied.
+     */
     record StoredLot(long id, String decisionKey, List<String> drawnOrder, String drawnBy, Instant drawnAt,
-            String reason, String recordedBy, Instant recordedAt) {}
+            String reason, String recordedBy, Instant recordedAt, Long correctsId, String correctionReason,
+            Instant supersededAt, String supersededBy) {
+
+        boolean current() {
+            return supersededAt == null;
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -122,6 +132,7 @@ class SeatStore {
         return lengths;
     }
 
+    /** All lots of the election, current and superseded, in the order entered. */
     List<StoredLot> lots(long electionId) {
         Map<Long, List<String>> entries = new HashMap<>();
         jdbc.sql("""
@@ -136,12 +147,40 @@ class SeatStore {
                 .query((rs, i) -> new StoredLot(rs.getLong("id"), rs.getString("decision_key"),
                         List.copyOf(entries.getOrDefault(rs.getLong("id"), List.of())), rs.getString("drawn_by"),
                         rs.getTimestamp("drawn_at").toInstant(), rs.getString("reason"), rs.getString("recorded_by"),
-                        rs.getTimestamp("recorded_at").toInstant()))
+                        rs.getTimestamp("recorded_at").toInstant(), (Long) rs.getObject("corrects_id"),
+                        rs.getString("correction_reason"),
+                        rs.getTimestamp("superseded_at") == null ? null : rs.getTimestamp("superseded_at").toInstant(),
+                        rs.getString("superseded_by")))
                 .list();
     }
 
+    /** The lot currently applied for this decision, if any. */
     Optional<StoredLot> lot(long electionId, String decisionKey) {
-        return lots(electionId).stream().filter(l -> l.decisionKey().equals(decisionKey)).findFirst();
+        return lots(electionId).stream().filter(l -> l.current() && l.decisionKey().equals(decisionKey)).findFirst();
+    }
+
+    /** The lot with this id if it belongs to the election, locked against a concurrent correction. */
+    Optional<StoredLot> lockedLot(long electionId, long lotId) {
+        boolean exists = jdbc.sql("select id from seat_lot where id = :id and election_id = :e for update")
+                .param("id", lotId).param("e", electionId).query(Long.class).optional().isPresent();
+        return exists ? lots(electionId).stream().filter(l -> l.id() == lotId).findFirst() : Optional.empty();
+    }
+
+    /** Marks a lot as superseded by a correction; false if it was already superseded. */
+    boolean supersede(long lotId, String user) {
+        return jdbc.sql("""
+                update seat_lot set superseded_at = current_timestamp, superseded_by = :u
+                where id = :id and superseded_at is null""")
+                .param("id", lotId).param("u", user).update() == 1;
+    }
+
+    /** Records the corrected lot, pointing back to the one it corrects. */
+    long insertCorrection(long electionId, StoredLot corrected, List<String> drawnOrder, String drawnBy,
+            Instant drawnAt, String reason, String correctionReason, String recordedBy) {
+        long id = insertLot(electionId, corrected.decisionKey(), drawnOrder, drawnBy, drawnAt, reason, recordedBy);
+        jdbc.sql("update seat_lot set corrects_id = :c, correction_reason = :r where id = :id")
+                .param("c", corrected.id()).param("r", correctionReason).param("id", id).update();
+        return id;
     }
 
     long insertLot(long electionId, String decisionKey, List<String> drawnOrder, String drawnBy, Instant drawnAt,

@@ -58,6 +58,45 @@ class SeatUiController {
         }, "results/seats");
     }
 
+    /** The form to correct an entered lot, prefilled with the entry (administrators of the day). */
+    @GetMapping("/elections/{id}/lots/{lotId}/correction")
+    String correctionPage(@PathVariable long id, @PathVariable long lotId, Model model) {
+        SeatReport.LotRow lot = correctionModel(id, lotId, model);
+        LotCorrectionForm form = new LotCorrectionForm();
+        form.setDecisionKey(lot.decisionKey());
+        form.setDrawnOrder(new ArrayList<>(lot.drawnOrder()));
+        form.setDrawnBy(lot.drawnBy());
+        form.setDrawnAt(LocalDateTime.ofInstant(lot.drawnAt(), SeatService.ZONE).truncatedTo(ChronoUnit.MINUTES));
+        form.setReason(lot.reason());
+        model.addAttribute("form", form);
+        return "results/lot-correction";
+    }
+
+    @PostMapping("/elections/{id}/lots/{lotId}/correction")
+    String correctLot(@PathVariable long id, @PathVariable long lotId, @Valid @ModelAttribute("form") LotCorrectionForm form,
+            BindingResult binding, Model model, RedirectAttributes ra) {
+        correctionModel(id, lotId, model);
+        return forms.submit(binding, () -> {
+            seats.correctLot(id, lotId, form);
+            ra.addFlashAttribute("saved", true);
+            return "redirect:/admin/results/elections/" + id + "/seats";
+        }, "results/lot-correction");
+    }
+
+    private SeatReport.LotRow correctionModel(long id, long lotId, Model model) {
+        if (!seats.canRecordLots(id)) {
+            throw new org.springframework.security.access.AccessDeniedException("lots are corrected by administrators");
+        }
+        SeatReport.LotRow lot = seats.lot(id, lotId);
+        var election = days.election(id);
+        model.addAttribute("lot", lot);
+        model.addAttribute("choices", seats.correctionChoices(id, lotId));
+        model.addAttribute("election", election);
+        model.addAttribute("day", days.day(election.electionDayId()));
+        model.addAttribute("timeFormat", TIME);
+        return lot;
+    }
+
     private SeatReport pageModel(long id, Model model) {
         SeatReport report = seats.report(id);
         var election = days.election(id);

@@ -42,6 +42,8 @@ class SecurityConfig {
                         .requestMatchers("/admin/users/**", "/api/users/**", "/admin/audit/**", "/api/audit/**")
                                 .hasRole(Role.ADMIN.name())
                         .requestMatchers(writes()).hasRole(Role.ADMIN.name())
+                        // the form to correct an entered lot is only for administrators, like the write
+                        .requestMatchers("/admin/results/elections/*/lots/*/correction").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin/**", "/api/**", "/").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form

@@ -207,6 +207,94 @@ class SeatsIT extends IntegrationTest {
     }
 
     @Test
+    void anEnteredLotIsCorrectedWithAReasonAndTheEntryIsKept() throws Exception {
+        long election = syntheticTieElection("07.10.2029");
+        String seatsUrl = "/api/results/elections/" + election + "/seats";
+        HttpResponse<String> first = admin.json("POST", "/api/results/elections/" + election + "/lots", """
+                {"decisionKey":"wahlkreis:002","drawnOrder":["AAA","BBB"],"drawnBy":"Kreiswahlleiterin",
+                 "drawnAt":"2026-03-02T10:30","reason":"Stimmengleichheit im Wahlkreis 002"}""");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        long lotId = jdbc.sql("select id from seat_lot where election_id = :e").param("e", election)
+                .query(Long.class).single();
+        String correctionApi = "/api/results/elections/" + election + "/lots/" + lotId + "/correction";
+        String correctionPage = "/admin/results/elections/" + election + "/lots/" + lotId + "/correction";
+
+        // Only administrators of the day correct lots; observers see the entry but no link.
+        assertThat(observer.json("POST", correctionApi, "{}").statusCode()).isEqualTo(403);
+        assertThat(observer.get(correctionPage).statusCode()).isEqualTo(403);
+        assertThat(observer.get("/admin/results/elections/" + election + "/seats").body()).doesNotContain(correctionPage);
+        assertThat(admin.get("/admin/results/elections/" + election + "/seats").body()).contains(correctionPage);
+        String form = admin.get(correctionPage).body();
+        assertThat(form).contains("Los „wahlkreis:002“ berichtigen", "Bisheriger Eintrag", "name=\"drawnOrder[1]\"",
+                "Grund der Berichtigung");
+
+        // Without a reason for the correction, with another decision or a wrong order: refused, nothing changed.
+        long auditBefore = audits("correct-lot");
+        HttpResponse<String> noReason = admin.json("POST", correctionApi, """
+                {"decisionKey":"wahlkreis:002","drawnOrder":["BBB","AAA"],"drawnBy":"Kreiswahlleiterin",
+                 "drawnAt":"2026-03-02T10:30","reason":"Stimmengleichheit"}""");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("correctionReason");
+        HttpResponse<String> otherKey = admin.json("POST", correctionApi, """
+                {"decisionKey":"wahlkreis:001","drawnOrder":["BBB","AAA"],"drawnBy":"x",
+                 "drawnAt":"2026-03-02T10:30","reason":"x","correctionReason":"x"}""");
+        assertThat(otherKey.statusCode()).isEqualTo(400);
+        assertThat(otherKey.body()).contains("decisionKey", "wahlkreis:002");
+        HttpResponse<String> badOrder = admin.json("POST", correctionApi, """
+                {"decisionKey":"wahlkreis:002","drawnOrder":["BBB","CCC"],"drawnBy":"x",
+                 "drawnAt":"2026-03-02T10:30","reason":"x","correctionReason":"x"}""");
+        assertThat(badOrder.statusCode()).isEqualTo(400);
+        assertThat(badOrder.body()).contains("drawnOrder", "AAA, BBB");
+        assertThat(admin.json("POST", "/api/results/elections/" + election + "/lots/999999/correction", """
+                {"decisionKey":"wahlkreis:002","drawnOrder":["BBB","AAA"],"drawnBy":"x",
+                 "drawnAt":"2026-03-02T10:30","reason":"x","correctionReason":"x"}""").statusCode()).isEqualTo(404);
+        assertThat(count("seat_lot", election)).isEqualTo(1);
+        assertThat(audits("correct-lot")).isEqualTo(auditBefore);
+
+        // The administrator corrects the order through the form: the entry is kept as superseded.
+        admin.get(correctionPage);
+        Map<String, String> correction = new HashMap<>(Map.of("decisionKey", "wahlkreis:002", "drawnOrder[0]", "BBB",
+                "drawnOrder[1]", "AAA", "drawnBy", "Kreiswahlleiterin", "drawnAt", "2026-03-02T10:30",
+                "reason", "Stimmengleichheit im Wahlkreis 002",
+                "correctionReason", "Reihenfolge beim Eintragen vertauscht (Niederschrift S. 3)"));
+        HttpResponse<String> saved = admin.post(correctionPage, correction);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(count("seat_lot", election)).isEqualTo(2);
+        assertThat(jdbc.sql("select superseded_by from seat_lot where id = :id").param("id", lotId)
+                .query(String.class).single()).isNotBlank();
+        assertThat(jdbc.sql("select count(*) from seat_lot where corrects_id = :id and correction_reason like 'Reihenfolge%'")
+                .param("id", lotId).query(Long.class).single()).isEqualTo(1);
+        assertThat(audits("correct-lot")).isEqualTo(auditBefore + 1);
+        var audit = jdbc.sql("""
+                select before_json, after_json from audit_log where action = 'correct-lot' and entity = 'seat_lot'
+                order by id desc limit 1""").query((rs, i) -> rs.getString(1) + "|" + rs.getString(2)).single();
+        assertThat(audit).contains("[\"AAA\",\"BBB\"]", "[\"BBB\",\"AAA\"]", "Reihenfolge beim Eintragen vertauscht");
+
+        JsonNode after = JSON.readTree(observer.json("GET", seatsUrl, null).body());
+        assertThat(after.get("status").asString()).isEqualTo("DECIDED");
+        for (JsonNode c : after.get("constituencies")) {
+            if (c.get("number").asString().equals("002")) {
+                assertThat(c.get("winner").asString()).isEqualTo("BBB");
+            }
+        }
+        assertThat(after.get("lots")).hasSize(2);
+        assertThat(after.get("lots").get(0).get("used").asBoolean()).isFalse();
+        assertThat(after.get("lots").get(0).get("supersededAt").isNull()).isFalse();
+        assertThat(after.get("lots").get(1).get("corrects").asLong()).isEqualTo(lotId);
+        assertThat(after.get("lots").get(1).get("used").asBoolean()).isTrue();
+        assertThat(observer.get("/admin/results/elections/" + election + "/seats").body())
+                .contains("ersetzt durch eine Berichtigung", "berichtigt einen früheren Eintrag: Reihenfolge beim Eintragen vertauscht");
+
+        // The superseded entry cannot be corrected again; a new lot for the decided key is refused.
+        HttpResponse<String> again = admin.json("POST", correctionApi, """
+                {"decisionKey":"wahlkreis:002","drawnOrder":["AAA","BBB"],"drawnBy":"x",
+                 "drawnAt":"2026-03-02T10:30","reason":"x","correctionReason":"x"}""");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("bereits berichtigt");
+        assertThat(count("seat_lot", election)).isEqualTo(2);
+    }
+
+    @Test
     void missingDataIsExplainedNotAFailure() throws Exception {
         // Bundestag before 2025: the 2020 law needs population figures that are not stored
         long day = jdbc.sql("""
@@ -276,16 +364,20 @@ class SeatsIT extends IntegrationTest {
         return existing.orElseThrow();
     }
 
-    /** A tiny Bundestag election of 2029 whose Wahlkreis 002 is a tie between AAA and BBB (150 : 150). */
     private long syntheticTieElection() {
+        return syntheticTieElection("01.10.2029");
+    }
+
+    /** A tiny Bundestag election on that day whose Wahlkreis 002 is a tie between AAA and BBB (150 : 150). */
+    private long syntheticTieElection(String date) {
         StringBuilder csv = new StringBuilder("Status:;Synthetisch;\n")
                 .append("Wahlart;Wahltag;Gebietsart;Gebietsnummer;Gebietsname;UegGebietsart;UegGebietsnummer;Gruppenart;")
                 .append("Gruppenname;Gruppenreihenfolge;Stimme;Anzahl;Prozent;VorpAnzahl;VorpProzent;DiffProzent;")
                 .append("DiffProzentPkt;Bemerkung;Gewählt\n");
-        area(csv, "Bund;99;Bundesgebiet;;", 800, 450, 350, 800, 460, 340);
-        area(csv, "Land;01;Testland;BUND;99", 800, 450, 350, 800, 460, 340);
-        area(csv, "Wahlkreis;001;Nord;LAND;01", 500, 300, 200, 500, 300, 200);
-        area(csv, "Wahlkreis;002;Süd;LAND;01", 300, 150, 150, 300, 160, 140);
+        area(csv, date, "Bund;99;Bundesgebiet;;", 800, 450, 350, 800, 460, 340);
+        area(csv, date, "Land;01;Testland;BUND;99", 800, 450, 350, 800, 460, 340);
+        area(csv, date, "Wahlkreis;001;Nord;LAND;01", 500, 300, 200, 500, 300, 200);
+        area(csv, date, "Wahlkreis;002;Süd;LAND;01", 300, 150, 150, 300, 160, 140);
         byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
         Optional<Long> existing = electionOfSource(content);
         if (existing.isEmpty()) {
@@ -296,9 +388,9 @@ class SeatsIT extends IntegrationTest {
     }
 
     /** One area with the first and second votes of AAA and BBB (no invalid votes beyond 10 each). */
-    private static void area(StringBuilder csv, String where, long validFirst, long aaaFirst, long bbbFirst,
-            long validSecond, long aaaSecond, long bbbSecond) {
-        String p = "BT;01.10.2029;" + where + ";";
+    private static void area(StringBuilder csv, String date, String where, long validFirst, long aaaFirst,
+            long bbbFirst, long validSecond, long aaaSecond, long bbbSecond) {
+        String p = "BT;" + date + ";" + where + ";";
         csv.append(p).append("System-Gruppe;Wahlberechtigte;-4;;").append(validFirst * 2).append(";;;;;;;\n");
         csv.append(p).append("System-Gruppe;Wählende;-3;;").append(validFirst + 10).append(";;;;;;;\n");
         csv.append(p).append("System-Gruppe;Ungültige;-2;1;10;;;;;;;\n");
@@ -330,7 +422,11 @@ class SeatsIT extends IntegrationTest {
     }
 
     private long audits() {
-        return jdbc.sql("select count(*) from audit_log where action = 'record-lot'").query(Long.class).single();
+        return audits("record-lot");
+    }
+
+    private long audits(String action) {
+        return jdbc.sql("select count(*) from audit_log where action = :a").param("a", action).query(Long.class).single();
     }
 
     private static String sha256(byte[] content) {

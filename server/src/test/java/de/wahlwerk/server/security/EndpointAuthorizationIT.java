@@ -51,6 +51,9 @@ class EndpointAuthorizationIT extends IntegrationTest {
         RULES.put("* /admin/users", Access.ADMIN);
         RULES.put("* /admin/audit", Access.ADMIN);
         RULES.put("* /api/users", Access.ADMIN);
+        RULES.put("GET /admin/results/elections/{id}/lots/{lotId}/correction", Access.ADMIN);
+        RULES.put("POST /admin/results/elections/{id}/lots/{lotId}/correction", Access.ADMIN);
+        RULES.put("POST /api/results/elections/{id}/lots/{lotId}/correction", Access.ADMIN);
         RULES.put("GET /admin/results", Access.STAFF);
         RULES.put("GET /api/results", Access.STAFF);
         RULES.put("* /admin/results", Access.ADMIN);

@@ -31,6 +31,8 @@ import de.wahlwerk.core.seats.landtag.WahlkreisVotes;
 import de.wahlwerk.core.seats.municipal.CouncilCandidate;
 import de.wahlwerk.core.seats.municipal.CouncilElection;
 import de.wahlwerk.core.seats.municipal.CouncilList;
+import de.wahlwerk.core.seats.municipal.CouncilMajority;
+import de.wahlwerk.core.seats.municipal.MajorityRule;
 import de.wahlwerk.core.seats.municipal.CouncilResult;
 import de.wahlwerk.core.seats.municipal.MunicipalLaw;
 import java.io.BufferedReader;
@@ -68,14 +70,6 @@ public final class SeatsFileCommand {
     public static final int USAGE = 2;
     public static final int LOT_REQUIRED = 3;
 
-    /**
-     * Statutory seats per Wahlkreis of the Bavarian Landtag since the Stimmkreis reform of 2016
-     * (LWG Art. 21 Abs. 1; 31/9/8/8/12/10/13 Stimmkreise): Oberbayern … Schwaben. [UNV: from
-     * background knowledge; reproduces the official 2018 result of 205 seats.]
-     */
-    static final int[] LANDTAG_BY_SEATS = {61, 18, 16, 16, 24, 19, 26};
-    static final String[] LANDTAG_BY_WAHLKREISE = {"Oberbayern", "Niederbayern", "Oberpfalz", "Oberfranken",
-            "Mittelfranken", "Unterfranken", "Schwaben"};
 
     static final Map<String, MunicipalLaw> LANDS = new LinkedHashMap<>();
 
@@ -268,9 +262,9 @@ public final class SeatsFileCommand {
         for (int i = 0; i < 7; i++) {
             if (votes.get(i).isEmpty()) {
                 throw new Failure(FAILED, text("file.prefix", name(call.file()))
-                        + text("landtag.missingWahlkreis", LANDTAG_BY_WAHLKREISE[i], i + 1));
+                        + text("landtag.missingWahlkreis", LandtagBayern.WAHLKREISE.get(i), i + 1));
             }
-            input.add(new WahlkreisVotes(LANDTAG_BY_WAHLKREISE[i], LANDTAG_BY_SEATS[i], votes.get(i), wins.get(i)));
+            input.add(new WahlkreisVotes(LandtagBayern.WAHLKREISE.get(i), LandtagBayern.BASE_SEATS.get(i), votes.get(i), wins.get(i)));
         }
         LandtagBayernResult r = decided(LandtagBayern.allocate(input, Lots.none()));
         List<Step> steps = new ArrayList<>();
@@ -308,6 +302,8 @@ public final class SeatsFileCommand {
             CouncilResult r = decided(CouncilElection.allocate(law, seats, input.lists(), Lots.none()));
             r.lists().forEach(o -> result.put(o.id(), o.seats()));
             steps.add(new Step("Sitzverteilung", r.apportionment()));
+            r.majority().redistribution().ifPresent(m -> steps.add(new Step("Mehrheitsklausel", m)));
+            noteMajority(law, r.majority());
             print(result, steps, call.detail());
             if (call.elected()) {
                 out.println();
@@ -327,11 +323,26 @@ public final class SeatsFileCommand {
                 String rule = law.listTieByCandidateVotes() ? text("council.tieNeedsCandidates") : "";
                 throw lot(CouncilElection.SEATS_LOT, l.tie(), rule);
             }
-            contenders.forEach(c -> result.put(c.id(), a.seatsOf(c.id())));
+            // the Land's majority clause (GKWG § 10 Abs. 5, KomWG § 21 Abs. 1 S. 5)
+            var majority = CouncilMajority.apply(law, contenders, (Apportionment.Decided) a, Lots.none());
+            if (majority instanceof SeatOutcome.LotRequired<CouncilMajority.Applied> l) {
+                throw lot(l.decision(), l.tie(), l.reason());
+            }
+            CouncilMajority.Applied applied = majority.orElseThrow();
+            contenders.forEach(c -> result.put(c.id(), applied.clause().seats().getOrDefault(c.id(), 0)));
             steps.add(new Step("Sitzverteilung", a));
+            applied.redistribution().ifPresent(r -> steps.add(new Step("Mehrheitsklausel", r)));
+            noteMajority(law, applied);
             print(result, steps, call.detail());
         }
         return DECIDED;
+    }
+
+    private void noteMajority(MunicipalLaw law, CouncilMajority.Applied applied) {
+        var c = applied.clause();
+        c.party().ifPresent(p -> err.println(text("council.majority",
+                law.majorityRule() == MajorityRule.GROW ? "GKWG § 10 Abs. 5" : "KomWG § 21 Abs. 1 S. 5", p,
+                c.extraSeats(), c.houseSize())));
     }
 
     private record CouncilInput(String file, List<CouncilList> lists, boolean candidates) {}

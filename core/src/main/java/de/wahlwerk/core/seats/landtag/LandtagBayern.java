@@ -29,6 +29,16 @@ public final class LandtagBayern {
 
     public static final Rational THRESHOLD = Rational.of(5, 100);
 
+    /**
+     * The seven Wahlkreise (Regierungsbezirke, numbered 1…7 as the first digit of their Stimmkreis
+     * numbers) with their statutory seats since the Stimmkreis reform of 2016 (LWG Art. 21 Abs. 1;
+     * 31/9/8/8/12/10/13 Stimmkreise). [UNV: from background knowledge, not from a statute text in
+     * the corpus; reproduces the official 2018 result of 205 seats.]
+     */
+    public static final List<String> WAHLKREISE = List.of("Oberbayern", "Niederbayern", "Oberpfalz", "Oberfranken",
+            "Mittelfranken", "Unterfranken", "Schwaben");
+    public static final List<Integer> BASE_SEATS = List.of(61, 18, 16, 16, 24, 19, 26);
+
     private LandtagBayern() {}
 
     public static SeatOutcome<LandtagBayernResult> allocate(List<WahlkreisVotes> wahlkreise, Lots lots) {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * to its candidates (by personal votes in open-list Länder, by list order otherwise); the others
  * are substitutes in the same order.
  *
- * <p>Lot keys: {@code "sitze"} (lists with equal claims; ids = list ids) and
+ * <p>Lot keys: {@code "sitze"} (lists with equal claims; ids = list ids),
+ * {@code "sitze:mehrheit"} (Sachsen's majority clause, see {@link CouncilMajority}) and
  * {@code "liste:<id>"} (candidates with equal votes; ids = candidate names).
  */
 public final class CouncilElection {
@@ -48,9 +49,14 @@ public final class CouncilElection {
         if (a instanceof Apportionment.LotRequired l) {
             return new SeatOutcome.LotRequired<>(SEATS_LOT, l.tie(), "tie between lists: lot (" + law + ")");
         }
+        var majority = CouncilMajority.apply(law, contenders, (Apportionment.Decided) a, lots);
+        if (majority instanceof SeatOutcome.LotRequired<CouncilMajority.Applied> stop) {
+            return new SeatOutcome.LotRequired<>(stop.decision(), stop.tie(), stop.reason());
+        }
+        CouncilMajority.Applied applied = majority.orElseThrow();
         List<ListOutcome> outcomes = new ArrayList<>();
         for (CouncilList list : lists) {
-            int s = a.seatsOf(list.id());
+            int s = applied.clause().seats().getOrDefault(list.id(), 0);
             var ranked = rank(law, list, s, lots.get(listLotKey(list.id())));
             if (ranked instanceof SeatOutcome.LotRequired<List<CouncilCandidate>> stop) {
                 return new SeatOutcome.LotRequired<>(stop.decision(), stop.tie(), stop.reason());
@@ -60,7 +66,7 @@ public final class CouncilElection {
             outcomes.add(new ListOutcome(list.id(), s, order.subList(0, filled), order.subList(filled, order.size()),
                     s - filled));
         }
-        return new SeatOutcome.Decided<>(new CouncilResult(law, a, outcomes));
+        return new SeatOutcome.Decided<>(new CouncilResult(law, a, outcomes, applied));
     }
 
     /** Candidates in seat order; a tie that straddles the last seat needs a lot where the Land says so. */

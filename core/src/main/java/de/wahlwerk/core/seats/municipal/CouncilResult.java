@@ -1,17 +1,31 @@
 package de.wahlwerk.core.seats.municipal;
 
 import de.wahlwerk.core.seats.Apportionment;
+import de.wahlwerk.core.seats.MajorityClause;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * @param law          the rules applied
  * @param apportionment seats per list with the calculation
- * @param lists        per list: elected candidates, substitutes, vacant seats
+ * @param lists        per list: elected candidates, substitutes, vacant seats (seats after the majority clause)
+ * @param majority     the Land's majority clause as applied (no party when it did not apply)
  */
-public record CouncilResult(MunicipalLaw law, Apportionment apportionment, List<ListOutcome> lists) {
+public record CouncilResult(MunicipalLaw law, Apportionment apportionment, List<ListOutcome> lists,
+        CouncilMajority.Applied majority) {
 
     public CouncilResult {
         lists = List.copyOf(lists);
+    }
+
+    public CouncilResult(MunicipalLaw law, Apportionment apportionment, List<ListOutcome> lists) {
+        this(law, apportionment, lists,
+                new CouncilMajority.Applied(MajorityClause.Result.unchanged(apportionment.seats()), Optional.empty()));
+    }
+
+    /** Size of the body: the statutory size, or larger after GKWG § 10 Abs. 5. */
+    public int houseSize() {
+        return majority.clause().houseSize();
     }
 
     public ListOutcome list(String id) {

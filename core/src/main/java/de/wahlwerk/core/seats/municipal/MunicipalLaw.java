@@ -11,44 +11,49 @@ import de.wahlwerk.core.seats.Method;
  *
  * <p>Not modelled: Wahlbereiche/Wahlkreise (Sachsen § 22, Saarland, Niedersachsen, RLP, M-V),
  * unechte Teilortswahl (BW), NRW/S-H direct Wahlbezirk winners with overhang and compensation,
- * the fixed-size majority clauses.
+ * NRW's fixed-size majority clause (KWahlG § 33 Abs. 4, wording of the restored 2025 text [UNV]),
+ * Sachsen-Anhalt's majority clause [UNV].
  */
 public enum MunicipalLaw {
     /** KomWG § 25 Abs. 1 (Sainte-Laguë/Schepers), § 26 Abs. 1 (tie → list order); exhaustion [UNV]. */
-    BADEN_WUERTTEMBERG(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    BADEN_WUERTTEMBERG(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** GLKrWG Art. 35 Abs. 2 (Sainte-Laguë/Schepers; list tie → candidate votes, else lot), Art. 35 Abs. 3 (vacant), Art. 36 (lot). */
-    BAYERN(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LOT, Exhaustion.VACANT, true),
+    BAYERN(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LOT, Exhaustion.VACANT, true, MajorityRule.NONE),
     /** Hare/Niemeyer [V-SEC]; candidate tie rule and exhaustion [UNV]. */
-    BRANDENBURG(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    BRANDENBURG(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** KWG § 22 Abs. 3 Hare/Niemeyer (StGH 28.1.2026 voided the d'Hondt switch); candidate tie rule [UNV]. */
-    HESSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    HESSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** Hare/Niemeyer; unfilled seats vacant [V-SEC]; candidate tie rule [UNV]. */
-    MECKLENBURG_VORPOMMERN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    MECKLENBURG_VORPOMMERN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** Hare/Niemeyer (2016, 2021) [V-SEC]; list votes and Wahlbereiche not modelled; 2026 rule [UNV]. */
-    NIEDERSACHSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    NIEDERSACHSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** KWahlG § 33 Sainte-Laguë/Schepers (restored 2025) with bound Reserveliste; direct winners not modelled. */
-    NORDRHEIN_WESTFALEN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    NORDRHEIN_WESTFALEN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** Sainte-Laguë/Schepers (Landeswahlleiter 2024) [V-SEC]; candidate tie rule [UNV]. */
-    RHEINLAND_PFALZ(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    RHEINLAND_PFALZ(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** KWG § 41 Abs. 1 d'Hondt, closed lists, Fortführung des Höchstzahlverfahrens on exhaustion [V-SEC]. */
-    SAARLAND(Method.DHONDT, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.REDISTRIBUTE, false),
-    /** KomWG § 21 (one Wahlkreis): d'Hondt, candidates tie → list order [V-SEC]; majority clause § 21 Abs. 1 S. 5 not modelled. */
-    SACHSEN(Method.DHONDT, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
-    /** Hare/Niemeyer, tie within list → list order [V-SEC]; majority clause not modelled. */
-    SACHSEN_ANHALT(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
-    /** GKWG § 10 Sainte-Laguë/Schepers; direct winners and Mehrsitze not modelled; list order. */
-    SCHLESWIG_HOLSTEIN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false),
+    SAARLAND(Method.DHONDT, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.REDISTRIBUTE, false, MajorityRule.NONE),
+    /** KomWG § 21 (one Wahlkreis): d'Hondt, candidates tie → list order (Abs. 2), majority clause Abs. 1 S. 5 [V-SEC]. */
+    SACHSEN(Method.DHONDT, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false,
+            MajorityRule.ONE_MORE_FIXED),
+    /** Hare/Niemeyer, tie within list → list order [V-SEC]; its majority clause is [UNV] and not applied. */
+    SACHSEN_ANHALT(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
+    /** GKWG § 10 Sainte-Laguë/Schepers, majority clause § 10 Abs. 5 (body grows); direct winners and Mehrsitze not modelled; list order. */
+    SCHLESWIG_HOLSTEIN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false,
+            MajorityRule.GROW),
     /** Hare/Niemeyer [UNV]; seats beyond the candidates vacant (ThürKWG § 22 Abs. 4) [V-SEC]. */
-    THUERINGEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false);
+    THUERINGEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE);
 
     private final Method method;
     private final Ranking ranking;
     private final CandidateTieRule candidateTie;
     private final Exhaustion exhaustion;
     private final boolean listTieByCandidateVotes;
+    private final MajorityRule majorityRule;
 
     MunicipalLaw(Method method, Ranking ranking, CandidateTieRule candidateTie, Exhaustion exhaustion,
-            boolean listTieByCandidateVotes) {
+            boolean listTieByCandidateVotes, MajorityRule majorityRule) {
+        this.majorityRule = majorityRule;
         this.method = method;
         this.ranking = ranking;
         this.candidateTie = candidateTie;
@@ -80,5 +85,10 @@ public enum MunicipalLaw {
      */
     public boolean listTieByCandidateVotes() {
         return listTieByCandidateVotes;
+    }
+
+    /** The majority clause of the Land's council law (ELECTORAL_LAW.md § 1.4). */
+    public MajorityRule majorityRule() {
+        return majorityRule;
     }
 }

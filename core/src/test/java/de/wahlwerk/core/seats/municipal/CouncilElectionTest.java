@@ -111,4 +111,75 @@ class CouncilElectionTest {
                 de.wahlwerk.core.seats.Contender.of("C", 180)));
         assertThat(brb.seats().values()).containsExactly(6, 4, 1);
     }
+
+    /** A list of {@code n} candidates with distinct votes adding up to {@code total} (first candidate most). */
+    private static CouncilList listOf(String id, long total, int n) {
+        List<CouncilCandidate> c = new ArrayList<>();
+        long rest = (long) n * (n - 1) / 2;
+        for (int i = 0; i < n; i++) {
+            c.add(new CouncilCandidate(id + (i + 1), i == 0 ? total - rest : n - i));
+        }
+        return CouncilList.ofCandidates(id, c);
+    }
+
+    @Test
+    void sachsenMajorityClauseGivesOneMoreSeatAndReallocatesTheRest() {
+        // KomWG § 21 Abs. 1 S. 5: A has 51 % of the valid votes; d'Hondt with 10 seats gives A 5, B 3, C 2
+        // (highest averages 5100, 2600, 2550, 2300, 1700, 1300, 1275, 1150, 1020, 866.7).
+        // A gets one further seat first; the 4 remaining seats go again by d'Hondt: B 2600, C 2300, B 1300, C 1150.
+        var lists = List.of(listOf("A", 5_100, 8), listOf("B", 2_600, 4), listOf("C", 2_300, 4));
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.SACHSEN, 10, lists, Lots.none()).orElseThrow();
+        assertThat(r.apportionment().seats()).containsExactly(java.util.Map.entry("A", 5), java.util.Map.entry("B", 3),
+                java.util.Map.entry("C", 2));
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(6, 2, 2);
+        assertThat(r.majority().clause().party()).contains("A");
+        assertThat(r.houseSize()).isEqualTo(10);
+        assertThat(r.list("A").elected()).hasSize(6);
+        assertThat(r.majority().redistribution()).isPresent();
+
+        // 49 %: the clause does not apply
+        var minority = List.of(listOf("A", 4_900, 8), listOf("B", 2_700, 4), listOf("C", 2_400, 4));
+        CouncilResult none = CouncilElection.allocate(MunicipalLaw.SACHSEN, 10, minority, Lots.none()).orElseThrow();
+        assertThat(none.majority().clause().party()).isEmpty();
+        assertThat(none.lists().stream().mapToInt(CouncilResult.ListOutcome::seats).sum()).isEqualTo(10);
+        // Bayern has no majority clause: A keeps 5 of 10 (SLS)
+        CouncilResult by = CouncilElection.allocate(MunicipalLaw.BAYERN, 10, lists, Lots.none()).orElseThrow();
+        assertThat(by.list("A").seats()).isEqualTo(5);
+        assertThat(by.majority().clause().party()).isEmpty();
+    }
+
+    @Test
+    void sachsenMajorityClauseTieAmongTheOthersNeedsALot() {
+        // A 51 % with 4 seats → d'Hondt 510, 255, 245, 245: A 2, B 1, C 1 (A's third quotient 170 is out)
+        // A holds 2 = half → one more (3); one seat left for B and C with 245 each → lot "sitze:mehrheit"
+        var lists = List.of(listOf("A", 510, 4), listOf("B", 245, 2), listOf("C", 245, 2));
+        assertThat(CouncilElection.allocate(MunicipalLaw.SACHSEN, 4, lists, Lots.none()))
+                .isInstanceOfSatisfying(SeatOutcome.LotRequired.class, l -> {
+                    assertThat(l.decision()).isEqualTo(CouncilMajority.LOT_KEY);
+                    assertThat(l.tie().tied()).containsExactlyInAnyOrder("B", "C");
+                    assertThat(l.tie().contestedSeats()).isEqualTo(1);
+                });
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.SACHSEN, 4, lists,
+                Lots.none().with(CouncilMajority.LOT_KEY, Lot.of("C", "B"))).orElseThrow();
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(3, 0, 1);
+    }
+
+    @Test
+    void schleswigHolsteinMajorityClauseGrowsTheBody() {
+        // GKWG § 10 Abs. 5, shaped like Lägerdorf 2023 (GfL 50.1 %, 17 seats; exact votes not published
+        // with the text): SLS gives 8 / 6 / 3; GfL receives 2 further seats, the body grows to 19.
+        var lists = List.of(listOf("GfL", 5_010, 12), listOf("SPD", 3_400, 8), listOf("FW", 1_590, 5));
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.SCHLESWIG_HOLSTEIN, 17, lists, Lots.none())
+                .orElseThrow();
+        assertThat(r.apportionment().seats().values()).containsExactly(8, 6, 3);
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(10, 6, 3);
+        assertThat(r.houseSize()).isEqualTo(19);
+        assertThat(r.majority().clause().extraSeats()).isEqualTo(2);
+        // closed list: the two further seats go to the next on the list
+        assertThat(names(r.list("GfL").elected())).hasSize(10).startsWith("GfL1", "GfL2");
+        // exactly half the votes is not "more than half": no clause
+        var half = List.of(listOf("GfL", 5_000, 12), listOf("SPD", 3_400, 8), listOf("FW", 1_600, 5));
+        assertThat(CouncilElection.allocate(MunicipalLaw.SCHLESWIG_HOLSTEIN, 17, half, Lots.none()).orElseThrow()
+                .houseSize()).isEqualTo(17);
+    }
 }

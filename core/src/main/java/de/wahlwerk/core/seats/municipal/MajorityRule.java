@@ -1,0 +1,23 @@
+package de.wahlwerk.core.seats.municipal;
+
+/**
+ * What a Land's municipal law does when a list with more than half of the valid votes does not
+ * get more than half of the seats (ELECTORAL_LAW.md § 1.4).
+ */
+public enum MajorityRule {
+    /** No majority clause (or none verified). */
+    NONE,
+    /**
+     * The list receives further seats until it holds one more than half; the body grows by as many.
+     * Schleswig-Holstein GKWG § 10 Abs. 5 (wording quoted by the municipality of Lägerdorf, 2023:
+     * 17 → 19 seats) [V-SEC].
+     */
+    GROW,
+    /**
+     * The list "zunächst" receives one further seat; the seats still to be given are again
+     * allocated by the method. The body keeps its size. Sachsen KomWG § 21 Abs. 1 S. 5 (statute
+     * text via Wolters Kluwer) [V-SEC]; that "danach noch zu vergebende Sitze" means the remaining
+     * seats among the other lists is our reading [UNV].
+     */
+    ONE_MORE_FIXED
+}
