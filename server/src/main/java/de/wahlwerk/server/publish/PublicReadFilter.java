@@ -16,7 +16,9 @@ class PublicReadFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/wahlen/";
     private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /** Only the widget may be framed by other sites (local media embed it). */
+    private static final String CSP_WIDGET = CSP.replace("frame-ancestors 'none'", "frame-ancestors *");
 
     private final Snapshots snapshots;
     private final NotPublishedPage notPublished;
@@ -50,7 +52,7 @@ class PublicReadFilter extends OncePerRequestFilter {
         response.setHeader("Cache-Control", "public, max-age=5, must-revalidate");
         response.setHeader("Last-Modified", page.lastModifiedHeader());
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("Content-Security-Policy", path.contains("/widget/") ? CSP_WIDGET : CSP);
         response.setHeader("Vary", "Accept-Encoding");
         if (page.contentType().startsWith("application/json") || page.contentType().startsWith("text/csv")) {
             response.setHeader("Access-Control-Allow-Origin", "*");

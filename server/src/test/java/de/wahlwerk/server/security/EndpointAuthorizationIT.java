@@ -38,6 +38,7 @@ class EndpointAuthorizationIT extends IntegrationTest {
         RULES.put("* /invite/", Access.PUBLIC);
         RULES.put("* /error", Access.PUBLIC);
         RULES.put("* /q/", Access.PUBLIC);
+        RULES.put("GET /wahlen-live/", Access.PUBLIC);
         RULES.put("GET /admin/register/days/{dayId}", Access.STAFF);
         RULES.put("GET /api/register/days/{dayId}/files", Access.STAFF);
         RULES.put("GET /api/register/elections/{electionId}/counts", Access.STAFF);
