@@ -63,9 +63,16 @@ class PublicSite implements DisposableBean {
     private final java.util.Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile ScheduledExecutorService scheduler;
+    private final AreaPages areaPages;
+    private final PublicFactsSource facts;
+    private final LiveFeed live;
 
     PublicSite(SetupDirectory setup, LiveTallies tallies, ResultsService results, EntryService entry, Snapshots snapshots,
-            ITemplateEngine templates, Formats fmt, JsonMapper json, OpenDataFiles openData, java.util.Optional<Clock> clock) {
+            ITemplateEngine templates, Formats fmt, JsonMapper json, OpenDataFiles openData, java.util.Optional<Clock> clock,
+            AreaPages areaPages, PublicFactsSource facts, LiveFeed live) {
+        this.areaPages = areaPages;
+        this.facts = facts;
+        this.live = live;
         this.setup = setup;
         this.tallies = tallies;
         this.results = results;
@@ -81,6 +88,7 @@ class PublicSite implements DisposableBean {
     @EventListener
     void start(ApplicationReadyEvent ready) {
         snapshots.put(PublicReadFilter.PREFIX + "public.css", PublishedPage.of(resource("static/css/public.css"), "text/css;charset=UTF-8"));
+        snapshots.put(PublicReadFilter.PREFIX + "public.js", PublishedPage.of(resource("static/js/public.js"), "text/javascript;charset=UTF-8"));
         refreshAll();
         // Catches what this node did not cause itself: other nodes' confirmations, polls closing.
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("wahlwerk-publish").factory());
@@ -136,10 +144,13 @@ class PublicSite implements DisposableBean {
                     refresh(e);
                 }
             }
-            Context context = new Context(Locale.GERMAN);
-            context.setVariable("elections", published);
-            snapshots.put(PublicReadFilter.PREFIX + "index.html",
-                    PublishedPage.of(templates.process("publish/index", context), "text/html;charset=UTF-8"));
+            for (Locale lang : AreaPages.LANGUAGES) {
+                Context context = new Context(lang);
+                context.setVariable("elections", published);
+                context.setVariable("suffix", AreaPages.suffix(lang));
+                snapshots.put(PublicReadFilter.PREFIX + "index" + AreaPages.suffix(lang) + ".html",
+                        PublishedPage.of(templates.process("publish/index", context), "text/html;charset=UTF-8"));
+            }
         } catch (RuntimeException e) {
             log.warn("Publishing failed, the last published pages stay online: {}", e.toString());
         }
@@ -150,38 +161,54 @@ class PublicSite implements DisposableBean {
         if (!publishable(e)) {
             return;
         }
+        long started = System.nanoTime();
         long sequence = tallies.tally(e.id()).sequence();
         if (publishedSequence.getOrDefault(e.id(), -1L) == sequence) {
             return;
         }
         String time = ZonedDateTime.now(clock.withZone(ZONE)).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
         List<AreaSnapshot> roots = results.rootsForPublication(e.id());
+        var tally = tallies.tally(e.id());
+        // The numbers of every area first (counts only, cheap), then the pages with projection and history.
         for (AreaSnapshot root : roots) {
-            publishArea(e, root, time);
+            publishNumbers(e, root, time);
         }
-        Context context = new Context(Locale.GERMAN);
-        context.setVariable("election", e);
-        context.setVariable("roots", roots);
-        snapshots.put(base(e) + "index.html", PublishedPage.of(templates.process("publish/election", context), "text/html;charset=UTF-8"));
+        PublicFacts f = facts.facts(e, tally);
+        for (AreaSnapshot root : roots) {
+            publishArea(e, root, time, tally, f);
+        }
+        ElectionPages.publish(templates, snapshots, e, roots, f, time);
+        if (facts.updateSeats(e)) {
+            PublicFacts withSeats = facts.facts(e, tally);
+            for (AreaSnapshot root : roots) {
+                areaPages.publish(e, results.viewForPublication(e.id(), root.area().ref().hierarchy().code(),
+                        root.area().ref().key()), tally, withSeats, time);
+            }
+        }
         publishedSequence.put(e.id(), sequence);
+        live.published(e.id(), sequence);
+        log.debug("Published election {} at sequence {} in {} ms", e.id(), sequence, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void publishArea(Election e, AreaSnapshot area, String time) {
+    private void publishArea(Election e, AreaSnapshot area, String time, de.wahlwerk.core.tally.Tally tally, PublicFacts f) {
         String h = area.area().ref().hierarchy().code();
         String k = area.area().ref().key();
         ResultsView view = results.viewForPublication(e.id(), h, k);
-        Context context = new Context(Locale.GERMAN);
-        context.setVariable("view", view);
-        context.setVariable("fmt", fmt);
-        context.setVariable("time", time);
-        context.setVariable("base", base(e));
-        snapshots.put(base(e) + h + "/" + k + ".html",
-                PublishedPage.of(templates.process("publish/area", context), "text/html;charset=UTF-8"));
+        areaPages.publish(e, view, tally, f, time);
+        for (AreaSnapshot child : view.children()) {
+            publishArea(e, child, time, tally, f);
+        }
+    }
+
+    private void publishNumbers(Election e, AreaSnapshot area, String time) {
+        String h = area.area().ref().hierarchy().code();
+        String k = area.area().ref().key();
+        ResultsView view = results.countsForPublication(e.id(), h, k);
         snapshots.put(base(e) + h + "/" + k + ".json", PublishedPage.of(json.writeValueAsString(document(view, time)),
                 "application/json;charset=UTF-8"));
         openData.publish(e, area);
         for (AreaSnapshot child : view.children()) {
-            publishArea(e, child, time);
+            publishNumbers(e, child, time);
         }
     }
 

@@ -27,13 +27,16 @@ final class PublishedPage {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /** Only the widget may be framed by other sites (local media embed it). */
+    static final String CSP_FRAMABLE = CSP.replace("frame-ancestors 'none'", "frame-ancestors *");
 
     private final byte[] body;
     private final byte[] gzip;
     private final String etag;
     private final String contentType;
     private final int status;
+    private final boolean framable;
     private final Instant lastModified;
     private final String lastModifiedHeader;
     private final String sha256;
@@ -43,7 +46,8 @@ final class PublishedPage {
     private final byte[] headPlain;
     private final byte[] headNotModified;
 
-    private PublishedPage(byte[] body, byte[] gzip, String contentType, int status, Instant lastModified) {
+    private PublishedPage(byte[] body, byte[] gzip, String contentType, int status, Instant lastModified, boolean framable) {
+        this.framable = framable;
         this.body = body;
         this.gzip = gzip;
         this.contentType = contentType;
@@ -64,7 +68,7 @@ final class PublishedPage {
         h.add(new String[] {"Access-Control-Expose-Headers", "ETag"});
         h.add(new String[] {"X-Content-Type-Options", "nosniff"});
         if (contentType.startsWith("text/html")) {
-            h.add(new String[] {"Content-Security-Policy", CSP});
+            h.add(new String[] {"Content-Security-Policy", framable ? CSP_FRAMABLE : CSP});
         }
         this.headers = List.copyOf(h);
         this.headGzip = head(status, true, gzip.length);
@@ -77,12 +81,18 @@ final class PublishedPage {
     }
 
     static PublishedPage of(byte[] body, String contentType) {
-        return new PublishedPage(body, gzip(body), contentType, 200, Instant.now());
+        return new PublishedPage(body, gzip(body), contentType, 200, Instant.now(), false);
+    }
+
+    /** A page other sites may show in a frame: the widget for local media. */
+    static PublishedPage framable(String text, String contentType) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        return new PublishedPage(body, gzip(body), contentType, 200, Instant.now(), true);
     }
 
     /** The same bytes answered with another status (the "not published yet" page: 404). */
     PublishedPage withStatus(int newStatus) {
-        return new PublishedPage(body, gzip, contentType, newStatus, lastModified);
+        return new PublishedPage(body, gzip, contentType, newStatus, lastModified, framable);
     }
 
     /** Keeps the old page (and its ETag and date) when the new one has the same bytes. */

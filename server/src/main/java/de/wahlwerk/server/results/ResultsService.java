@@ -64,11 +64,24 @@ public class ResultsService {
                 .toList();
     }
 
+    /**
+     * Counts and shares only, without projection and history: the public site's first pass, which
+     * publishes the numbers of every area before it renders the pages.
+     */
+    public ResultsView countsForPublication(long electionId, String hierarchy, String key) {
+        return view(setup.election(electionId).orElseThrow(() -> new NotFoundException("election", electionId)),
+                hierarchy, key, false);
+    }
+
     public ResultsView view(long electionId, String hierarchy, String key) {
         return view(election(electionId), hierarchy, key);
     }
 
     private ResultsView view(Election e, String hierarchy, String key) {
+        return view(e, hierarchy, key, true);
+    }
+
+    private ResultsView view(Election e, String hierarchy, String key, boolean analysed) {
         if (!Hierarchy.isValidCode(hierarchy)) {
             throw new NotFoundException("area", hierarchy + ":" + key);
         }
@@ -105,7 +118,8 @@ public class ResultsService {
                             comparable ? then.all().share(kind, en.getKey()).orElse(Rational.ZERO) : null)));
         }
         return new ResultsView(e, area, children, path, e.kind().voteKinds(), rows, comparable, tally.sequence(),
-                analysis.projection(e, tally, area).orElse(null), analysis.history(e, tally, area));
+                analysed ? analysis.projection(e, tally, area).orElse(null) : null,
+                analysed ? analysis.history(e, tally, area) : null);
     }
 
     private Election election(long id) {

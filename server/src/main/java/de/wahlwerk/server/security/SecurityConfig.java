@@ -39,6 +39,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/setup/**", "/invite/**", "/q/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/error", "/health", "/wahlschein/**").permitAll()
+                        // Public results: one server-sent event per publication (publish.LiveFeed)
+                        .requestMatchers(HttpMethod.GET, "/wahlen-live/**").permitAll()
                         .requestMatchers("/admin/users/**", "/api/users/**", "/admin/audit/**", "/api/audit/**")
                                 .hasRole(Role.ADMIN.name())
                         .requestMatchers(writes()).hasRole(Role.ADMIN.name())

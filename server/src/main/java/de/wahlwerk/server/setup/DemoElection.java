@@ -52,8 +52,11 @@ public class DemoElection {
     private final NominationStore nominations;
     private final ResultStore results;
     private final AuditLog audit;
+    private final AreaGeometries geometries;
 
-    DemoElection(ElectionDayStore days, AreaStore areas, NominationStore nominations, ResultStore results, AuditLog audit) {
+    DemoElection(ElectionDayStore days, AreaStore areas, NominationStore nominations, ResultStore results, AuditLog audit,
+            AreaGeometries geometries) {
+        this.geometries = geometries;
         this.days = days;
         this.areas = areas;
         this.nominations = nominations;
@@ -173,10 +176,55 @@ public class DemoElection {
         long source = results.insertSource("Bundestagswahl 2021 (Demo Musterstadt)", ElectionKind.BUNDESTAG.name(),
                 LocalDate.of(2021, 9, 26), "demo", "generated", "0".repeat(64), electionId, "demo");
         results.insertRecords(source, previous);
+        geometries.store(dayId, demoGeometry().getBytes(java.nio.charset.StandardCharsets.UTF_8), "demo");
         audit.recordAs("demo", "load-demo", "election_day", dayId, null, Map.of(
                 "name", DAY_NAME, "pollingDistricts", 64, "postalDistricts", 16, "pollingStations", stations.length,
-                "lists", PARTIES.length));
+                "lists", PARTIES.length, "areaOutlines", DISTRICTS.length + 3));
         return dayId;
+    }
+
+    /**
+     * Outlines for the demo's map: the eight districts as a slightly irregular 4 × 2 grid (north
+     * row = constituency 301), the constituencies and the town as their unions. Fictitious.
+     */
+    static String demoGeometry() {
+        double[][][] v = new double[5][3][];
+        Random jitter = new Random(7);
+        for (int i = 0; i <= 4; i++) {
+            for (int j = 0; j <= 2; j++) {
+                double dx = i > 0 && i < 4 ? (jitter.nextDouble() - .5) * .016 : 0;
+                double dy = j == 1 ? (jitter.nextDouble() - .5) * .012 : 0;
+                v[i][j] = new double[] {10.0 + .04 * i + dx, 50.06 - .03 * j + dy};
+            }
+        }
+        StringBuilder f = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int d = 0; d < DISTRICTS.length; d++) {
+            int c = d % 4;
+            int r = d / 4;
+            f.append(feature("admin", AGS + "-" + (d + 1), List.of(v[c][r], v[c + 1][r], v[c + 1][r + 1], v[c][r + 1]))).append(',');
+        }
+        for (int r = 0; r < 2; r++) {
+            List<double[]> ring = new ArrayList<>();
+            for (int i = 0; i <= 4; i++) {
+                ring.add(v[i][r]);
+            }
+            for (int i = 4; i >= 0; i--) {
+                ring.add(v[i][r + 1]);
+            }
+            f.append(feature("bundestag", r == 0 ? "301" : "302", ring)).append(',');
+        }
+        f.append(feature("admin", AGS, List.of(v[0][0], v[4][0], v[4][2], v[0][2])));
+        return f.append("]}").toString();
+    }
+
+    private static String feature(String hierarchy, String key, List<double[]> ring) {
+        StringBuilder s = new StringBuilder("{\"type\":\"Feature\",\"properties\":{\"hierarchy\":\"" + hierarchy
+                + "\",\"key\":\"" + key + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[");
+        for (double[] p : ring) {
+            s.append(String.format(java.util.Locale.ROOT, "[%.5f,%.5f],", p[0], p[1]));
+        }
+        s.append(String.format(java.util.Locale.ROOT, "[%.5f,%.5f]", ring.getFirst()[0], ring.getFirst()[1]));
+        return s.append("]]}}").toString();
     }
 
     private static AreaForm area(String hierarchy, AreaLevel level, String key, String name) {

@@ -73,6 +73,11 @@ public class SetupDirectory {
         return areas.areas(dayId);
     }
 
+    /** Every polling station of the day (for the public site's station lists). */
+    public List<PollingStation> stations(long dayId) {
+        return areas.stations(dayId);
+    }
+
     public Optional<PollingStation> station(long id) {
         return areas.station(id);
     }

@@ -2,41 +2,204 @@ package de.wahlwerk.server.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.wahlwerk.server.security.Role;
+import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
 import de.wahlwerk.server.support.BrowserTest;
+import de.wahlwerk.server.support.DemoReports;
+import de.wahlwerk.server.support.HttpSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The public pages pass axe-core (WCAG 2.1 AA) and work by keyboard, without signing in. */
+/**
+ * The public pages in a real browser: every page type passes axe-core (WCAG 2.1 AA) with zero
+ * violations and works by keyboard; the pages are complete with JavaScript switched off; a newly
+ * confirmed report reaches an open page without reloading it (server-sent event); and screenshots
+ * of the main page types at desktop and phone width are written to docs/screenshots/.
+ */
 class PublicPagesBrowserIT extends BrowserTest {
+
+    static final Path SHOTS = Path.of("../docs/screenshots");
 
     @Autowired
     JdbcClient jdbc;
 
-    @Test
-    void publicPagesAreAccessible() throws Exception {
-        long day = jdbc.sql("select id from election_day where name = :n").param("n", DemoElection.DAY_NAME).query(Long.class).single();
-        long election = jdbc.sql("select id from election where election_day_id = :d and name = 'Bundestagswahl 2025'")
-                .param("d", day).query(Long.class).single();
-        String page = "/wahlen/" + election + "/admin/" + DemoElection.AGS + ".html";
+    @Autowired
+    TestAccounts accounts;
+
+    private long election() {
+        return new DemoReports(jdbc).electionId();
+    }
+
+    private String area(String hierarchy, String key) {
+        return "/wahlen/" + election() + "/" + hierarchy + "/" + key + ".html";
+    }
+
+    private void openPublished(String page) throws InterruptedException {
         for (int i = 0; i < 50; i++) {
             open(page);
             if (!driver().findElements(By.cssSelector("p.status")).isEmpty()) {
-                break;
+                return;
             }
             Thread.sleep(100);
         }
-        assertThat(driver().findElement(By.tagName("h1")).getText()).contains(DemoElection.AGS);
+    }
+
+    @Test
+    void everyPageTypeIsAccessibleInBothLanguages() throws Exception {
+        String town = area("admin", DemoElection.AGS);
+        openPublished(town);
+        assertThat(driver().findElement(By.tagName("h1")).getText()).contains("Musterstadt");
+        assertThat(driver().findElements(By.cssSelector("svg.chart"))).as("bar charts").isNotEmpty();
+        assertThat(driver().findElement(By.tagName("main")).getText()).contains("Wahllokale").contains("Barrierefrei");
+        assertThat(driver().findElements(By.cssSelector("svg.map"))).as("maps from the demo's outlines").hasSize(2);
         assertAccessible("public area page");
         tab();
         assertThat(focused().getText()).isEqualTo("Zum Inhalt springen");
-        open("/wahlen/" + election + "/");
+        openPublished(town.replace(".html", ".en.html"));
+        assertThat(driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(driver().findElement(By.tagName("main")).getText()).contains("Polling stations");
+        assertAccessible("public area page, English");
+        openPublished(area("admin", DemoElection.AGS + "-1"));
+        assertAccessible("public city district page");
+        openPublished(area("bundestag", "301"));
+        assertThat(driver().findElement(By.tagName("main")).getText()).contains("Erststimme").contains("Wahlkreis");
+        assertAccessible("public constituency page");
+        open("/wahlen/" + election() + "/");
         assertAccessible("public election page");
+        open("/wahlen/" + election() + "/widget/admin/" + DemoElection.AGS + ".html");
+        assertAccessible("public widget");
+        open("/wahlen/" + election() + "/lobby/1.en.html");
+        assertThat(driver().findElement(By.tagName("h1")).getText()).isNotEmpty();
+        assertAccessible("public lobby slide");
         open("/wahlen/");
         assertAccessible("public index");
+        open("/wahlen/index.en.html");
+        assertAccessible("public index, English");
         open("/wahlen/999999/");
         assertAccessible("public not-published page");
+    }
+
+    @Test
+    void pagesAreCompleteWithoutJavaScript() throws Exception {
+        ChromeDriver chrome = (ChromeDriver) driver();
+        chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            openPublished(area("admin", DemoElection.AGS));
+            assertThat((Object) ((JavascriptExecutor) chrome).executeScript("return document.documentElement.dataset.enhanced"))
+                    .as("the page's own script did not run").isNull();
+            String text = driver().findElement(By.tagName("main")).getText();
+            assertThat(text).contains("Bezirken").contains("Zweitstimme").contains("SPD").contains("Wahlbeteiligung");
+            assertThat(driver().findElements(By.cssSelector("table tbody tr")).size()).isGreaterThan(20);
+            assertThat(driver().findElements(By.cssSelector("svg.chart"))).isNotEmpty();
+        } finally {
+            chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    @Test
+    void aNewlyConfirmedReportReachesAnOpenPageWithoutReload() throws Exception {
+        DemoReports demo = new DemoReports(jdbc);
+        String page = area("admin", DemoElection.AGS);
+        openPublished(page);
+        assertThat((Object) ((JavascriptExecutor) driver()).executeScript("return document.documentElement.dataset.enhanced"))
+                .isEqualTo("1");
+        ((JavascriptExecutor) driver()).executeScript("window.__samePage = true;");
+        String before = driver().findElement(By.cssSelector("p.status")).getText();
+        String key = jdbc.sql("""
+                select u.official_key from reporting_unit u where u.election_day_id = :d and u.kind = 'POLLING'
+                and u.counted_with_unit_id is null
+                and not exists (select 1 from quick_report q where q.unit_id = u.id)
+                and not exists (select 1 from reporting_unit o where o.counted_with_unit_id = u.id)
+                and u.official_key in ('0406', '0407', '0408', '0507', '0508', '0606', '0607')
+                order by u.official_key limit 1""").param("d", demo.dayId()).query(String.class).single();
+        confirm(demo, key);
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> !d.findElement(By.cssSelector("p.status")).getText().equals(before));
+        assertThat((Object) ((JavascriptExecutor) driver()).executeScript("return window.__samePage === true"))
+                .as("updated in place, not reloaded").isEqualTo(true);
+        assertAccessible("public area page after a live update");
+    }
+
+    @Test
+    void screenshotsOfTheMainPageTypes() throws Exception {
+        Files.createDirectories(SHOTS);
+        // A realistic evening: a part of the districts reported (units no other test uses).
+        DemoReports demo = new DemoReports(jdbc);
+        for (String key : java.util.List.of("0403", "0404", "0405", "0503", "0504", "0505", "0506", "0603", "0604",
+                "0605", "0204", "0205", "BW-07", "BW-10", "BW-03")) {
+            boolean reported = jdbc.sql("select count(*) from quick_report where unit_id = :u").param("u", demo.unitId(key))
+                    .query(Long.class).single() > 0;
+            if (!reported) {
+                confirm(demo, key);
+            }
+        }
+        Thread.sleep(1500);
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("municipality", area("admin", DemoElection.AGS));
+        pages.put("city-district", area("admin", DemoElection.AGS + "-1"));
+        pages.put("constituency", area("bundestag", "301"));
+        pages.put("election", "/wahlen/" + election() + "/");
+        pages.put("widget", "/wahlen/" + election() + "/widget/admin/" + DemoElection.AGS + ".html");
+        pages.put("lobby", "/wahlen/" + election() + "/lobby/0.html");
+        try {
+            for (var p : pages.entrySet()) {
+                for (var size : Map.of("desktop", new Dimension(1280, 900), "phone", new Dimension(390, 844)).entrySet()) {
+                    driver().manage().window().setSize(size.getValue());
+                    openPublished(p.getValue());
+                    long height = ((Number) ((JavascriptExecutor) driver())
+                            .executeScript("return document.documentElement.scrollHeight")).longValue();
+                    driver().manage().window().setSize(new Dimension(size.getValue().width, (int) Math.min(height + 120, 6000)));
+                    byte[] png = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES);
+                    Files.write(SHOTS.resolve("public-" + p.getKey() + "-" + size.getKey() + ".png"), png);
+                }
+            }
+        } finally {
+            driver().manage().window().setSize(new Dimension(1280, 1024));
+        }
+    }
+
+    private void confirm(DemoReports demo, String key) {
+        HttpSession clerk = login(Role.CLERK);
+        HttpSession approver = login(Role.APPROVER);
+        StringBuilder values = new StringBuilder();
+        demo.values(key).forEach((k, v) -> values.append(values.isEmpty() ? "" : ",").append('"').append(k).append("\":\"")
+                .append(v).append('"'));
+        String body = "{\"unitId\":" + demo.unitId(key) + ",\"values\":{" + values + "}}";
+        var r = clerk.json("POST", "/api/entry/elections/" + demo.electionId() + "/reports", body);
+        if (r.statusCode() == 400) {
+            Matcher m = Pattern.compile("warning\\.(W\\d+)").matcher(r.body());
+            StringBuilder reasons = new StringBuilder();
+            while (m.find()) {
+                reasons.append(reasons.isEmpty() ? "" : ",").append("\"").append(m.group(1)).append("\":\"Test\"");
+            }
+            r = clerk.json("POST", "/api/entry/elections/" + demo.electionId() + "/reports",
+                    body.substring(0, body.length() - 1) + ",\"warningReasons\":{" + reasons + "}}");
+        }
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"reportId\":(\\d+)").matcher(r.body());
+        assertThat(id.find()).isTrue();
+        assertThat(approver.json("POST", "/api/entry/reports/" + id.group(1) + "/approve", null).statusCode()).isEqualTo(200);
+    }
+
+    private HttpSession login(Role role) {
+        var a = accounts.create(role, "admin", DemoElection.AGS);
+        HttpSession s = session();
+        s.login(a.username(), TestAccounts.PASSWORD, a.code());
+        s.get("/admin");
+        return s;
     }
 }

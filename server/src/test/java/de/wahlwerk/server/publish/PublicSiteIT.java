@@ -53,8 +53,16 @@ class PublicSiteIT extends IntegrationTest {
         }
         assertThat(disk).isEqualTo(served);
         assertThat(java.nio.file.Files.exists(onDisk.resolveSibling(onDisk.getFileName() + ".gz"))).isTrue();
-        assertThat(await("/wahlen/" + election + "/").body()).contains("Gemeinde " + DemoElection.AGS);
+        assertThat(await("/wahlen/" + election + "/").body()).contains("Gemeinde Musterstadt");
         assertThat(await("/wahlen/").body()).contains("Bundestagswahl 2025");
+        // Both languages are pre-rendered; only the widget may be framed by other sites.
+        var english = await(page.replace(".html", ".en.html"));
+        assertThat(english.body()).contains("lang=\"en\"").contains("Polling stations");
+        assertThat(first.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+        var widget = await("/wahlen/" + election + "/widget/admin/" + DemoElection.AGS + ".html");
+        assertThat(widget.statusCode()).isEqualTo(200);
+        assertThat(widget.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors *");
+        assertThat(await("/wahlen/" + election + "/lobby/0.html").body()).contains("data-next=");
         int conditional = 0;
         for (int i = 0; i < 10 && conditional != 304; i++) {
             String current = await(page).headers().firstValue("ETag").orElseThrow();

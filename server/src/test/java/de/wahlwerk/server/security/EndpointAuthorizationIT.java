@@ -41,6 +41,7 @@ class EndpointAuthorizationIT extends IntegrationTest {
         RULES.put("* /wahlschein/", Access.PUBLIC);
         RULES.put("* /admin/pollcards", Access.ADMIN);
         RULES.put("* /api/pollcards", Access.ADMIN);
+        RULES.put("GET /wahlen-live/", Access.PUBLIC);
         RULES.put("GET /admin/register/days/{dayId}", Access.STAFF);
         RULES.put("GET /api/register/days/{dayId}/files", Access.STAFF);
         RULES.put("GET /api/register/elections/{electionId}/counts", Access.STAFF);

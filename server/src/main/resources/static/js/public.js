@@ -1,0 +1,41 @@
+// Public results pages: progressive enhancement only, every page is complete without this file.
+// One server-sent event arrives per publication; the page then fetches its own pre-rendered bytes
+// again (after a short random delay, so that thousands of readers do not arrive in the same
+// millisecond) and swaps the numbers in place, announcing the new status line politely.
+(() => {
+  document.documentElement.dataset.enhanced = '1';
+  const url = document.body && document.body.dataset.events;
+  if (!url || !window.EventSource || !window.fetch || !window.DOMParser) return;
+  let last = null;
+  const refresh = (sequence) => {
+    fetch(location.pathname, { cache: 'no-cache' })
+      .then((r) => (r.ok ? r.text() : null))
+      .then((html) => {
+        if (!html) return;
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const fresh = doc.getElementById('live');
+        const here = document.getElementById('live');
+        if (fresh && here) here.replaceWith(document.importNode(fresh, true));
+        const status = doc.querySelector('.status');
+        const shown = document.querySelector('.status');
+        if (status && shown) shown.textContent = status.textContent;
+        document.body.dataset.sequence = sequence;
+      })
+      .catch(() => {});
+  };
+  const source = new EventSource(url);
+  source.addEventListener('published', (e) => {
+    if (e.data === last) return;
+    last = e.data;
+    setTimeout(() => refresh(e.data), Math.random() * 1000);
+  });
+})();
+
+// Lobby screens in the town hall: move on to the next area after a while (a new page load also
+// brings the newest numbers). Without JavaScript the page links to the next area instead.
+(() => {
+  const next = document.body && document.body.dataset.next;
+  const cycle = document.body && Number(document.body.dataset.cycle);
+  if (!next || !cycle) return;
+  setTimeout(() => location.replace(next), cycle * 1000);
+})();
