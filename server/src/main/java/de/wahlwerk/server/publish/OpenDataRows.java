@@ -50,6 +50,10 @@ final class OpenDataRows {
     private final Map<AreaRef, List<ResultRow>> unitRowsBelow = new HashMap<>();
     private final Map<AreaRef, List<AreaRef>> children = new HashMap<>();
     private final Map<AreaRef, ResultRow> areaRows = new HashMap<>();
+    /** Unit rows by unit key, in setup order. */
+    private final Map<String, ResultRow> unitRows = new LinkedHashMap<>();
+    /** Keys of the units whose leaf area (in some hierarchy) is the area. */
+    private final Map<AreaRef, List<String>> unitsInLeaf = new HashMap<>();
 
     OpenDataRows(Input in) {
         this.in = in;
@@ -73,9 +77,11 @@ final class OpenDataRows {
                 continue;
             }
             ResultRow row = unitRow(u, spec);
+            unitRows.put(u.officialKey(), row);
             // Each hierarchy separately: from the unit's leaf area up to the root.
             for (var leaf : spec.leafAreas().entrySet()) {
                 AreaRef ref = new AreaRef(leaf.getKey(), leaf.getValue());
+                unitsInLeaf.computeIfAbsent(ref, _ -> new ArrayList<>()).add(u.officialKey());
                 while (ref != null) {
                     unitRowsBelow.computeIfAbsent(ref, _ -> new ArrayList<>()).add(row);
                     AreaSpec s = specByRef.get(ref);
@@ -105,6 +111,26 @@ final class OpenDataRows {
             }
         }
         return VotemanagerCsvWriter.standardColumns(layout, first, second, candidates);
+    }
+
+    Input input() {
+        return in;
+    }
+
+    Map<String, ResultRow> unitRows() {
+        return unitRows;
+    }
+
+    List<String> unitsIn(AreaRef leaf) {
+        return unitsInLeaf.getOrDefault(leaf, List.of());
+    }
+
+    List<AreaRef> children(AreaRef area) {
+        return children.getOrDefault(area, List.of());
+    }
+
+    Area area(AreaRef ref) {
+        return areaByRef.get(ref);
     }
 
     /** The votemanager file of the reporting units below the area (the vendor's "Wahlbezirk" file). */

@@ -12,6 +12,7 @@ import de.wahlwerk.core.model.VoteCounts;
 import de.wahlwerk.core.model.VoteKind;
 import de.wahlwerk.core.tally.AreaRef;
 import de.wahlwerk.core.tally.AreaSnapshot;
+import de.wahlwerk.server.publish.NistChecks;
 import de.wahlwerk.server.publish.OpenDataRoundTrip;
 import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.security.TestAccounts;
@@ -131,6 +132,12 @@ class GoettingenLiveIT extends IntegrationTest {
         // Round trip of the open data: the public votemanager file equals the published one in every cell.
         OpenDataRoundTrip.assertPublicFileEqualsPublished(admin.base(), city.election(), "admin", AGS,
                 Fixtures.file("goettingen-btw-wahlbezirke/Open-Data-03159016-Bundestagswahl-Wahlbezirk.csv"), rows.size());
+        // The same numbers in the NIST SP 1500-100 report, valid against NIST's schema: city and district 101.
+        JsonNode nist = NistChecks.fetchValid(admin.base(), city.election());
+        assertThat(NistChecks.votes(nist, "Zweitstimmen", "SPD", "area-admin-" + AGS)).isEqualTo(spd);
+        assertThat(NistChecks.votes(nist, "Zweitstimmen", "SPD", "unit-101"))
+                .isEqualTo(rows.getFirst().counts().votes(VoteKind.SECOND).votesFor(1));
+        assertThat(nist.get("Status").asString()).isEqualTo("unofficial-complete");
     }
 
     @Test
