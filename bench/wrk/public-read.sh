@@ -18,16 +18,10 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 DATA=$(mktemp -d /tmp/wahlwerk-bench.XXXXXX)
 cleanup() { kill "${APP:-}" "${NGINX:-}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT
+. bench/wrk/demo.sh
 
 echo "Starting Wahlwerk (demo) on CPU 0 …" >&2
-SERVER_PORT=$PORT_APP WAHLWERK_PUBLIC_PORT=$PORT_PUBLIC WAHLWERK_DATA_DIR=$DATA taskset -c 0 ./wahlwerk start --demo > "$DATA/app.log" 2>&1 &
-APP=$!
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT_APP/wahlen/" > "$DATA/index.html" && grep -q '/wahlen/[0-9]' "$DATA/index.html" && break
-  sleep 1
-done
-ELECTION=$(grep -o '/wahlen/[0-9]*/' "$DATA/index.html" | head -1)
-PAGE=$(curl -sf "http://127.0.0.1:$PORT_APP$ELECTION" | grep -o "$ELECTION[a-z]*/[0-9A-Za-z._-]*\.html" | head -1)
+start_demo "$PORT_APP"
 JSON=${PAGE%.html}.json
 # What the crowd reaches: the lean listener, or (APP_PATH=filter) the servlet filter on the main port.
 [ "$APP_PATH" = listener ] && PORT_APP=$PORT_PUBLIC

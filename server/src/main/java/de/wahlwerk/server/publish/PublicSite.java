@@ -2,6 +2,7 @@ package de.wahlwerk.server.publish;
 
 import de.wahlwerk.core.model.Election;
 import de.wahlwerk.core.model.ElectionDay;
+import de.wahlwerk.core.tally.AreaRef;
 import de.wahlwerk.core.tally.AreaSnapshot;
 import de.wahlwerk.server.entry.EntryService;
 import de.wahlwerk.server.entry.ReportChanged;
@@ -60,6 +61,8 @@ class PublicSite implements DisposableBean {
     private final OpenDataFiles openData;
     private final Clock clock;
     private final Map<Long, Long> publishedSequence = new ConcurrentHashMap<>();
+    /** Per election, the area snapshots whose pages are published now (compared by identity). */
+    private final Map<Long, Map<AreaRef, AreaSnapshot>> published = new ConcurrentHashMap<>();
     private final java.util.Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile ScheduledExecutorService scheduler;
@@ -91,7 +94,9 @@ class PublicSite implements DisposableBean {
         snapshots.put(PublicReadFilter.PREFIX + "public.js", PublishedPage.of(resource("static/js/public.js"), "text/javascript;charset=UTF-8"));
         refreshAll();
         // Catches what this node did not cause itself: other nodes' confirmations, polls closing.
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("wahlwerk-publish").factory());
+        // A platform thread of its own: a virtual one would share the carrier threads with every
+        // request being served and could starve exactly when the crowd arrives.
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("wahlwerk-publish").daemon().factory());
         scheduler.scheduleWithFixedDelay(this::refreshAll, 2, 2, TimeUnit.SECONDS);
     }
 
@@ -101,6 +106,7 @@ class PublicSite implements DisposableBean {
      */
     @TransactionalEventListener
     void changed(ReportChanged event) {
+        log.debug("Report changed in election {}, queued for publishing", event.electionId());
         dirty.add(event.electionId());
         ScheduledExecutorService s = scheduler;
         if (s != null && draining.compareAndSet(false, true)) {
@@ -112,8 +118,14 @@ class PublicSite implements DisposableBean {
         try {
             Long id;
             while ((id = pollDirty()) != null) {
+                long t0 = System.nanoTime();
                 tallies.catchUp();
+                long t1 = System.nanoTime();
                 setup.election(id).ifPresent(this::refresh);
+                long t2 = System.nanoTime();
+                snapshots.commit();
+                log.debug("Drain of election {}: catch-up {} ms, refresh {} ms, commit {} ms", id, (t1 - t0) / 1_000_000,
+                        (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             }
         } catch (RuntimeException e) {
             log.warn("Publishing failed, the last published pages stay online: {}", e.toString());
@@ -151,65 +163,74 @@ class PublicSite implements DisposableBean {
                 snapshots.put(PublicReadFilter.PREFIX + "index" + AreaPages.suffix(lang) + ".html",
                         PublishedPage.of(templates.process("publish/index", context), "text/html;charset=UTF-8"));
             }
+            snapshots.commit();
         } catch (RuntimeException e) {
             log.warn("Publishing failed, the last published pages stay online: {}", e.toString());
         }
     }
 
-    /** Renders the election's pages if its numbers moved since the last publication. */
+    /**
+     * Renders the pages of the election's areas whose numbers moved since the last publication:
+     * the tally replaces the snapshot of exactly the areas a report touches (the unit's ancestors
+     * in every hierarchy), so an area whose snapshot is the same object as last time, and with it
+     * its whole subtree, is skipped. One round reads the database once, never per area.
+     */
     synchronized void refresh(Election e) {
         if (!publishable(e)) {
             return;
         }
-        long started = System.nanoTime();
         long sequence = tallies.tally(e.id()).sequence();
         if (publishedSequence.getOrDefault(e.id(), -1L) == sequence) {
             return;
         }
+        long started = System.nanoTime();
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        ResultsService.PublicationRound round = results.publicationRound(e.id());
         String time = ZonedDateTime.now(clock.withZone(ZONE)).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
-        List<AreaSnapshot> roots = results.rootsForPublication(e.id());
-        var tally = tallies.tally(e.id());
-        // The numbers of every area first (counts only, cheap), then the pages with projection and history.
-        for (AreaSnapshot root : roots) {
-            publishNumbers(e, root, time);
-        }
+        Map<AreaRef, AreaSnapshot> shown = published.computeIfAbsent(e.id(), id -> new ConcurrentHashMap<>());
+        var tally = round.tally();
         PublicFacts f = facts.facts(e, tally);
-        for (AreaSnapshot root : roots) {
-            publishArea(e, root, time, tally, f);
+        int rendered = 0;
+        for (AreaSnapshot root : round.roots()) {
+            rendered += publishArea(round, root, time, shown, f);
         }
-        ElectionPages.publish(templates, snapshots, e, roots, f, time);
+        if (rendered > 0 || snapshots.get(base(e) + "index.html") == null) {
+            ElectionPages.publish(templates, snapshots, e, round.roots(), f, time);
+        }
         if (facts.updateSeats(e)) {
             PublicFacts withSeats = facts.facts(e, tally);
-            for (AreaSnapshot root : roots) {
-                areaPages.publish(e, results.viewForPublication(e.id(), root.area().ref().hierarchy().code(),
-                        root.area().ref().key()), tally, withSeats, time);
+            for (AreaSnapshot root : round.roots()) {
+                areaPages.publish(e, round.view(root), tally, withSeats, time);
             }
         }
-        publishedSequence.put(e.id(), sequence);
-        live.published(e.id(), sequence);
-        log.debug("Published election {} at sequence {} in {} ms", e.id(), sequence, (System.nanoTime() - started) / 1_000_000);
+        publishedSequence.put(e.id(), round.sequence());
+        live.published(e.id(), round.sequence());
+        // Wall and CPU time: on a crowded machine the two differ, and only the second is our work.
+        log.debug("Election {}: {} areas re-rendered for sequence {} in {} ms ({} ms CPU)", e.id(), rendered, round.sequence(),
+                (System.nanoTime() - started) / 1_000_000,
+                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000);
     }
 
-    private void publishArea(Election e, AreaSnapshot area, String time, de.wahlwerk.core.tally.Tally tally, PublicFacts f) {
-        String h = area.area().ref().hierarchy().code();
-        String k = area.area().ref().key();
-        ResultsView view = results.viewForPublication(e.id(), h, k);
-        areaPages.publish(e, view, tally, f, time);
-        for (AreaSnapshot child : view.children()) {
-            publishArea(e, child, time, tally, f);
+    /** Publishes the area and, below it, every area whose numbers changed; returns how many were rendered. */
+    private int publishArea(ResultsService.PublicationRound round, AreaSnapshot area, String time, Map<AreaRef, AreaSnapshot> shown,
+            PublicFacts f) {
+        if (shown.get(area.area().ref()) == area) {
+            return 0; // unchanged, and so is everything below it
         }
-    }
-
-    private void publishNumbers(Election e, AreaSnapshot area, String time) {
+        Election e = round.election();
         String h = area.area().ref().hierarchy().code();
         String k = area.area().ref().key();
-        ResultsView view = results.countsForPublication(e.id(), h, k);
+        ResultsView view = round.view(area);
+        areaPages.publish(e, view, round.tally(), f, time);
         snapshots.put(base(e) + h + "/" + k + ".json", PublishedPage.of(json.writeValueAsString(document(view, time)),
                 "application/json;charset=UTF-8"));
         openData.publish(e, area);
+        shown.put(area.area().ref(), area);
+        int rendered = 1;
         for (AreaSnapshot child : view.children()) {
-            publishNumbers(e, child, time);
+            rendered += publishArea(round, child, time, shown, f);
         }
+        return rendered;
     }
 
     /** The public JSON: exact counts, shares as exact fractions plus rounded percent. */

@@ -2,68 +2,256 @@ package de.wahlwerk.server.publish;
 
 import de.wahlwerk.server.ops.WahlwerkProperties;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The published pages by path; readers never wait for writers. Every changed page is also written
- * as a static snapshot under {@code <data-dir>/public} (plain and {@code .gz}, each replaced
- * atomically), so that nginx, object storage or a CDN can serve the same bytes without us.
+ * The published pages by path, in memory (readers never wait for writers), and as static
+ * snapshots on disk for nginx, object storage or a CDN (ADR 0621).
+ * <p>
+ * {@link #put} changes memory only. {@link #commit} closes a publishing round: it refreshes the
+ * signed manifest of each election that changed and hands a consistent copy of all pages to the
+ * snapshot writer, which writes the complete tree as a new generation directory
+ * {@code <data-dir>/public/g-NNNNNN} (unchanged files hard-linked from the previous one) and then
+ * switches the symlink {@code public/current} to it with one atomic rename: a reader of
+ * {@code current} sees one whole generation or the next, never a mix. Older generations are
+ * pruned, the last {@value #KEEP} kept for readers still inside them. Rounds that arrive while a
+ * generation is written coalesce into the next.
  */
 @Component
-class Snapshots {
+class Snapshots implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Snapshots.class);
+    private static final Pattern ELECTION = Pattern.compile("^" + PublicReadFilter.PREFIX + "(\\d+)/");
+    private static final Pattern GENERATION = Pattern.compile("g-(\\d+)");
+    static final int KEEP = 3;
+    static final String CURRENT = "current";
 
     private final Map<String, PublishedPage> pages = new ConcurrentHashMap<>();
+    private final Set<Long> changedElections = new HashSet<>();
+    /** A page changed since the last {@link #commit}. */
+    private boolean dirty;
     private final Path root;
+    private final SigningKeys keys;
+    private final AtomicReference<Map<String, PublishedPage>> pending = new AtomicReference<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("wahlwerk-snapshot").daemon().factory());
+    /** Writer thread only: what the current generation holds, and where. */
+    private Map<String, PublishedPage> written = Map.of();
+    private Path writtenDir;
+    private long generation;
+    private volatile long currentGeneration;
 
-    Snapshots(WahlwerkProperties properties) {
+    Snapshots(WahlwerkProperties properties, SigningKeys keys) {
         this.root = properties.dataDir().toAbsolutePath().normalize().resolve("public");
+        this.keys = keys;
+        this.generation = existingGenerations().stream().mapToLong(Snapshots::number).max().orElse(0);
     }
 
     PublishedPage get(String path) {
         return pages.get(path);
     }
 
-    /** Writes the snapshot file first, then serves it, so disk and memory never disagree for long. */
+    /** Serves the page from now on (same bytes: the old page, its ETag and date stay). */
     synchronized void put(String path, PublishedPage page) {
         PublishedPage before = pages.get(path);
         PublishedPage now = before == null ? page : before.replacedBy(page);
         if (now != before) {
-            write(path, now);
             pages.put(path, now);
+            dirty = true;
+            Matcher m = ELECTION.matcher(path);
+            if (m.find()) {
+                changedElections.add(Long.parseLong(m.group(1)));
+            }
         }
     }
 
+    /**
+     * Ends a publishing round: signs the manifest of every election whose files changed, then
+     * queues the consistent state for the next snapshot generation.
+     */
+    synchronized void commit() {
+        for (long election : changedElections) {
+            sign(election);
+        }
+        changedElections.clear();
+        if (dirty) {
+            dirty = false;
+            pending.set(Map.copyOf(pages));
+            writer.execute(this::writeLatest);
+        }
+    }
+
+    private void sign(long election) {
+        String base = PublicReadFilter.PREFIX + election + "/";
+        KeyPair pair = keys.keyPair(election);
+        PublishedPage key = PublishedPage.of(SnapshotManifest.pem(pair.getPublic()), "text/plain;charset=UTF-8");
+        PublishedPage before = pages.get(base + SnapshotManifest.PUBLIC_KEY);
+        pages.put(base + SnapshotManifest.PUBLIC_KEY, before == null ? key : before.replacedBy(key));
+        SortedMap<String, String> hashes = new TreeMap<>();
+        pages.forEach((path, page) -> {
+            if (path.startsWith(base)) {
+                String rel = path.substring(base.length());
+                if (!SnapshotManifest.UNLISTED.contains(rel)) {
+                    hashes.put(rel, page.sha256());
+                    hashes.put(rel + ".gz", page.sha256Gzip());
+                }
+            }
+        });
+        byte[] manifest = SnapshotManifest.build(hashes);
+        pages.put(base + SnapshotManifest.MANIFEST, PublishedPage.of(manifest, "text/plain;charset=UTF-8"));
+        pages.put(base + SnapshotManifest.SIGNATURE,
+                PublishedPage.of(SnapshotManifest.sign(manifest, pair.getPrivate()), "application/octet-stream"));
+    }
+
+    /** The public folder; nginx serves {@code current} below it. */
     Path root() {
         return root;
     }
 
-    private void write(String path, PublishedPage page) {
-        Path target = root.resolve(path.substring(1)).normalize();
-        if (!target.startsWith(root)) {
-            throw new IllegalArgumentException("snapshot path outside the public folder: " + path);
+    /** The directory the {@code current} symlink points to now. */
+    Path current() {
+        return root.resolve(CURRENT);
+    }
+
+    /** Number of the generation {@code current} points to (0 before the first). */
+    long generation() {
+        return currentGeneration;
+    }
+
+    private void writeLatest() {
+        Map<String, PublishedPage> state = pending.getAndSet(null);
+        if (state == null) {
+            return;
         }
+        long n = ++generation;
+        Path dir = root.resolve("g-%06d".formatted(n));
         try {
-            Files.createDirectories(target.getParent());
-            atomically(target, page.body());
-            atomically(target.resolveSibling(target.getFileName() + ".gz"), page.gzip());
-        } catch (IOException e) {
-            // The in-memory page is served anyway; a failing disk must not stop election night.
-            log.warn("Static snapshot {} could not be written: {}", target, e.toString());
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            Set<Path> made = new HashSet<>();
+            for (var e : state.entrySet()) {
+                String rel = e.getKey().substring(1);
+                Path target = dir.resolve(rel).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new IllegalArgumentException("snapshot path outside the public folder: " + e.getKey());
+                }
+                if (made.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
+                Path gz = target.resolveSibling(target.getFileName() + ".gz");
+                if (written.get(e.getKey()) == e.getValue() && writtenDir != null && link(writtenDir.resolve(rel), target)
+                        && link(writtenDir.resolve(rel + ".gz"), gz)) {
+                    continue;
+                }
+                Files.write(target, e.getValue().body());
+                Files.write(gz, e.getValue().gzip());
+            }
+            Path link = root.resolve(".current-" + n);
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, Path.of(dir.getFileName().toString()));
+            Files.move(link, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            written = state;
+            writtenDir = dir;
+            currentGeneration = n;
+        } catch (IOException | RuntimeException e) {
+            // The in-memory pages are served anyway and the last whole generation stays current:
+            // a failing disk must not stop election night.
+            log.warn("Snapshot generation {} could not be written, {} stays current: {}", n, writtenDir, e.toString());
+            deleteQuietly(dir);
+            return;
+        }
+        prune();
+    }
+
+    private static boolean link(Path existing, Path target) {
+        try {
+            Files.createLink(target, existing);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 
-    private static void atomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    private void prune() {
+        List<Path> all = existingGenerations();
+        for (int i = 0; i < all.size() - KEEP; i++) {
+            if (!all.get(i).equals(writtenDir)) {
+                deleteQuietly(all.get(i));
+            }
+        }
+    }
+
+    private List<Path> existingGenerations() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> GENERATION.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparingLong(Snapshots::number)).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static long number(Path generationDir) {
+        return Long.parseLong(generationDir.getFileName().toString().substring(2));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            log.warn("Old snapshot generation {} could not be removed: {}", dir, e.toString());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        writer.shutdownNow();
+    }
+
+    /** For tests and the latency probe: the text of a published file. */
+    String text(String path) {
+        PublishedPage p = pages.get(path);
+        return p == null ? null : new String(p.body(), StandardCharsets.UTF_8);
+    }
+
+    /** For tests: a copy of the paths served now. */
+    Map<String, PublishedPage> all() {
+        return new HashMap<>(pages);
     }
 }

@@ -75,6 +75,16 @@ public class LiveAnalysis {
 
     /** Empty for a complete area, one without reports, or when there is no basis to project from. */
     java.util.Optional<ProjectionView> projection(Election e, Tally tally, AreaSnapshot area) {
+        return projection(e, tally, area, earlier(e));
+    }
+
+    /** The comparison sources of earlier elections, newest first (one query; the publisher reads it once per round). */
+    List<ResultRecords.Source> earlier(Election e) {
+        return records.earlier(e.id(), dayDate(e), HISTORY);
+    }
+
+    /** As above with the earlier sources given, so that publishing many areas asks the database once. */
+    java.util.Optional<ProjectionView> projection(Election e, Tally tally, AreaSnapshot area, List<ResultRecords.Source> earlier) {
         if (area.complete() || area.unitsReported() == 0) {
             return java.util.Optional.empty();
         }
@@ -84,7 +94,7 @@ public class LiveAnalysis {
         Map<String, UnitSpec> byKey = new HashMap<>();
         tally.structure().units().forEach(u -> byKey.put(u.key(), u));
         Map<String, Counts> current = currentCounts(e, tally.sequence());
-        ResultRecords.Source source = previousUnitSource(e, tally);
+        ResultRecords.Source source = previousUnitSource(earlier);
         Map<String, ResultRecords.Row> previousByKey = new HashMap<>();
         List<ResultRecords.Row> previousPostal = new ArrayList<>();
         if (source != null) {
@@ -186,8 +196,8 @@ public class LiveAnalysis {
     }
 
     /** The newest earlier source with unit-level (or constituency) records, as {@link PreviousTallies} uses. */
-    private ResultRecords.Source previousUnitSource(Election e, Tally tally) {
-        for (ResultRecords.Source s : records.earlier(e.id(), dayDate(e), HISTORY)) {
+    private ResultRecords.Source previousUnitSource(List<ResultRecords.Source> earlier) {
+        for (ResultRecords.Source s : earlier) {
             if (records.rows(s.id()).stream().anyMatch(LiveAnalysis::isUnitLike)) {
                 return s;
             }
@@ -226,8 +236,12 @@ public class LiveAnalysis {
     public record HistoryView(VoteKind kind, List<HistoryColumn> columns, List<HistoryRow> rows) {}
 
     HistoryView history(Election e, Tally tally, AreaSnapshot area) {
+        return history(e, tally, area, earlier(e));
+    }
+
+    HistoryView history(Election e, Tally tally, AreaSnapshot area, List<ResultRecords.Source> earlier) {
         VoteKind kind = mainKind(e);
-        List<ResultRecords.Source> sources = new ArrayList<>(records.earlier(e.id(), dayDate(e), HISTORY));
+        List<ResultRecords.Source> sources = new ArrayList<>(earlier);
         java.util.Collections.reverse(sources); // oldest first
         List<HistoryColumn> columns = new ArrayList<>();
         List<Map<String, Long>> votes = new ArrayList<>();

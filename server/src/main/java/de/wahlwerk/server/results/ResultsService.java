@@ -104,8 +104,13 @@ public class ResultsService {
             path.addFirst(s);
             up = s.area().parent();
         }
-        Tally before = previous.previous(e);
-        AreaSnapshot then = before.snapshots().stream().filter(s -> s.area().ref().equals(ref)).findFirst().orElse(null);
+        return build(e, tally, previous.previous(e), analysis.earlier(e), area, children, path, analysed);
+    }
+
+    private ResultsView build(Election e, Tally tally, Tally before, List<ResultRecords.Source> earlier, AreaSnapshot area,
+            List<AreaSnapshot> children, List<AreaSnapshot> path, boolean analysed) {
+        AreaRef ref = area.area().ref();
+        AreaSnapshot then = findIn(before, ref);
         boolean comparable = then != null && then.all().unitsReported() == then.all().unitsExpected() && then.all().unitsExpected() > 0;
         List<ResultsView.Row> rows = new ArrayList<>();
         PartTotals all = area.all();
@@ -118,8 +123,91 @@ public class ResultsService {
                             comparable ? then.all().share(kind, en.getKey()).orElse(Rational.ZERO) : null)));
         }
         return new ResultsView(e, area, children, path, e.kind().voteKinds(), rows, comparable, tally.sequence(),
-                analysed ? analysis.projection(e, tally, area).orElse(null) : null,
-                analysed ? analysis.history(e, tally, area) : null);
+                analysed ? analysis.projection(e, tally, area, earlier).orElse(null) : null,
+                analysed ? analysis.history(e, tally, area, earlier) : null);
+    }
+
+    private static AreaSnapshot findIn(Tally t, AreaRef ref) {
+        try {
+            return t.snapshot(ref);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * For the public site: one publishing round over a fixed state of the tally. Everything that
+     * does not change per area (the previous election's tally, the comparison sources, the area
+     * index) is read once here, so that rendering an area asks the database nothing.
+     */
+    public PublicationRound publicationRound(long electionId) {
+        Election e = setup.election(electionId).orElseThrow(() -> new NotFoundException("election", electionId));
+        return new PublicationRound(e, tallies.tally(e.id()), previous.previous(e), analysis.earlier(e));
+    }
+
+    /** See {@link #publicationRound}. */
+    public final class PublicationRound {
+        private final Election election;
+        private final Tally tally;
+        private final Tally before;
+        private final List<ResultRecords.Source> earlier;
+        private final Map<AreaRef, AreaSnapshot> byRef = new java.util.HashMap<>();
+        private final Map<AreaRef, List<AreaSnapshot>> children = new java.util.HashMap<>();
+        private final List<AreaSnapshot> roots = new ArrayList<>();
+
+        private PublicationRound(Election election, Tally tally, Tally before, List<ResultRecords.Source> earlier) {
+            this.election = election;
+            this.tally = tally;
+            this.before = before;
+            this.earlier = earlier;
+            for (AreaSnapshot s : tally.snapshots()) {
+                byRef.put(s.area().ref(), s);
+                if (s.area().parent() == null) {
+                    roots.add(s);
+                } else {
+                    children.computeIfAbsent(s.area().parent(), k -> new ArrayList<>()).add(s);
+                }
+            }
+            Comparator<AreaSnapshot> byKey = Comparator.comparing(s -> s.area().ref().key());
+            children.values().forEach(l -> l.sort(byKey));
+            roots.sort(Comparator.comparing((AreaSnapshot s) -> s.area().ref().hierarchy().code()).thenComparing(byKey));
+        }
+
+        public Election election() {
+            return election;
+        }
+
+        /** The tally this round shows. */
+        public Tally tally() {
+            return tally;
+        }
+
+        /** The tally sequence this round shows. */
+        public long sequence() {
+            return tally.sequence();
+        }
+
+        /** The top areas of every hierarchy, as {@link #rootsForPublication}. */
+        public List<AreaSnapshot> roots() {
+            return roots;
+        }
+
+        /** The area's current snapshot in this round's state (identity changes when its numbers do). */
+        public AreaSnapshot snapshot(AreaRef ref) {
+            return byRef.get(ref);
+        }
+
+        /** The view of one area, as {@link #viewForPublication}, without a database query. */
+        public ResultsView view(AreaSnapshot area) {
+            List<AreaSnapshot> path = new ArrayList<>();
+            AreaRef up = area.area().parent();
+            while (up != null && byRef.containsKey(up)) {
+                AreaSnapshot s = byRef.get(up);
+                path.addFirst(s);
+                up = s.area().parent();
+            }
+            return build(election, tally, before, earlier, area, children.getOrDefault(area.area().ref(), List.of()), path, true);
+        }
     }
 
     private Election election(long id) {
