@@ -9,10 +9,8 @@ import de.wahlwerk.core.check.ReferendumQuestion;
 import de.wahlwerk.core.check.ReportInput;
 import de.wahlwerk.core.model.Counts;
 import de.wahlwerk.core.model.Election;
-import de.wahlwerk.core.model.UnitKind;
 import de.wahlwerk.core.model.VoteCounts;
 import de.wahlwerk.core.model.VoteKind;
-import de.wahlwerk.server.setup.SetupDirectory;
 import de.wahlwerk.server.web.FieldProblem;
 import de.wahlwerk.server.web.InvalidInputException;
 import java.util.ArrayList;
@@ -33,14 +31,14 @@ import org.springframework.stereotype.Component;
 class EntryChecks {
 
     private final PreviousResults previous;
-    private final ReportStore reports;
+    private final ConfirmedSums sums;
     private final SetupDirectory setup;
     private final de.wahlwerk.server.register.RollCounts roll;
 
-    EntryChecks(PreviousResults previous, ReportStore reports, SetupDirectory setup,
+    EntryChecks(PreviousResults previous, ConfirmedSums sums, SetupDirectory setup,
             de.wahlwerk.server.register.RollCounts roll) {
         this.previous = previous;
-        this.reports = reports;
+        this.sums = sums;
         this.setup = setup;
         this.roll = roll;
     }
@@ -105,21 +103,11 @@ class EntryChecks {
 
     /** Field-wise sum of the confirmed reports of the same unit kind in this election, by current ballot position. */
     private MunicipalTotals average(ReportForm form) {
-        UnitKind kind = form.unit().kind();
-        Map<String, Long> sum = new LinkedHashMap<>();
-        int n = 0;
-        for (StoredReport r : reports.withStatus(form.election().id(), ReportStatus.CONFIRMED)) {
-            var unit = setup.unit(r.unitId()).orElse(null);
-            if (unit == null || unit.kind() != kind || unit.id() == form.unit().id()) {
-                continue;
-            }
-            n++;
-            r.values().forEach((letter, v) -> {
-                if (v != null) {
-                    sum.merge(letter, v, Math::addExact);
-                }
-            });
+        ConfirmedSums.Sum sum = sums.without(form.election().id(), form.unit().kind(), form.unit().id());
+        if (sum.units() == 0) {
+            return null;
         }
-        return n == 0 ? null : new MunicipalTotals(form.toCounts(sum), n);
+        Map<String, Long> values = new LinkedHashMap<>(sum.values());
+        return new MunicipalTotals(form.toCounts(values), sum.units());
     }
 }

@@ -34,7 +34,7 @@ public class ReportForms {
         fields.add(new FormField("B", "entry.field.B", "VOTERS", null, null));
         fields.add(new FormField("B1", "entry.field.B1", "VOTERS", null, null));
         Set<Long> areasOfUnit = areasOf(unit);
-        List<Nomination> all = setup.nominations(election.id());
+        List<Nomination> all = setup.nominationsIn(election.id(), areasOfUnit);
         for (VoteKind kind : election.kind().voteKinds()) {
             String[] l = ReportForm.letters(kind);
             fields.add(new FormField(l[0], "entry.field.invalid." + kind.name(), kind.name(), null, null));

@@ -61,11 +61,12 @@ class PreviousTallies {
         TallyStructure structure = built.structure();
         Map<String, Ballot> ballots = built.ballots();
         List<LatestReport> reports = new ArrayList<>();
+        Map<String, ResultStore.Stored> previous = results.previousUnits(election.id());
         for (UnitSpec u : structure.units()) {
             if (u.countedWith() != null) {
                 continue;
             }
-            var stored = results.previousUnit(election.id(), u.key()).orElse(null);
+            var stored = previous.get(u.key());
             if (stored == null) {
                 continue;
             }

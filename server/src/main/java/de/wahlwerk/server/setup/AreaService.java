@@ -196,6 +196,37 @@ public class AreaService {
         return id;
     }
 
+    /** Largest number of units one bulk request may create (about one county's polling and postal districts). */
+    public static final int BULK_LIMIT = 5000;
+
+    /**
+     * Creates many units in one transaction with the same checks and one audit entry per unit as
+     * {@link #createUnit}: a national election has some 90,000 units, which one request per unit
+     * would take minutes to set up. Any problem rejects the whole batch, naming {@code units[i].field}.
+     */
+    @Transactional
+    public int createUnits(long dayId, List<ReportingUnitForm> forms) {
+        if (forms.size() > BULK_LIMIT) {
+            throw new InvalidInputException(FieldProblem.of("units", "setup.unit.bulkTooMany", BULK_LIMIT));
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (int i = 0; i < forms.size(); i++) {
+            if (!keys.add(forms.get(i).getOfficialKey())) {
+                throw new InvalidInputException(FieldProblem.of("units[" + i + "].officialKey", "setup.unit.duplicate",
+                        forms.get(i).getOfficialKey()));
+            }
+            try {
+                createUnit(dayId, forms.get(i));
+            } catch (InvalidInputException e) {
+                String prefix = "units[" + i + "]";
+                throw new InvalidInputException(e.problems().stream()
+                        .map(p -> new FieldProblem(p.field() == null ? prefix : prefix + "." + p.field(), p.messageKey(), p.args()))
+                        .toList());
+            }
+        }
+        return forms.size();
+    }
+
     @Transactional
     public void updateUnit(long id, ReportingUnitForm form) {
         UnitView before = unit(id);

@@ -28,6 +28,16 @@ class NominationStore {
                 .param("e", electionId).query((rs, i) -> nomination(rs)).list();
     }
 
+    /** The nominations on the ballot of a unit: election-wide ones and those of the given areas. */
+    List<Nomination> nominationsIn(long electionId, java.util.Collection<Long> areaIds) {
+        return jdbc.sql("""
+                select n.* from nomination n
+                where n.election_id = :e and (n.area_id is null or n.area_id = any(:a))
+                order by n.vote_kind, n.ballot_position""")
+                .param("e", electionId).param("a", areaIds.toArray(new Long[0]))
+                .query((rs, i) -> nomination(rs)).list();
+    }
+
     Optional<Nomination> nomination(long id) {
         return jdbc.sql("select * from nomination where id = :id").param("id", id).query((rs, i) -> nomination(rs)).optional();
     }

@@ -121,6 +121,46 @@ public class ResultStore {
                 (Long) r[6], (Long) r[7], (Long) r[8], totals, groups));
     }
 
+    /**
+     * Every unit-level record of the newest comparison source linked to an election, by unit key,
+     * read in three queries instead of three per unit (a national election has 90,000 units).
+     */
+    public Map<String, Stored> previousUnits(long electionId) {
+        String records = """
+                from result_record r join result_source s on s.id = r.source_id
+                where s.election_id = :e and r.area_level = :l and s.format <> 'kerg2'""";
+        Map<Long, Map<VoteKind, Long[]>> totals = new java.util.HashMap<>();
+        jdbc.sql("select t.record_id, t.vote_kind, t.invalid, t.valid from result_vote_total t join (select r.id "
+                        + records + ") x on x.id = t.record_id")
+                .param("e", electionId).param("l", UNIT_LEVEL)
+                .query((rs, i) -> totals.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(VoteKind.class))
+                        .put(VoteKind.valueOf(rs.getString(2)), new Long[] {(Long) rs.getObject(3), (Long) rs.getObject(4)}))
+                .list();
+        Map<Long, Map<VoteKind, Map<String, Long>>> groups = new java.util.HashMap<>();
+        jdbc.sql("select v.record_id, v.vote_kind, v.group_key, v.votes from result_vote v join (select r.id "
+                        + records + ") x on x.id = v.record_id")
+                .param("e", electionId).param("l", UNIT_LEVEL)
+                .query((rs, i) -> groups.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(VoteKind.class))
+                        .computeIfAbsent(VoteKind.valueOf(rs.getString(2)), k -> new java.util.LinkedHashMap<>())
+                        .put(rs.getString(3), (Long) rs.getObject(4)))
+                .list();
+        // Newest source first, as previousUnit picks it for each key.
+        Map<String, Stored> byKey = new java.util.HashMap<>();
+        jdbc.sql("select r.* " + records + " order by s.election_date desc nulls last, s.id desc")
+                .param("e", electionId).param("l", UNIT_LEVEL)
+                .query((rs, i) -> {
+                    long id = rs.getLong("id");
+                    byKey.putIfAbsent(rs.getString("area_key"), new Stored(rs.getString("name"), rs.getBoolean("postal"),
+                            (Long) rs.getObject("eligible_no_card"), (Long) rs.getObject("eligible_with_card"),
+                            (Long) rs.getObject("eligible_added"), (Long) rs.getObject("eligible"),
+                            (Long) rs.getObject("voters"), (Long) rs.getObject("voters_with_card"),
+                            totals.getOrDefault(id, new java.util.EnumMap<>(VoteKind.class)),
+                            groups.getOrDefault(id, new java.util.EnumMap<>(VoteKind.class))));
+                    return null;
+                }).list();
+        return byKey;
+    }
+
     /** Sum of one count column over the records of a source at one level, for checks and tests. */
     public long sum(long sourceId, String level, String column) {
         if (!column.matches("eligible|voters|voters_with_card|eligible_no_card|eligible_with_card|eligible_added")) {

@@ -30,7 +30,11 @@ class SetupApiController {
     private final AreaService areas;
     private final NominationService nominations;
 
-    SetupApiController(ElectionDayService days, AreaService areas, NominationService nominations) {
+    private final jakarta.validation.Validator validator;
+
+    SetupApiController(ElectionDayService days, AreaService areas, NominationService nominations,
+            jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.days = days;
         this.areas = areas;
         this.nominations = nominations;
@@ -128,6 +132,24 @@ class SetupApiController {
     @PostMapping("/days/{id}/units")
     ResponseEntity<Map<String, Long>> createUnit(@PathVariable long id, @Valid @RequestBody ReportingUnitForm form) {
         return created("/api/setup/units/", areas.createUnit(id, form));
+    }
+
+    /** Many units at once (a JSON array, at most {@link AreaService#BULK_LIMIT}); all or nothing. */
+    @PostMapping("/days/{id}/units/bulk")
+    ResponseEntity<Map<String, Integer>> createUnits(@PathVariable long id, @RequestBody List<ReportingUnitForm> forms) {
+        List<de.wahlwerk.server.web.FieldProblem> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            for (var v : validator.validate(forms.get(i))) {
+                String t = v.getMessageTemplate();
+                String key = t.startsWith("{") && t.endsWith("}") ? t.substring(1, t.length() - 1) : "field.invalid";
+                problems.add(de.wahlwerk.server.web.FieldProblem.of("units[" + i + "]." + v.getPropertyPath(), key));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new de.wahlwerk.server.web.InvalidInputException(problems);
+        }
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(Map.of("created", areas.createUnits(id, forms)));
     }
 
     @GetMapping("/units/{id}")

@@ -86,6 +86,14 @@ public class SetupDirectory {
         return nominations.nominations(electionId);
     }
 
+    /**
+     * The nominations standing in the given areas (and election-wide ones): a unit's ballot reads a
+     * few dozen rows instead of all 4,000 of a Bundestag election on every report.
+     */
+    public List<Nomination> nominationsIn(long electionId, java.util.Collection<Long> areaIds) {
+        return nominations.nominationsIn(electionId, areaIds);
+    }
+
     public List<de.wahlwerk.core.model.Candidate> candidates(long nominationId) {
         return nominations.candidates(nominationId);
     }

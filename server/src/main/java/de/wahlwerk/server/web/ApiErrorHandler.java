@@ -119,6 +119,20 @@ public class ApiErrorHandler {
         return problem(HttpStatus.CONFLICT, "error.conflict", List.of());
     }
 
+    /**
+     * The database does not answer (restarting, network gone): nothing was stored, and the client
+     * should send the same request again later, with its idempotency key (503 with Retry-After).
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        org.springframework.dao.TransientDataAccessException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        log.warn("Database unavailable, answered with 503: {}", e.getMessage());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "2")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable", List.of()));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error in API request", e);

@@ -1,0 +1,771 @@
+package de.wahlwerk.bench.replay;
+
+import de.wahlwerk.core.formats.Kerg2Reader;
+import de.wahlwerk.core.formats.KergArea;
+import de.wahlwerk.core.formats.KergGroup;
+import de.wahlwerk.core.formats.KergResult;
+import de.wahlwerk.core.model.GroupKind;
+import de.wahlwerk.core.model.UnitKind;
+import de.wahlwerk.core.model.VoteCounts;
+import de.wahlwerk.core.model.VoteKind;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Election night replayed against running Wahlwerk nodes through their HTTP API only: sets up the
+ * Bundestag 2025 election from kerg2.csv with generated polling and postal districts, creates clerk
+ * and approver accounts per state, then lets many clients enter every district's report when the
+ * arrival curve says (entered by a clerk, approved by another person, some corrected with a
+ * reason), retrying with the same idempotency key whenever a node does not answer. At the end every
+ * constituency, state and federal number of the public JSON must equal kerg2.csv, and the seats the
+ * official distribution.
+ */
+public final class Replay {
+
+    /** How to replay. {@code states} empty means all 16. */
+    public record Options(List<String> nodes, String adminUser, String adminPassword, String adminTotpSecret,
+            Path kerg2, Set<String> states, int polling, int postal, long seed, double compress, int clients,
+            double correctionShare, boolean checkSeats) {}
+
+    /** What happened; {@code mismatches} empty means every number matched. */
+    public record Result(int units, int reports, int corrections, int retries, long wallMillis, Stats submit,
+            Stats approve, Stats visible, List<String> mismatches, int comparedNumbers, Map<String, Integer> seats) {}
+
+    /** Latency percentiles in milliseconds. */
+    public record Stats(int count, double p50, double p99, double max) {
+        static Stats of(List<Long> nanos) {
+            List<Long> s = new ArrayList<>(nanos);
+            s.sort(null);
+            if (s.isEmpty()) {
+                return new Stats(0, 0, 0, 0);
+            }
+            return new Stats(s.size(), ms(s.get((int) Math.floor((s.size() - 1) * 0.50))),
+                    ms(s.get((int) Math.floor((s.size() - 1) * 0.99))), ms(s.get(s.size() - 1)));
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1_000_000.0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms", count, p50, p99, max);
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern INVITE = Pattern.compile("/invite/([A-Za-z0-9_-]+)");
+    private static final Pattern SECRET = Pattern.compile("name=\"secret\" value=\"([A-Z2-7]+)\"");
+
+    private final Options o;
+    private final PrintStream out;
+    private final KergResult kerg;
+    private final byte[] kergBytes;
+    /** A hook the fault runs use: called once when this share of the reports is confirmed. */
+    private volatile double faultAt = 2;
+    private volatile Runnable fault;
+
+    private long electionId;
+    private long dayId;
+    private final Map<String, Long> unitIds = new ConcurrentHashMap<>();
+    private final Map<String, List<Session>> clerks = new HashMap<>();
+    private final Map<String, List<Session>> approvers = new HashMap<>();
+
+    private final List<Long> submitNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> approveNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> visibleNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger confirmed = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger corrections = new AtomicInteger();
+    private final AtomicInteger reports = new AtomicInteger();
+    private final Map<String, AtomicInteger> confirmedIn = new ConcurrentHashMap<>();
+    private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    public Replay(Options options, PrintStream out) throws java.io.IOException, de.wahlwerk.core.formats.ImportException {
+        this.o = options;
+        this.out = out;
+        this.kergBytes = Files.readAllBytes(options.kerg2());
+        this.kerg = new Kerg2Reader().read(options.kerg2());
+    }
+
+    /** Runs {@code action} once, when {@code share} (0–1) of the districts are confirmed (kill a node, restart the database …). */
+    public void faultAt(double share, Runnable action) {
+        this.faultAt = share;
+        this.fault = action;
+    }
+
+    /** The constituencies of the chosen states. */
+    public List<KergArea> constituencies() {
+        return kerg.constituencies().stream()
+                .filter(c -> o.states().isEmpty() || o.states().contains(c.parentKey()))
+                .toList();
+    }
+
+    public Result run() throws Exception {
+        long t0 = System.nanoTime();
+        Session admin = new Session(o.nodes().get(0));
+        if (!admin.login(o.adminUser(), o.adminPassword(), o.adminTotpSecret())) {
+            throw new IllegalStateException("administrator sign-in failed at " + o.nodes().get(0));
+        }
+        List<KergArea> chosen = constituencies();
+        Map<String, UnitSplitter.Share> shares = UnitSplitter.shares(kerg.constituencies(), o.polling(), o.postal());
+        List<SplitUnit> units = new ArrayList<>();
+        for (KergArea c : chosen) {
+            units.addAll(UnitSplitter.split(c, shares.get(c.key()), o.seed()));
+        }
+        out.printf("Replay: %d constituencies, %d districts (%d polling, %d postal), seed %d, %d clients on %s%n",
+                chosen.size(), units.size(), units.stream().filter(u -> u.kind() == UnitKind.POLLING).count(),
+                units.stream().filter(u -> u.kind() == UnitKind.POSTAL).count(), o.seed(), o.clients(), o.nodes());
+        setUp(admin, chosen, units);
+        long setUpDone = System.nanoTime();
+        out.printf("Set-up done in %.1f s%n", (setUpDone - t0) / 1e9);
+
+        long start = System.nanoTime();
+        night(units);
+        long wall = System.nanoTime() - start;
+        out.printf("Night replayed in %.1f s: %d reports, %d corrections, %d retries%n", wall / 1e9, reports.get(),
+                corrections.get(), retries.get());
+
+        List<String> mismatches = new ArrayList<>(failures);
+        int compared = verify(chosen, units, mismatches);
+        Map<String, Integer> seats = Map.of();
+        if (o.checkSeats() && o.states().isEmpty()) {
+            seats = verifySeats(admin, mismatches);
+        }
+        return new Result(units.size(), reports.get(), corrections.get(), retries.get(), wall / 1_000_000,
+                Stats.of(submitNanos), Stats.of(approveNanos), Stats.of(visibleNanos), mismatches, compared, seats);
+    }
+
+    // --- set-up through the API ---
+
+    private void setUp(Session admin, List<KergArea> chosen, List<SplitUnit> units) throws Exception {
+        String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(kergBytes));
+        Long election = findElection(admin, sha);
+        if (election == null) {
+            Session.Answer r = admin.upload("/api/setup/results", Map.of("format", "KERG2"), "file", "kerg2.csv", kergBytes);
+            require(r, 201, "kerg2 import");
+            election = findElection(admin, sha);
+        }
+        electionId = election;
+        JsonNode e = JSON.readTree(require(admin.json("GET", "/api/setup/elections/" + electionId, null, Map.of()), 200,
+                "election").body());
+        dayId = e.get("electionDayId").asLong();
+
+        Set<String> stations = new java.util.HashSet<>();
+        for (JsonNode s : JSON.readTree(require(admin.json("GET", "/api/setup/days/" + dayId + "/stations", null, Map.of()),
+                200, "stations").body())) {
+            stations.add(text(s, "stationKey", "officialKey"));
+        }
+        for (KergArea c : chosen) {
+            String key = "R" + c.key();
+            if (!stations.contains(key)) {
+                String body = JSON.writeValueAsString(Map.of("stationKey", key, "name", "Wahlräume " + c.name(),
+                        "street", "Rathausplatz 1", "postalCode", "10115", "city", c.name().length() > 80
+                                ? c.name().substring(0, 80) : c.name(),
+                        "stepFree", true, "areaKey", c.key(), "areaHierarchy", "bundestag"));
+                require(admin.json("POST", "/api/setup/days/" + dayId + "/stations", body, Map.of()), 201, "station " + key);
+            }
+        }
+        loadUnitIds(admin);
+        List<Map<String, Object>> missing = new ArrayList<>();
+        for (SplitUnit u : units) {
+            if (!unitIds.containsKey(u.key())) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("kind", u.kind().name());
+                f.put("officialKey", u.key());
+                f.put("name", u.name());
+                if (u.kind() == UnitKind.POLLING) {
+                    f.put("pollingStationKey", "R" + u.constituency());
+                }
+                f.put("areas", Map.of("bundestag", u.constituency()));
+                missing.add(f);
+            }
+        }
+        long t = System.nanoTime();
+        for (int i = 0; i < missing.size(); i += 2000) {
+            List<Map<String, Object>> batch = missing.subList(i, Math.min(missing.size(), i + 2000));
+            require(admin.json("POST", "/api/setup/days/" + dayId + "/units/bulk", JSON.writeValueAsString(batch), Map.of()),
+                    201, "bulk units");
+            out.printf("  districts created: %d/%d (%.0f/s)%n", i + batch.size(), missing.size(),
+                    (i + batch.size()) / ((System.nanoTime() - t) / 1e9));
+        }
+        loadUnitIds(admin);
+
+        // Staff per state: two clerks enter, two approvers confirm (two different people, § 71 BWO's spirit).
+        Set<String> states = new java.util.TreeSet<>();
+        chosen.forEach(c -> states.add(c.parentKey()));
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        int n = 0;
+        for (String state : states) {
+            for (int i = 0; i < 2; i++) {
+                clerks.computeIfAbsent(state, s -> new ArrayList<>()).add(account(admin, "CLERK", state, run, n++));
+                approvers.computeIfAbsent(state, s -> new ArrayList<>()).add(account(admin, "APPROVER", state, run, n++));
+            }
+        }
+        out.printf("  %d staff accounts invited and signed in%n", n);
+    }
+
+    private Long findElection(Session admin, String sha) {
+        JsonNode sources = JSON.readTree(require(admin.json("GET", "/api/setup/results", null, Map.of()), 200, "sources").body());
+        for (JsonNode s : sources) {
+            if (sha.equals(s.path("sha256").asString("")) && "kerg2".equals(s.path("format").asString(""))
+                    && !s.path("electionId").isNull()) {
+                return s.get("electionId").asLong();
+            }
+        }
+        return null;
+    }
+
+    private void loadUnitIds(Session admin) {
+        JsonNode list = JSON.readTree(require(admin.json("GET", "/api/setup/days/" + dayId + "/units", null, Map.of()), 200,
+                "units").body());
+        for (JsonNode v : list) {
+            JsonNode u = v.has("unit") ? v.get("unit") : v;
+            unitIds.put(u.get("officialKey").asString(), u.get("id").asLong());
+        }
+    }
+
+    private Session account(Session admin, String role, String state, String run, int n) {
+        String username = "replay-" + run + "-" + role.toLowerCase() + "-" + n;
+        admin.get("/admin/users/new");
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("username", username);
+        f.put("displayName", "Replay " + role + " Land " + state);
+        f.put("phone", "");
+        f.put("role", role);
+        f.put("scopeHierarchy", "bundestag");
+        f.put("scopeKey", state);
+        Session.Answer created = admin.form("/admin/users", f);
+        if (created.status() != 302) {
+            throw new IllegalStateException("inviting " + username + ": " + created.status());
+        }
+        Session.Answer page = admin.get(created.location().replaceFirst("^https?://[^/]+", ""));
+        Matcher m = INVITE.matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no invitation link for " + username);
+        }
+        String token = m.group(1);
+        String node = o.nodes().get(n % o.nodes().size());
+        Session s = new Session(node);
+        Session.Answer link = s.get("/invite/" + token);
+        Matcher secret = SECRET.matcher(link.body());
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("username", username);
+        a.put("displayName", f.get("displayName"));
+        a.put("password", password);
+        a.put("passwordRepeat", password);
+        a.put("secret", secret.find() ? secret.group(1) : "");
+        a.put("code", "");
+        Session.Answer done = s.form("/invite/" + token, a);
+        if (done.status() != 302 || !s.login(username, password, null)) {
+            throw new IllegalStateException("account " + username + " could not be completed: " + done.status());
+        }
+        return s;
+    }
+
+    // --- the night ---
+
+    /** One thing a client does at its time: enter a version of a district's report, or approve it. */
+    private final class Job implements Delayed {
+        final SplitUnit unit;
+        final long due;
+        final boolean approve;
+        /** 0: the (possibly mistyped) first entry, 1: the correction. */
+        final int version;
+        final long reportId;
+        final int attempt;
+
+        Job(SplitUnit unit, long due, boolean approve, int version, long reportId, int attempt) {
+            this.unit = unit;
+            this.due = due;
+            this.approve = approve;
+            this.version = version;
+            this.reportId = reportId;
+            this.attempt = attempt;
+        }
+
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        public int compareTo(Delayed other) {
+            return Long.compare(due, ((Job) other).due);
+        }
+    }
+
+    private final DelayQueue<Job> queue = new DelayQueue<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final Set<String> mistyped = ConcurrentHashMap.newKeySet();
+    private Random plan;
+
+    private void night(List<SplitUnit> units) throws InterruptedException {
+        plan = new Random(o.seed());
+        long start = System.nanoTime();
+        double maxMinute = 0;
+        for (SplitUnit u : units) {
+            // Minutes after 18:00: polling districts count from about 18:20, most report 19:00–21:00;
+            // postal districts start counting later and report 19:30–22:00.
+            double minutes = u.kind() == UnitKind.POLLING ? 12 + Math.exp(Math.log(85) + 0.35 * plan.nextGaussian())
+                    : 30 + Math.exp(Math.log(110) + 0.3 * plan.nextGaussian());
+            minutes = Math.min(minutes, 360);
+            maxMinute = Math.max(maxMinute, minutes);
+            if (plan.nextDouble() < o.correctionShare()) {
+                mistyped.add(u.key());
+            }
+            open.incrementAndGet();
+            queue.add(new Job(u, start + nanos(minutes), false, 0, 0, 0));
+        }
+        out.printf("Arrival curve: last report %.0f minutes after 18:00, compressed %.0f× into about %.0f s%n", maxMinute,
+                o.compress(), maxMinute * 60 / o.compress());
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < o.clients(); i++) {
+            Thread t = Thread.ofPlatform().name("replay-client-" + i).daemon().start(this::work);
+            workers.add(t);
+        }
+        Thread probe = Thread.ofPlatform().name("replay-probe").daemon().start(this::probe);
+        int total = units.size();
+        long lastPrint = System.nanoTime();
+        int lastConfirmed = 0;
+        while (open.get() > 0) {
+            Thread.sleep(200);
+            Runnable f = fault;
+            if (f != null && confirmed.get() >= faultAt * total) {
+                fault = null;
+                out.printf("Fault injected at %d/%d confirmed%n", confirmed.get(), total);
+                f.run();
+            }
+            if (System.nanoTime() - lastPrint > 5_000_000_000L) {
+                int c = confirmed.get();
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double rate = (c - lastConfirmed) / ((System.nanoTime() - lastPrint) / 1e9);
+                double eta = rate > 0 ? (total - c) / rate : Double.NaN;
+                out.printf("  %5.0f s  confirmed %d/%d (%.0f %%), %.0f/s, submit %s, eta %.0f s%n", elapsed, c, total,
+                        100.0 * c / total, rate, Stats.of(lastOf(submitNanos, 2000)), eta);
+                lastPrint = System.nanoTime();
+                lastConfirmed = c;
+            }
+        }
+        workers.forEach(Thread::interrupt);
+        probing = false;
+        probe.join(30_000);
+    }
+
+    private static List<Long> lastOf(List<Long> l, int n) {
+        synchronized (l) {
+            return new ArrayList<>(l.subList(Math.max(0, l.size() - n), l.size()));
+        }
+    }
+
+    private long nanos(double minutes) {
+        return (long) (minutes * 60e9 / o.compress());
+    }
+
+    private void work() {
+        Random r = new Random();
+        while (!Thread.currentThread().isInterrupted()) {
+            Job job;
+            try {
+                job = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                if (job.approve) {
+                    approve(job, r);
+                } else {
+                    submit(job, r);
+                }
+            } catch (RuntimeException e) {
+                failures.add(job.unit.key() + ": " + e);
+                open.decrementAndGet();
+            }
+        }
+    }
+
+    private void retry(Job job, long delayMillis) {
+        retries.incrementAndGet();
+        if (job.attempt > 600) {
+            failures.add(job.unit.key() + ": gave up after " + job.attempt + " attempts");
+            open.decrementAndGet();
+            return;
+        }
+        queue.add(new Job(job.unit, System.nanoTime() + delayMillis * 1_000_000, job.approve, job.version, job.reportId,
+                job.attempt + 1));
+    }
+
+    private Session pick(Map<String, List<Session>> staff, SplitUnit u, Random r) {
+        String state = kerg.area(de.wahlwerk.core.model.AreaLevel.CONSTITUENCY, u.constituency()).orElseThrow().parentKey();
+        List<Session> s = staff.get(state);
+        return s.get(r.nextInt(s.size()));
+    }
+
+    private void submit(Job job, Random r) {
+        SplitUnit u = job.unit;
+        boolean wrong = job.version == 0 && mistyped.contains(u.key());
+        Map<String, String> values = values(u, wrong);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unitId", unitIds.get(u.key()));
+        body.put("values", values);
+        body.put("warningReasons", Map.of());
+        if (job.version == 1) {
+            body.put("correctionReason", "Zahlendreher bei Zweitstimmen, Niederschrift nachgeprüft");
+        }
+        Session s = pick(clerks, u, r);
+        String key = "replay-" + o.seed() + "-" + u.key() + "-v" + job.version;
+        Session.Answer a = timed(s, "POST", "/api/entry/elections/" + electionId + "/reports", body, key, submitNanos);
+        if (a.status() == 400 && a.body().contains("warning.")) {
+            // Plausibility warnings need a reason; a clerk gives one after checking the paper (the values are right).
+            Map<String, String> reasons = new LinkedHashMap<>();
+            Matcher m = Pattern.compile("\"warning\\.([A-Za-z0-9_]+)\"").matcher(a.body());
+            while (m.find()) {
+                reasons.put(m.group(1), "Niederschrift geprüft, Zahlen stimmen");
+            }
+            body.put("warningReasons", reasons);
+            a = timed(s, "POST", "/api/entry/elections/" + electionId + "/reports", body, key, submitNanos);
+        }
+        if (handledTransient(job, s, a)) {
+            return;
+        }
+        if (a.status() != 201 && a.status() != 200) {
+            failures.add(u.key() + " entry: " + a.status() + " " + shorten(a.body()));
+            open.decrementAndGet();
+            return;
+        }
+        reports.incrementAndGet();
+        long id = JSON.readTree(a.body()).get("reportId").asLong();
+        // The approver looks at it a minute or two later (compressed with the night).
+        queue.add(new Job(u, System.nanoTime() + nanos(0.5 + 1.5 * r.nextDouble()), true, job.version, id, 0));
+    }
+
+    private void approve(Job job, Random r) {
+        SplitUnit u = job.unit;
+        Session s = pick(approvers, u, r);
+        Session.Answer a = timed(s, "POST", "/api/entry/reports/" + job.reportId + "/approve", null, null, approveNanos);
+        if (handledTransient(job, s, a)) {
+            return;
+        }
+        if (a.status() == 400) {
+            // Approved before, but the answer was lost (node killed after commit): the history tells.
+            Session.Answer h = s.json("GET", "/api/entry/elections/" + electionId + "/units/" + unitIds.get(u.key())
+                    + "/reports", null, Map.of());
+            if (handledTransient(job, s, h)) {
+                return;
+            }
+            boolean done = false;
+            for (JsonNode v : JSON.readTree(h.body())) {
+                done |= v.get("id").asLong() == job.reportId && "CONFIRMED".equals(v.get("status").asString());
+            }
+            if (!done) {
+                failures.add(u.key() + " approval: " + a.status() + " " + shorten(a.body()));
+                open.decrementAndGet();
+                return;
+            }
+        } else if (a.status() != 200) {
+            failures.add(u.key() + " approval: " + a.status() + " " + shorten(a.body()));
+            open.decrementAndGet();
+            return;
+        }
+        long at = System.nanoTime();
+        if (job.version == 0) {
+            int n = confirmedIn.computeIfAbsent(u.constituency(), c -> new AtomicInteger()).incrementAndGet();
+            int c = confirmed.incrementAndGet();
+            if (c % 5 == 0) {
+                probes.add(new Probe(u.constituency(), n, at));
+            }
+        }
+        if (job.version == 0 && mistyped.contains(u.key())) {
+            // Somebody notices the transposed digits on the results page and the office corrects it.
+            corrections.incrementAndGet();
+            queue.add(new Job(u, System.nanoTime() + nanos(3 + 10 * r.nextDouble()), false, 1, 0, 0));
+            return;
+        }
+        open.decrementAndGet();
+    }
+
+    /** Not answered, 5xx or signed out: try again later with the same idempotency key. */
+    private boolean handledTransient(Job job, Session s, Session.Answer a) {
+        if (a.unreachable() || a.status() >= 500) {
+            retry(job, 250);
+            return true;
+        }
+        if (a.status() == 401 || a.status() == 403 && a.body().contains("CSRF") || a.status() == 403 && a.body().isBlank()) {
+            synchronized (s) {
+                s.relogin();
+            }
+            retry(job, 50);
+            return true;
+        }
+        return false;
+    }
+
+    private Session.Answer timed(Session s, String method, String path, Map<String, Object> body, String key, List<Long> into) {
+        long t = System.nanoTime();
+        Session.Answer a = s.json(method, path, body == null ? null : JSON.writeValueAsString(body),
+                key == null ? Map.of() : Map.of("Idempotency-Key", key));
+        if (!a.unreachable() && a.status() < 300) {
+            into.add(System.nanoTime() - t);
+        }
+        return a;
+    }
+
+    /** The district's numbers under the letters of its form; {@code wrong}: five second votes of the strongest list typed into the next. */
+    private Map<String, String> values(SplitUnit u, boolean wrong) {
+        KergArea c = kerg.area(de.wahlwerk.core.model.AreaLevel.CONSTITUENCY, u.constituency()).orElseThrow();
+        Map<String, String> v = new LinkedHashMap<>();
+        if (u.kind() == UnitKind.POLLING) {
+            v.put("A1", Long.toString(u.eligible() - u.eligibleWithCard()));
+            v.put("A2", Long.toString(u.eligibleWithCard()));
+            v.put("A3", "0");
+            v.put("A", Long.toString(u.eligible()));
+        }
+        v.put("B", Long.toString(u.voters()));
+        v.put("B1", Long.toString(u.votersWithCard()));
+        Map<Integer, Long> first = u.votes().get(VoteKind.FIRST);
+        long firstValid = first.values().stream().mapToLong(Long::longValue).sum();
+        v.put("C", Long.toString(u.invalid().get(VoteKind.FIRST)));
+        v.put("D", Long.toString(firstValid));
+        for (var e : new TreeMap<>(first).entrySet()) {
+            v.put("D" + e.getKey(), Long.toString(e.getValue()));
+        }
+        Map<Integer, Long> second = new TreeMap<>();
+        statePositions(c).forEach((pos, statePos) -> second.put(statePos, u.votes().get(VoteKind.SECOND).getOrDefault(pos, 0L)));
+        long secondValid = u.votes().get(VoteKind.SECOND).values().stream().mapToLong(Long::longValue).sum();
+        if (wrong && second.size() > 1) {
+            int top = second.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            int other = second.keySet().stream().filter(p -> p != top).findFirst().orElseThrow();
+            long moved = Math.min(5, second.get(top));
+            second.merge(top, -moved, Long::sum);
+            second.merge(other, moved, Long::sum);
+        }
+        v.put("E", Long.toString(u.invalid().get(VoteKind.SECOND)));
+        v.put("F", Long.toString(secondValid));
+        second.forEach((p, n) -> v.put("F" + p, Long.toString(n)));
+        return v;
+    }
+
+    private final Map<String, Map<Integer, Integer>> statePositions = new ConcurrentHashMap<>();
+
+    /** Constituency's second-vote position → ballot position of the same Landesliste in the state (as the import numbered them). */
+    private Map<Integer, Integer> statePositions(KergArea c) {
+        return statePositions.computeIfAbsent(c.key(), k -> {
+            KergArea state = kerg.area(c.parentLevel(), c.parentKey()).orElseThrow();
+            VoteCounts sv = state.counts().votes(VoteKind.SECOND);
+            Map<Integer, Integer> map = new TreeMap<>();
+            for (KergGroup g : state.groups()) {
+                if (g.isOthers() || g.kind() == null || sv.votesFor(g.position()) == null) {
+                    continue;
+                }
+                int own = c.groups().stream().filter(x -> x.name().equals(g.name())).mapToInt(KergGroup::position)
+                        .findFirst().orElse(-g.position());
+                map.put(own, g.position());
+            }
+            return map;
+        });
+    }
+
+    // --- confirmed → public ---
+
+    private record Probe(String constituency, int atLeast, long confirmedAt) {}
+
+    private final java.util.concurrent.LinkedBlockingQueue<Probe> probes = new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile boolean probing = true;
+
+    /** Polls the public JSON of the constituency until it counts the confirmed district (sampled, every 5th). */
+    private void probe() {
+        List<Session> nodes = o.nodes().stream().map(Session::new).toList();
+        int i = 0;
+        while (probing || !probes.isEmpty()) {
+            Probe p;
+            try {
+                p = probes.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (p == null) {
+                continue;
+            }
+            Session node = nodes.get(i++ % nodes.size());
+            long deadline = p.confirmedAt() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                Session.Answer a = node.get("/wahlen/" + electionId + "/bundestag/" + p.constituency() + ".json");
+                if (a.status() == 200) {
+                    int reported = JSON.readTree(a.body()).path("status").path("unitsReported").asInt();
+                    if (reported >= p.atLeast()) {
+                        visibleNanos.add(System.nanoTime() - p.confirmedAt());
+                        break;
+                    }
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    // --- checks ---
+
+    private int verify(List<KergArea> chosen, List<SplitUnit> units, List<String> mismatches) throws InterruptedException {
+        List<KergArea> areas = new ArrayList<>(chosen);
+        Set<String> states = new java.util.TreeSet<>();
+        chosen.forEach(c -> states.add(c.parentKey()));
+        states.forEach(s -> areas.add(kerg.area(de.wahlwerk.core.model.AreaLevel.STATE, s).orElseThrow()));
+        if (o.states().isEmpty()) {
+            areas.add(kerg.federation());
+        }
+        int compared = 0;
+        for (String node : o.nodes()) {
+            Session pub = new Session(node);
+            // Publishing runs behind confirmation; wait until the federation (or each state) counts every district.
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            for (KergArea a : areas) {
+                if (a.level() == de.wahlwerk.core.model.AreaLevel.CONSTITUENCY) {
+                    continue;
+                }
+                long expected = units.stream().filter(u -> stateOf(u).equals(a.key()) || a.level() == de.wahlwerk.core.model.AreaLevel.FEDERATION).count();
+                while (System.nanoTime() < deadline) {
+                    Session.Answer r = pub.get(path(a));
+                    if (r.status() == 200 && JSON.readTree(r.body()).path("status").path("unitsReported").asLong() >= expected) {
+                        break;
+                    }
+                    Thread.sleep(250);
+                }
+            }
+            // Corrections do not change the count of districts: compare until equal or a deadline passes.
+            List<String> found;
+            int n;
+            do {
+                found = new ArrayList<>();
+                n = 0;
+                for (KergArea a : areas) {
+                    Session.Answer r = pub.get(path(a));
+                    if (r.status() != 200) {
+                        found.add(node + " " + a.name() + ": public JSON " + r.status());
+                        continue;
+                    }
+                    n += compare(node, a, JSON.readTree(r.body()), found);
+                }
+                if (!found.isEmpty()) {
+                    Thread.sleep(1000);
+                }
+            } while (!found.isEmpty() && System.nanoTime() < deadline);
+            compared += n;
+            mismatches.addAll(found);
+        }
+        return compared;
+    }
+
+    private String stateOf(SplitUnit u) {
+        return kerg.area(de.wahlwerk.core.model.AreaLevel.CONSTITUENCY, u.constituency()).orElseThrow().parentKey();
+    }
+
+    private String path(KergArea a) {
+        return "/wahlen/" + electionId + "/bundestag/" + a.key() + ".json";
+    }
+
+    private int compare(String node, KergArea a, JsonNode doc, List<String> mismatches) {
+        int n = 0;
+        n += eq(node, a, "eligible", a.counts().eligible(), doc.path("eligible").asLong(-1), mismatches);
+        n += eq(node, a, "voters", a.counts().voters(), doc.path("voters").asLong(-1), mismatches);
+        Map<String, Long> valid = new HashMap<>();
+        Map<String, Long> byGroup = new HashMap<>();
+        for (JsonNode row : doc.path("votes")) {
+            String kind = row.path("voteKind").asString();
+            long votes = row.path("votes").asLong();
+            valid.merge(kind, votes, Long::sum);
+            byGroup.merge(kind + "|" + row.path("group").asString(), votes, Long::sum);
+        }
+        for (VoteKind kind : List.of(VoteKind.FIRST, VoteKind.SECOND)) {
+            VoteCounts v = a.counts().votes(kind);
+            n += eq(node, a, kind + " valid", v.valid(), valid.getOrDefault(kind.name(), -1L), mismatches);
+            for (KergGroup g : a.groups()) {
+                Long votes = v.votesFor(g.position());
+                if (g.isOthers() || g.kind() != GroupKind.PARTY || votes == null) {
+                    continue; // independents have their own keys per constituency; their votes are in "valid"
+                }
+                String name = g.name().length() > 100 ? g.name().substring(0, 100) : g.name();
+                n += eq(node, a, kind + " " + name, votes, byGroup.getOrDefault(kind.name() + "|" + name, 0L), mismatches);
+            }
+        }
+        return n;
+    }
+
+    private static int eq(String node, KergArea a, String what, long expected, long actual, List<String> mismatches) {
+        if (expected != actual) {
+            mismatches.add(node + " " + a.level() + " " + a.key() + " " + a.name() + " " + what + ": kerg2 " + expected
+                    + ", Wahlwerk " + actual);
+        }
+        return 1;
+    }
+
+    private Map<String, Integer> verifySeats(Session admin, List<String> mismatches) {
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        int rc = de.wahlwerk.core.seats.cli.SeatsFileCommand.run(new String[] {"bundestag-2025", o.kerg2().toString()},
+                new PrintStream(csv, true, java.nio.charset.StandardCharsets.UTF_8), new PrintStream(java.io.OutputStream.nullOutputStream()));
+        Map<String, Integer> official = new TreeMap<>();
+        for (String line : csv.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            String[] f = line.strip().split(";");
+            if (f.length == 2 && f[1].matches("\\d+")) {
+                official.put(f[0], Integer.parseInt(f[1]));
+            }
+        }
+        Session.Answer r = admin.json("GET", "/api/results/elections/" + electionId + "/seats", null, Map.of());
+        Map<String, Integer> live = new TreeMap<>();
+        if (r.status() == 200) {
+            for (JsonNode p : JSON.readTree(r.body()).path("parties")) {
+                if (p.path("seats").asInt() > 0) {
+                    live.put(p.path("party").asString(), p.path("seats").asInt());
+                }
+            }
+        }
+        official.values().removeIf(v -> v == 0);
+        if (rc != 0 || official.isEmpty() || !official.equals(live)) {
+            mismatches.add("seats: official " + official + ", Wahlwerk " + live + " (" + r.status() + ")");
+        }
+        return live;
+    }
+
+    // --- helpers ---
+
+    private static Session.Answer require(Session.Answer a, int status, String what) {
+        if (a.status() != status) {
+            throw new IllegalStateException(what + ": HTTP " + a.status() + " " + shorten(a.body()));
+        }
+        return a;
+    }
+
+    private static String text(JsonNode n, String... names) {
+        for (String name : names) {
+            if (n.hasNonNull(name)) {
+                return n.get(name).asString();
+            }
+        }
+        return "";
+    }
+
+    private static String shorten(String s) {
+        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+}

@@ -1,0 +1,183 @@
+package de.wahlwerk.bench.replay;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code ./wahlwerk replay}: starts fresh Wahlwerk nodes (or uses a running one) and replays the
+ * Bundestag 2025 election night against them. See docs/PERFORMANCE.md.
+ *
+ * <pre>
+ *   --states 04,10        only these states (kerg2 keys); default all 16
+ *   --polling N --postal N  districts nationwide (60000 / 30000)
+ *   --seed N --compress F --clients N --corrections F
+ *   --nodes N             start N nodes (default 1) on one database
+ *   --database-url URL    external PostgreSQL for the nodes (needed for --nodes 2); default embedded
+ *   --kill-at F           kill -9 node 1 when F of the districts are confirmed, and start it again
+ *   --url URL --admin U --password P --totp SECRET   replay against a running node instead
+ * </pre>
+ */
+public final class ReplayMain {
+
+    private ReplayMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.err.println("Aufruf: ./wahlwerk replay [--states 04,10] [--compress 40] [--clients 32] … (siehe docs/PERFORMANCE.md)");
+                System.exit(2);
+            }
+            a.put(args[i].substring(2), args[++i]);
+        }
+        String fixtures = System.getenv().getOrDefault("WAHLWERK_FIXTURES", "../shared/data");
+        Path kerg2 = Path.of(a.getOrDefault("kerg2", fixtures + "/btw2025-kerg2/kerg2.csv"));
+        if (!Files.isRegularFile(kerg2)) {
+            System.err.println("kerg2.csv nicht gefunden: " + kerg2 + " (WAHLWERK_FIXTURES setzen oder --kerg2 DATEI)");
+            System.exit(2);
+        }
+        Set<String> states = new TreeSet<>();
+        if (a.containsKey("states")) {
+            for (String s : a.get("states").split(",")) {
+                states.add(s.strip());
+            }
+        }
+        List<ServerProcess> nodes = new ArrayList<>();
+        String user;
+        String password;
+        String totp;
+        List<String> urls = new ArrayList<>();
+        if (a.containsKey("url")) {
+            urls.add(a.get("url"));
+            user = a.get("admin");
+            password = a.get("password");
+            totp = a.get("totp");
+        } else {
+            int count = Integer.parseInt(a.getOrDefault("nodes", "1"));
+            String db = a.get("database-url");
+            if (count > 1 && db == null) {
+                System.err.println("--nodes 2 braucht eine gemeinsame Datenbank: --database-url jdbc:postgresql://…");
+                System.exit(2);
+            }
+            Path work = Path.of(a.getOrDefault("work", "target/replay"));
+            deleteRecursively(work);
+            for (int i = 0; i < count; i++) {
+                Map<String, String> env = new LinkedHashMap<>();
+                env.put("WAHLWERK_DATA_DIR", work.resolve("node" + (i + 1)).toAbsolutePath().toString());
+                if (db != null) {
+                    env.put("SPRING_DATASOURCE_URL", db);
+                    env.put("SPRING_DATASOURCE_USERNAME", a.getOrDefault("database-user", "postgres"));
+                    env.put("SPRING_DATASOURCE_PASSWORD", a.getOrDefault("database-password", ""));
+                }
+                ServerProcess node = new ServerProcess(Path.of(a.getOrDefault("jar", "server/target/wahlwerk-server.jar")),
+                        a.containsKey("port") ? Integer.parseInt(a.get("port")) + i : freePort(), env, work.resolve("node" + (i + 1) + ".log"));
+                System.out.printf("Starting node %d on %s …%n", i + 1, node.base());
+                node.start(300);
+                nodes.add(node);
+                urls.add(node.base());
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> nodes.forEach(n -> {
+                try {
+                    n.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })));
+            user = "replay-admin";
+            password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+            String link = nodes.get(0).setupLink();
+            if (link == null) {
+                System.err.println("Kein Einrichtungs-Link: die Datenbank hat schon einen Administrator. Mit --url/--admin/--password/--totp gegen sie laufen lassen.");
+                System.exit(2);
+            }
+            totp = ServerProcess.createFirstAdministrator(link, user, password);
+        }
+        Replay.Options options = new Replay.Options(urls, user, password, totp, kerg2, states,
+                Integer.parseInt(a.getOrDefault("polling", "60000")), Integer.parseInt(a.getOrDefault("postal", "30000")),
+                Long.parseLong(a.getOrDefault("seed", "2025")), Double.parseDouble(a.getOrDefault("compress", "40")),
+                Integer.parseInt(a.getOrDefault("clients", "32")), Double.parseDouble(a.getOrDefault("corrections", "0.01")),
+                true);
+        Replay replay = new Replay(options, System.out);
+        long[] maxRss = new long[nodes.size()];
+        Thread memory = Thread.ofPlatform().daemon().start(() -> {
+            while (true) {
+                for (int i = 0; i < nodes.size(); i++) {
+                    maxRss[i] = Math.max(maxRss[i], nodes.get(i).rssMiB());
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        if (a.containsKey("kill-at") && !nodes.isEmpty()) {
+            ServerProcess victim = nodes.get(0);
+            replay.faultAt(Double.parseDouble(a.get("kill-at")), () -> {
+                try {
+                    System.out.println("kill -9 " + victim.pid() + " (node 1), starting it again …");
+                    victim.kill9();
+                    long t = System.nanoTime();
+                    victim.start(300);
+                    System.out.printf("node 1 back after %.1f s%n", (System.nanoTime() - t) / 1e9);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        Replay.Result r = replay.run();
+        memory.interrupt();
+        print(r, nodes, maxRss);
+        nodes.forEach(n -> {
+            try {
+                n.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        System.exit(r.mismatches().isEmpty() ? 0 : 1);
+    }
+
+    static void print(Replay.Result r, List<ServerProcess> nodes, long[] maxRss) {
+        System.out.println();
+        System.out.printf("Districts %d, reports entered %d (corrections %d), retries %d%n", r.units(), r.reports(),
+                r.corrections(), r.retries());
+        System.out.printf("Night wall time %.1f s, %.1f confirmed districts/s%n", r.wallMillis() / 1000.0,
+                r.units() / (r.wallMillis() / 1000.0));
+        System.out.println("Submission latency:          " + r.submit());
+        System.out.println("Approval latency:            " + r.approve());
+        System.out.println("Confirmed → public JSON:     " + r.visible());
+        for (int i = 0; i < nodes.size(); i++) {
+            System.out.printf("Node %d memory: %d MiB resident now, %d MiB at most%n", i + 1, nodes.get(i).rssMiB(), maxRss[i]);
+        }
+        if (!r.seats().isEmpty()) {
+            System.out.println("Seats: " + r.seats());
+        }
+        System.out.printf("Numbers compared with kerg2.csv: %d, mismatches: %d%n", r.comparedNumbers(), r.mismatches().size());
+        r.mismatches().stream().limit(30).forEach(m -> System.out.println("  MISMATCH " + m));
+        System.out.println(r.mismatches().isEmpty() ? "REPLAY PASSED" : "REPLAY FAILED");
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (var s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path p) throws java.io.IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var s = Files.walk(p)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package de.wahlwerk.bench.replay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Wahlwerk node started from the server jar as its own process, as an operator would start it:
+ * own port and data directory (embedded PostgreSQL) or an external database. The replay reads the
+ * first-administrator link from its console, and the fault runs kill it with SIGKILL and start it
+ * again on the same data.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("(Wahlwerk läuft|Wahlwerk is running): (\\S+)");
+    private static final Pattern SETUP = Pattern.compile("(https?://\\S+/setup/[A-Za-z0-9_-]+)");
+
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> env;
+    private final Path log;
+    private Process process;
+    private volatile String setupLink;
+
+    public ServerProcess(Path jar, int port, Map<String, String> env, Path log) {
+        this.jar = jar;
+        this.port = port;
+        this.env = new LinkedHashMap<>(env);
+        this.log = log;
+    }
+
+    public String base() {
+        return "http://localhost:" + port;
+    }
+
+    /** Starts the node and waits until it says it is ready (at most {@code timeoutSeconds}). */
+    public void start(int timeoutSeconds) throws IOException, InterruptedException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-XX:+UseZGC", "-Xmx2g", "-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        pb.environment().put("SERVER_PORT", Integer.toString(port));
+        process = pb.start();
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        Process p = process;
+        Thread.ofPlatform().daemon().name("node-" + port + "-console").start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                    PrintWriter w = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    w.println(line);
+                    w.flush();
+                    Matcher s = SETUP.matcher(line);
+                    if (s.find()) {
+                        setupLink = s.group(1);
+                    }
+                    if (READY.matcher(line).find()) {
+                        ready.complete(line);
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IllegalStateException("node on port " + port + " ended, see " + log));
+        });
+        try {
+            ready.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("node on port " + port + " did not start, see " + log, e);
+        }
+        // The link line follows the ready line on the console.
+        Thread.sleep(300);
+    }
+
+    /** The first-administrator link printed at start (null when an administrator exists). */
+    public String setupLink() {
+        return setupLink;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Resident memory of the node in MiB (Linux /proc), or -1. */
+    public long rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** SIGKILL (destroyForcibly on Linux), as a power cut or the OOM killer would end it: no shutdown hook runs. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * Creates the first administrator through the one-time link, as a person would: chosen name and
+     * password, second factor with the secret shown on the page. Returns the secret.
+     */
+    public static String createFirstAdministrator(String link, String username, String password) {
+        String base = link.substring(0, link.indexOf("/setup/"));
+        String path = link.substring(base.length());
+        Session s = new Session(base);
+        Session.Answer page = s.get(path);
+        Matcher m = Pattern.compile("name=\"secret\" value=\"([A-Z2-7]+)\"").matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("setup page without secret: " + page.status());
+        }
+        String secret = m.group(1);
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("username", username);
+        f.put("displayName", "Wahlleitung (Replay)");
+        f.put("password", password);
+        f.put("passwordRepeat", password);
+        f.put("secret", secret);
+        f.put("code", Totp.code(secret));
+        Session.Answer done = s.form(path, f);
+        if (done.status() != 302) {
+            throw new IllegalStateException("first administrator not created: " + done.status());
+        }
+        return secret;
+    }
+}
