@@ -48,6 +48,7 @@ class PollCardApiController {
             m.put("total", j.total());
             m.put("parts", j.parts());
             m.put("perSecond", j.rate());
+            m.put("perCpuSecond", j.ratePerCpuSecond());
             m.put("file", j.fileName());
         }, () -> m.put("state", "NONE"));
         return m;

@@ -49,6 +49,8 @@ class PrintJobs {
         volatile Path file;
         volatile int parts;
         volatile String error;
+        /** CPU time of the print thread: the cost per notice, whatever else the machine is doing. */
+        volatile long cpuMillis;
 
         Job(long electionId, long total) {
             this.electionId = electionId;
@@ -73,6 +75,11 @@ class PrintJobs {
 
         String fileName() {
             return file == null ? null : file.getFileName().toString();
+        }
+
+        /** Notices per second of CPU time of the print thread (0 until finished). */
+        long ratePerCpuSecond() {
+            return cpuMillis == 0 ? 0 : done.get() * 1000 / cpuMillis;
         }
 
         /** Notices per second so far. */
@@ -126,6 +133,7 @@ class PrintJobs {
     }
 
     private void run(Job job, Election e, ElectionDay day, String baseUrl, String actor, PollCardService service) {
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try {
             Files.createDirectories(directory);
             boolean single = job.total <= partSize;
@@ -148,6 +156,8 @@ class PrintJobs {
             Path target = directory.resolve(base + (single ? ".pdf" : ".zip"));
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             job.file = target;
+            job.cpuMillis = Math.max(1, (java.lang.management.ManagementFactory.getThreadMXBean()
+                    .getCurrentThreadCpuTime() - cpu) / 1_000_000);
             job.finished = Instant.now();
             job.state = State.DONE;
             write.executeWithoutResult(s -> audit.recordAs(actor, "print-notices", "election", e.id(), null,

@@ -303,8 +303,9 @@ class CityScaleIT extends IntegrationTest {
         long printing = (System.nanoTime() - t3) / 1_000_000;
         assertThat(status.get("state").asString()).isEqualTo("DONE");
         assertThat(status.get("done").asLong()).isEqualTo(onRoll);
-        System.out.printf("CityScaleIT: print file %,d notices in %,d parts, %,d ms (%,d per second); heap used now %,d MB%n",
-                onRoll, status.get("parts").asLong(), printing, status.get("perSecond").asLong(),
+        System.out.printf("CityScaleIT: print file %,d notices in %,d parts, %,d ms (%,d per second, %,d per CPU second"
+                + " of the print thread); heap used now %,d MB%n", onRoll, status.get("parts").asLong(), printing,
+                status.get("perSecond").asLong(), status.get("perCpuSecond").asLong(),
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
     }
 }
