@@ -38,7 +38,10 @@ class SecurityConfig {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/setup/**", "/invite/**", "/q/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/error", "/health").permitAll()
+                                "/favicon.ico", "/error", "/health", "/wahlhelfer/**").permitAll()
+                        // Poll workers' personal data: their office and administrators only.
+                        .requestMatchers("/admin/pollworkers/**")
+                                .hasAnyRole(Role.ADMIN.name(), Role.POLL_WORKER_OFFICE.name())
                         .requestMatchers("/admin/users/**", "/api/users/**", "/admin/audit/**", "/api/audit/**")
                                 .hasRole(Role.ADMIN.name())
                         .requestMatchers(writes()).hasRole(Role.ADMIN.name())
