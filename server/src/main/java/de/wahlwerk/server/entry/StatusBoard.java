@@ -21,8 +21,20 @@ public record StatusBoard(Election election, List<Row> rows, long expected, long
     /** One line of the timeline: what happened to which unit, when, by whom. */
     public record Event(java.time.Instant at, String unitKey, String unitName, ReportStatus status, String kind, String by) {}
 
-    /** One unit: its state and whom to call when it is missing. */
-    public record Row(ReportingUnit unit, String state, boolean warnings, PollingStation station, ReportingUnit countedWith) {
+    /**
+     * One unit: its state and whom to call when it is missing — the appointed board chair, else the
+     * contact stored with the polling station.
+     */
+    public record Row(ReportingUnit unit, String state, boolean warnings, PollingStation station, ReportingUnit countedWith,
+            BoardChairs.Contact chair) {
+
+        public String chairName() {
+            return chair != null ? chair.name() : station == null ? null : station.chairName();
+        }
+
+        public String chairPhone() {
+            return chair != null ? chair.phone() : station == null ? null : station.chairPhone();
+        }
 
         public boolean postal() {
             return unit.kind() == UnitKind.POSTAL;

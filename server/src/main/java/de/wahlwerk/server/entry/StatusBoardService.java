@@ -23,11 +23,13 @@ public class StatusBoardService {
     private final SetupDirectory setup;
     private final ReportStore reports;
     private final AccessPolicy access;
+    private final List<BoardChairs> chairs;
 
-    StatusBoardService(SetupDirectory setup, ReportStore reports, AccessPolicy access) {
+    StatusBoardService(SetupDirectory setup, ReportStore reports, AccessPolicy access, List<BoardChairs> chairs) {
         this.setup = setup;
         this.reports = reports;
         this.access = access;
+        this.chairs = chairs;
     }
 
     @Transactional(readOnly = true)
@@ -41,6 +43,8 @@ public class StatusBoardService {
         // Many units share a leaf area: decide each area once per board, not once per unit and role.
         Map<Long, Boolean> coveredByArea = new java.util.HashMap<>();
         units.forEach(u -> byId.put(u.id(), u));
+        Map<Long, BoardChairs.Contact> chairByUnit = new java.util.HashMap<>();
+        chairs.forEach(c -> chairByUnit.putAll(c.chairs(election.electionDayId())));
         List<StatusBoard.Row> rows = new ArrayList<>();
         for (ReportingUnit u : units) {
             if (!visible(u, coveredByArea)) {
@@ -55,7 +59,8 @@ public class StatusBoardService {
                 state = states.getOrDefault(u.id(), "MISSING");
             }
             rows.add(new StatusBoard.Row(u, state, warnings.contains(u.id()),
-                    u.pollingStationId() == null ? null : setup.station(u.pollingStationId()).orElse(null), countedWith));
+                    u.pollingStationId() == null ? null : setup.station(u.pollingStationId()).orElse(null), countedWith,
+                    chairByUnit.get(u.id())));
         }
         rows.sort(Comparator.comparing((StatusBoard.Row r) -> !r.state().endsWith("MISSING"))
                 .thenComparing(r -> r.unit().officialKey()));

@@ -42,9 +42,14 @@ public class AccessPolicy {
 
     /** Day-level things (the election day, its elections, election-wide nominations) belong to its organiser. */
     public boolean canManageDay(long electionDayId) {
+        return holdsForDay(Role.ADMIN, electionDayId);
+    }
+
+    /** Whether the current user holds the role for the election day's own scope or above it (as {@link #canManageDay}). */
+    public boolean holdsForDay(Role role, long electionDayId) {
         List<Scope> chain = areas.dayScopeChain(electionDayId);
         return current().grants().stream()
-                .filter(g -> g.role() == Role.ADMIN)
+                .filter(g -> g.role() == role)
                 .anyMatch(g -> g.scope().isInstallationWide() || chain.contains(g.scope()));
     }
 

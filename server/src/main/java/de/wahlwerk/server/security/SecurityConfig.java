@@ -38,9 +38,12 @@ class SecurityConfig {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/setup/**", "/invite/**", "/q/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/error", "/health", "/wahlschein/**").permitAll()
+                                "/favicon.ico", "/error", "/health", "/wahlschein/**", "/wahlhelfer/**").permitAll()
                         // Public results: one server-sent event per publication (publish.LiveFeed)
                         .requestMatchers(HttpMethod.GET, "/wahlen-live/**").permitAll()
+                        // Poll workers' personal data: their office and administrators only.
+                        .requestMatchers("/admin/pollworkers/**")
+                                .hasAnyRole(Role.ADMIN.name(), Role.POLL_WORKER_OFFICE.name())
                         .requestMatchers("/admin/users/**", "/api/users/**", "/admin/audit/**", "/api/audit/**")
                                 .hasRole(Role.ADMIN.name())
                         .requestMatchers(writes()).hasRole(Role.ADMIN.name())

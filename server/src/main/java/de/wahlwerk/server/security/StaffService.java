@@ -65,7 +65,7 @@ public class StaffService {
                 return new LinkTarget(null, null, true);
             }
             var account = staff.findById(v.userId()).orElseThrow();
-            boolean admin = staff.grantsOf(account.id()).stream().anyMatch(g -> g.role() == Role.ADMIN);
+            boolean admin = staff.grantsOf(account.id()).stream().anyMatch(g -> g.role().needsSecondFactor());
             return new LinkTarget(account.id(), account.username(), admin);
         });
     }
@@ -179,7 +179,7 @@ public class StaffService {
         if (before.grants().contains(grant)) {
             return;
         }
-        if (grant.role() == Role.ADMIN && !before.secondFactor()) {
+        if (grant.role().needsSecondFactor() && !before.secondFactor()) {
             throw new InvalidInputException(FieldProblem.of("role", "account.adminNeedsSecondFactor"));
         }
         staff.grant(userId, grant);

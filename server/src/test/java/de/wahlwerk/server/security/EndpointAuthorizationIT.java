@@ -27,7 +27,7 @@ class EndpointAuthorizationIT extends IntegrationTest {
 
     /** Who may call an endpoint; null in the set stands for "anonymous". */
     private enum Access {
-        PUBLIC, STAFF, ADMIN
+        PUBLIC, STAFF, ADMIN, POLL_WORKER_OFFICE
     }
 
     private static final Map<String, Access> RULES = new LinkedHashMap<>();
@@ -42,6 +42,8 @@ class EndpointAuthorizationIT extends IntegrationTest {
         RULES.put("* /admin/pollcards", Access.ADMIN);
         RULES.put("* /api/pollcards", Access.ADMIN);
         RULES.put("GET /wahlen-live/", Access.PUBLIC);
+        RULES.put("* /wahlhelfer", Access.PUBLIC);
+        RULES.put("* /admin/pollworkers", Access.POLL_WORKER_OFFICE);
         RULES.put("GET /admin/register/days/{dayId}", Access.STAFF);
         RULES.put("GET /api/register/days/{dayId}/files", Access.STAFF);
         RULES.put("GET /api/register/elections/{electionId}/counts", Access.STAFF);
@@ -124,6 +126,7 @@ class EndpointAuthorizationIT extends IntegrationTest {
             case PUBLIC -> true;
             case STAFF -> role != null;
             case ADMIN -> role == Role.ADMIN;
+            case POLL_WORKER_OFFICE -> role == Role.ADMIN || role == Role.POLL_WORKER_OFFICE;
         };
         String who = role == null ? "anonymous" : role.name();
         if (status >= 500) {
