@@ -152,7 +152,8 @@ final class SeatText {
                         texts.get("results.lot.drawnBy"), texts.get("results.lot.drawnAt"),
                         texts.get("results.lot.reason"), texts.get("results.lot.used")),
                 r.lots().stream().map(l -> List.of(l.decisionKey(), String.join(", ", l.drawnOrder()), l.drawnBy(),
-                        f.format(l.drawnAt()), l.reason(), texts.get(l.used() ? "results.yes" : "results.no"))).toList());
+                        f.format(l.drawnAt()), l.reason(), texts.get(!l.current() ? "results.lot.supersededShort"
+                                : l.used() ? "results.yes" : "results.no"))).toList());
     }
 
     private void table(String caption, List<String> head, List<List<String>> rows) {

@@ -6,8 +6,6 @@ import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,21 +17,21 @@ class LiveSeatsIT extends IntegrationTest {
 
     @Test
     void seatsFollowTheConfirmedReportsIfCountingStoppedNow() {
-        HttpSession admin = login(Role.ADMIN, null, null);
-        long day = id(admin.json("POST", "/api/setup/days", """
+        HttpSession admin = LiveReports.login(accounts, session(), Role.ADMIN, null, null);
+        long day = LiveReports.id(admin.json("POST", "/api/setup/days", """
                 {"name":"Gemeinderat live %d","date":"2020-03-15","pollsClose":"18:00","scopeHierarchy":"admin","scopeKey":"09175132"}"""
                 .formatted(System.nanoTime())).body());
         admin.json("POST", "/api/setup/days/" + day + "/areas",
                 "{\"hierarchy\":\"admin\",\"level\":\"MUNICIPALITY\",\"officialKey\":\"09175132\",\"name\":\"Vaterstetten\"}");
         long[] units = new long[2];
         for (int i = 0; i < 2; i++) {
-            units[i] = id(admin.json("POST", "/api/setup/days/" + day + "/units", "{\"kind\":\"POSTAL\",\"officialKey\":\"BW-" + (i + 1)
+            units[i] = LiveReports.id(admin.json("POST", "/api/setup/days/" + day + "/units", "{\"kind\":\"POSTAL\",\"officialKey\":\"BW-" + (i + 1)
                     + "\",\"name\":\"Briefwahl " + (i + 1) + "\",\"areas\":{\"admin\":\"09175132\"}}").body());
         }
-        long election = id(admin.json("POST", "/api/setup/days/" + day + "/elections",
+        long election = LiveReports.id(admin.json("POST", "/api/setup/days/" + day + "/elections",
                 "{\"kind\":\"MUNICIPAL_COUNCIL\",\"name\":\"Gemeinderatswahl\",\"seats\":2,\"votesPerVoter\":2,\"maxVotesPerCandidate\":2}").body());
         for (int list = 1; list <= 2; list++) {
-            long n = id(admin.json("POST", "/api/setup/elections/" + election + "/nominations", "{\"voteKind\":\"CUMULATIVE\",\"ballotPosition\":"
+            long n = LiveReports.id(admin.json("POST", "/api/setup/elections/" + election + "/nominations", "{\"voteKind\":\"CUMULATIVE\",\"ballotPosition\":"
                     + list + ",\"shortName\":\"L" + list + "\",\"name\":\"Liste " + list + "\",\"groupKind\":\"VOTERS_ASSOCIATION\"}").body());
             admin.json("POST", "/api/setup/nominations/" + n + "/candidates",
                     "{\"listPosition\":1,\"familyName\":\"Eins\",\"givenNames\":\"L" + list + "\"}");
@@ -41,16 +39,16 @@ class LiveSeatsIT extends IntegrationTest {
         assertThat(admin.json("GET", "/api/results/elections/" + election + "/seats", null).body())
                 .contains("NEEDS_INPUT");
 
-        HttpSession clerk = login(Role.CLERK, "admin", "09175132");
-        HttpSession approver = login(Role.APPROVER, "admin", "09175132");
+        HttpSession clerk = LiveReports.login(accounts, session(), Role.CLERK, "admin", "09175132");
+        HttpSession approver = LiveReports.login(accounts, session(), Role.APPROVER, "admin", "09175132");
         // First unit: 25 ballots, 40 votes for L1, 10 for L2 → both seats to L1 under any divisor method.
         confirm(clerk, approver, election, units[0], 25, 40, 10);
         String first = approver.json("GET", "/api/results/elections/" + election + "/seats", null).body();
         assertThat(first).contains("DECIDED").contains("\"format\":\"live\"");
-        assertThat(seats(first, "L1")).isEqualTo(2);
-        assertThat(seats(first, "L2")).isZero();
+        assertThat(LiveReports.seats(first, "L1")).isEqualTo(2);
+        assertThat(LiveReports.seats(first, "L2")).isZero();
         // A district added after the tally was built: its report still reaches the results.
-        long late = id(admin.json("POST", "/api/setup/days/" + day + "/units",
+        long late = LiveReports.id(admin.json("POST", "/api/setup/days/" + day + "/units",
                 "{\"kind\":\"POSTAL\",\"officialKey\":\"BW-3\",\"name\":\"Briefwahl 3\",\"areas\":{\"admin\":\"09175132\"}}").body());
         confirm(clerk, approver, election, late, 1, 1, 0);
         String withLate = approver.json("GET", "/api/results/elections/" + election + "/seats", null).body();
@@ -58,48 +56,13 @@ class LiveSeatsIT extends IntegrationTest {
         // Second unit: with 42 : 40 L1 keeps one seat and L2 gets one.
         confirm(clerk, approver, election, units[1], 20, 1, 30);
         String second = approver.json("GET", "/api/results/elections/" + election + "/seats", null).body();
-        assertThat(seats(second, "L1")).isEqualTo(1);
-        assertThat(seats(second, "L2")).isEqualTo(1);
+        assertThat(LiveReports.seats(second, "L1")).isEqualTo(1);
+        assertThat(LiveReports.seats(second, "L2")).isEqualTo(1);
     }
 
     private void confirm(HttpSession clerk, HttpSession approver, long election, long unit, int ballots, int l1, int l2) {
         String values = "{\"B\":\"" + ballots + "\",\"B1\":\"" + ballots + "\",\"C\":\"0\",\"D\":\"" + (l1 + l2)
                 + "\",\"D1\":\"" + l1 + "\",\"D1_1\":\"" + l1 + "\",\"D2\":\"" + l2 + "\",\"D2_1\":\"" + l2 + "\"}";
-        clerk.get("/admin");
-        var r = clerk.json("POST", "/api/entry/elections/" + election + "/reports", "{\"unitId\":" + unit + ",\"values\":" + values + "}");
-        if (r.statusCode() == 400 && r.body().contains("warning.")) {
-            Matcher m = Pattern.compile("warning\\.(W\\d+)").matcher(r.body());
-            StringBuilder reasons = new StringBuilder();
-            while (m.find()) {
-                reasons.append(reasons.isEmpty() ? "" : ",").append("\"").append(m.group(1)).append("\":\"geprüft\"");
-            }
-            r = clerk.json("POST", "/api/entry/elections/" + election + "/reports",
-                    "{\"unitId\":" + unit + ",\"values\":" + values + ",\"warningReasons\":{" + reasons + "}}");
-        }
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"reportId\":(\\d+)").matcher(r.body());
-        assertThat(id.find()).isTrue();
-        approver.get("/admin");
-        assertThat(approver.json("POST", "/api/entry/reports/" + id.group(1) + "/approve", null).statusCode()).isEqualTo(200);
-    }
-
-    private static int seats(String json, String party) {
-        Matcher m = Pattern.compile("\\{\"party\":\"" + party + "\",\"votes\":\\d+,\"sharePercent\":[0-9.]+,\"seats\":(\\d+)").matcher(json);
-        assertThat(m.find()).as(party + " in " + json).isTrue();
-        return Integer.parseInt(m.group(1));
-    }
-
-    private HttpSession login(Role role, String hierarchy, String key) {
-        var a = accounts.create(role, hierarchy, key);
-        HttpSession s = session();
-        s.login(a.username(), TestAccounts.PASSWORD, a.code());
-        s.get("/admin");
-        return s;
-    }
-
-    private static long id(String body) {
-        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(body);
-        assertThat(m.find()).as(body).isTrue();
-        return Long.parseLong(m.group(1));
+        LiveReports.confirm(clerk, approver, election, unit, values);
     }
 }

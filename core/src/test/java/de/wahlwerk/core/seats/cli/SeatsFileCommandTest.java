@@ -289,6 +289,24 @@ class SeatsFileCommandTest {
         assertThat(out.size()).isZero();
     }
 
+    @Test
+    void majorityClausesOfSchleswigHolsteinAndSachsen(@TempDir Path dir) throws IOException {
+        // GKWG § 10 Abs. 5: 50.1 % but SLS 8 of 17 → two further seats, 19 in all
+        Path sh = Files.writeString(dir.resolve("gemeinderatGesamtergebnis.csv"),
+                "Gemeinde;Gemeindename;Gebietsnummer;Gebietsart;Gebietsname;D1;D1_1;D2;D2_1;D3;D3_1;\n"
+                        + "1;Musterdorf;1;GEMEINDE;Musterdorf;5010;5010;3400;3400;1590;1590;\n");
+        assertThat(run("council-sh", sh, "--seats", "17")).as(err()).isEqualTo(SeatsFileCommand.DECIDED);
+        assertThat(seats()).containsExactly(Map.entry("Liste 1", 10), Map.entry("Liste 2", 6), Map.entry("Liste 3", 3));
+        assertThat(err()).contains("Mehrheitsklausel (GKWG § 10 Abs. 5)", "Sitze insgesamt 19");
+        // KomWG § 21 Abs. 1 S. 5: d'Hondt 5/3/2 of 10 → one more for the majority, the rest again: 6/2/2
+        Files.writeString(sh, "Gemeinde;Gemeindename;Gebietsnummer;Gebietsart;Gebietsname;D1;D1_1;D2;D2_1;D3;D3_1;\n"
+                + "1;Musterdorf;1;GEMEINDE;Musterdorf;5100;5100;2600;2600;2300;2300;\n");
+        assertThat(run("council-sn", sh, "--seats", "10", "--detail")).as(err()).isEqualTo(SeatsFileCommand.DECIDED);
+        assertThat(seats()).containsExactly(Map.entry("Liste 1", 6), Map.entry("Liste 2", 2), Map.entry("Liste 3", 2));
+        assertThat(err()).contains("Mehrheitsklausel (KomWG § 21 Abs. 1 S. 5)", "Sitze insgesamt 10");
+        assertThat(out()).contains("Mehrheitsklausel;");
+    }
+
     private void assertFailed(int code, String... messages) {
         assertThat(code).as(err()).isEqualTo(SeatsFileCommand.FAILED);
         assertThat(err()).contains(messages).doesNotContain("Exception", "\tat ");
