@@ -11,6 +11,7 @@ import de.wahlwerk.core.model.Counts;
 import de.wahlwerk.core.model.Election;
 import de.wahlwerk.core.model.VoteCounts;
 import de.wahlwerk.core.model.VoteKind;
+import de.wahlwerk.server.setup.SetupDirectory;
 import de.wahlwerk.server.web.FieldProblem;
 import de.wahlwerk.server.web.InvalidInputException;
 import java.util.ArrayList;
