@@ -153,7 +153,12 @@ class PublicSite implements DisposableBean {
             for (Election e : setup.allElections()) {
                 if (publishable(e)) {
                     published.add(e);
-                    refresh(e);
+                    try {
+                        refresh(e);
+                    } catch (RuntimeException failed) {
+                        // One election still being set up (or broken) must not stop the others' pages.
+                        log.warn("Publishing election {} failed, its last published pages stay online: {}", e.id(), failed.toString());
+                    }
                 }
             }
             for (Locale lang : AreaPages.LANGUAGES) {
