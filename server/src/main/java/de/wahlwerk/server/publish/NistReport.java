@@ -85,7 +85,8 @@ final class NistReport {
                     null, null, null, null));
         }
         List<Contest> contests = new ArrayList<>();
-        for (VoteKind kind : in.election().kind().voteKinds()) {
+        // The tally's kinds: a kind without any nomination yet has no slots (and no contest).
+        for (VoteKind kind : tally.structure().voteKinds()) {
             Map<Long, List<Nomination>> byArea = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
             for (Nomination n : in.nominations()) {
                 if (n.voteKind() == kind) {

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
@@ -38,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * election's numbers.
  */
 @Component
-class OpenDataFiles {
+class OpenDataFiles implements org.springframework.beans.factory.DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenDataFiles.class);
 
     static final String CSV = "text/csv;charset=UTF-8";
     static final String JSON = "application/json;charset=UTF-8";
@@ -53,12 +57,22 @@ class OpenDataFiles {
     private final Snapshots snapshots;
     private final JsonMapper json;
     private final Clock clock;
-    /** Rows of the last publication per election, rebuilt when its tally sequence moves. */
+    /** Rows of the last publication per election, and which of its areas have their files. */
     private final Map<Long, Built> built = new HashMap<>();
     /** Entries of the public election list, by election id. */
     private final Map<Long, Map<String, Object>> elections = new TreeMap<>();
+    /** Areas waiting for their files, latest snapshot per area; a burst coalesces. */
+    private final Map<List<Object>, Pending> pending = new java.util.LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("wahlwerk-open-data").factory());
 
-    private record Built(long sequence, OpenDataRows rows) {}
+    /**
+     * @param sequence    the tally sequence last looked at
+     * @param fingerprint the election's confirmed versions then: highest sequence number and count
+     * @param done        areas whose files show these rows (the election-wide files: {@code null} key)
+     */
+    private record Built(long sequence, List<Long> fingerprint, OpenDataRows rows, java.util.Set<AreaRef> done) {}
 
     OpenDataFiles(SetupDirectory setup, LiveTallies tallies, ConfirmedReports confirmed, Snapshots snapshots,
             JsonMapper json, Optional<Clock> clock) {
@@ -70,14 +84,69 @@ class OpenDataFiles {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** Publishes the open-data files of one area (called by the public site for every area it renders). */
-    synchronized void publish(Election e, AreaSnapshot area) {
-        Built before = built.get(e.id());
-        OpenDataRows rows = rows(e);
-        if (before == null || before.rows() != rows) {
+    /**
+     * Queues the open-data files of one area (called by the public site for every area it renders).
+     * They are written on a thread of their own, so that pages and their JSON never wait for them.
+     */
+    void publish(Election e, AreaSnapshot area) {
+        synchronized (pending) {
+            pending.put(List.of(e.id(), area.area().ref()), new Pending(e, area));
+        }
+        if (scheduled.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private record Pending(Election election, AreaSnapshot area) {}
+
+    private void drain() {
+        try {
+            List<Pending> batch;
+            do {
+                synchronized (pending) {
+                    batch = List.copyOf(pending.values());
+                    pending.clear();
+                }
+                for (Pending p : batch) {
+                    publishSafely(p.election(), p.area());
+                }
+            } while (!batch.isEmpty());
+        } finally {
+            scheduled.set(false);
+            boolean more;
+            synchronized (pending) {
+                more = !pending.isEmpty();
+            }
+            if (more && scheduled.compareAndSet(false, true)) {
+                worker.execute(this::drain);
+            }
+        }
+    }
+
+    private synchronized void publishSafely(Election e, AreaSnapshot area) {
+        try {
+            publishFiles(e, area);
+        } catch (RuntimeException ex) {
+            // Open data must never keep the pages from being published; the last files stay online.
+            log.warn("Open data of election {} area {} not published: {}", e.id(), area.area().ref(), ex.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    private void publishFiles(Election e, AreaSnapshot area) {
+        Built b = current(e);
+        OpenDataRows rows = b.rows();
+        if (b.done().add(null)) {
             publishElection(e, rows);
         }
         AreaRef ref = area.area().ref();
+        if (!b.done().add(ref)) {
+            return; // its files already show these numbers: no rendering, no compression
+        }
         String dir = PublicSite.base(e) + ref.hierarchy().code() + "/" + ref.key() + "/";
         snapshots.put(dir + "votemanager-gebiet.csv", PublishedPage.of(rows.areaFile(ref), CSV));
         snapshots.put(dir + "votemanager-wahlbezirke.csv", PublishedPage.of(rows.unitsFile(ref), CSV));
@@ -109,10 +178,27 @@ class OpenDataFiles {
 
     /** The election's rows as of its current tally; built once per sequence, shared by all its areas. */
     OpenDataRows rows(Election e) {
+        return current(e).rows();
+    }
+
+    /**
+     * The tally's sequence moves with every confirmation of every election; the rows are rebuilt
+     * only when this election's confirmed versions changed, so a busy night elsewhere costs one
+     * query here, not a new rendering of every file.
+     */
+    private Built current(Election e) {
         long sequence = tallies.tally(e.id()).sequence();
         Built b = built.get(e.id());
         if (b != null && b.sequence() == sequence) {
-            return b.rows();
+            return b;
+        }
+        List<ConfirmedReports.Version> versions = confirmed.current(e.id());
+        List<Long> fingerprint = List.of(versions.stream().mapToLong(ConfirmedReports.Version::sequence).max().orElse(0),
+                (long) versions.size());
+        if (b != null && b.fingerprint().equals(fingerprint)) {
+            Built same = new Built(sequence, fingerprint, b.rows(), b.done());
+            built.put(e.id(), same);
+            return same;
         }
         var day = setup.day(e.electionDayId()).orElseThrow();
         var nominations = setup.nominations(e.id());
@@ -123,12 +209,13 @@ class OpenDataFiles {
             }
         }
         Map<String, Map<String, Long>> values = new HashMap<>();
-        for (ConfirmedReports.Version v : confirmed.current(e.id())) {
+        for (ConfirmedReports.Version v : versions) {
             values.put(v.unitKey(), v.values());
         }
         OpenDataRows rows = new OpenDataRows(new OpenDataRows.Input(e, day, tallies.tally(e.id()).structure(),
                 setup.units(e.electionDayId()), setup.areas(e.electionDayId()), nominations, candidates, values));
-        built.put(e.id(), new Built(sequence, rows));
-        return rows;
+        Built next = new Built(sequence, fingerprint, rows, new java.util.HashSet<>());
+        built.put(e.id(), next);
+        return next;
     }
 }
