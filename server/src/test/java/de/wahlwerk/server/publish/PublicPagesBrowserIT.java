@@ -29,11 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The public pages in a real browser: every page type passes axe-core (WCAG 2.1 AA) with zero
  * violations and works by keyboard; the pages are complete with JavaScript switched off; a newly
  * confirmed report reaches an open page without reloading it (server-sent event); and screenshots
- * of the main page types at desktop and phone width are written to docs/screenshots/.
+ * of the main page types at desktop and phone width are taken (into target/screenshots/public/;
+ * with {@code -Dwahlwerk.screenshots=../docs/screenshots} they refresh the ones in the docs, so that
+ * an ordinary test run leaves the working tree clean).
  */
 class PublicPagesBrowserIT extends BrowserTest {
 
-    static final Path SHOTS = Path.of("../docs/screenshots");
+    static final Path SHOTS = Path.of(System.getProperty("wahlwerk.screenshots", "target/screenshots/public"));
 
     @Autowired
     JdbcClient jdbc;
