@@ -74,7 +74,7 @@ run() { # name url extra-header...
   rps=$(awk '/Requests\/sec/ {print $2}' "$DATA/$name.txt")
   p99=$(awk '$1=="99%" {print $2}' "$DATA/$name.txt")
   n=$(awk '/requests in/ {print $1}' "$DATA/$name.txt")
-  echo "$name $rps $p99 $(awk -v n="$n" -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", t > 0 ? n * hz / t : 0}')"
+  echo "$name $rps $p99 $(awk -v n="$n" -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", (t > 0 ? n * hz / t : 0)}')"
 }
 etag() { curl -sI -H 'Accept-Encoding: gzip' "$1" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r'; }
 
