@@ -54,7 +54,9 @@ class EntryUiController {
     @GetMapping(value = "/elections/{id}/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(@PathVariable long id) {
-        board.board(id); // same visibility rule as the board itself
+        // Same access rule as the board itself, but without building it: the subscription must be
+        // registered at once, or a report confirmed meanwhile would never reach this page.
+        board.requireVisible(id);
         return boardEvents.subscribe(id);
     }
 

@@ -32,10 +32,17 @@ public class StatusBoardService {
         this.chairs = chairs;
     }
 
+    /** The board's access rule alone (who may see the board at all), without building it: for the live channel. */
     @Transactional(readOnly = true)
-    public StatusBoard board(long electionId) {
+    public Election requireVisible(long electionId) {
         Election election = setup.election(electionId).orElseThrow(() -> new NotFoundException("election", electionId));
         access.requireViewDay(election.electionDayId());
+        return election;
+    }
+
+    @Transactional(readOnly = true)
+    public StatusBoard board(long electionId) {
+        Election election = requireVisible(electionId);
         Map<Long, String> states = reports.unitStates(electionId);
         Set<Long> warnings = new HashSet<>(reports.unitsWithWarnings(electionId));
         Map<Long, ReportingUnit> byId = new java.util.HashMap<>();

@@ -293,14 +293,21 @@ class PollWorkerIT extends IntegrationTest {
         admin.post(day + "/workers", person("Neu", "Nora", "1985-01-01", "Amselweg"));
         long old = workerId(f.dayId(), "Alt");
         long recent = workerId(f.dayId(), "Neu");
+        admin.post(day + "/workers", person("Weg", "Wilma", "1970-01-01", "Amselweg"));
+        long objecting = workerId(f.dayId(), "Weg");
         jdbc.sql("update poll_worker set last_active = date '2015-09-24' where id = :id").param("id", old).update();
+        // Wilma objects to being kept (§ 9 Abs. 4 BWG); her last day (her sign-up) has passed, so she goes too.
+        admin.get(day + "/workers/" + objecting);
+        assertThat(admin.post(day + "/workers/" + objecting + "/objection", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(admin.get(day + "/workers/" + objecting).body()).contains("Widerspruch eingetragen");
+        jdbc.sql("update poll_worker set last_active = current_date - 1 where id = :id").param("id", objecting).update();
         var dry = purge.purge(LocalDate.of(2020, 1, 1), LocalDate.now(), true);
         assertThat(dry.found()).isPositive();
         assertThat(jdbc.sql("select count(*) from poll_worker where id = :id").param("id", old).query(Long.class).single()).isOne();
         var done = purge.purge(LocalDate.of(2020, 1, 1), LocalDate.now(), false);
         assertThat(done.deleted()).isEqualTo(dry.found());
-        assertThat(jdbc.sql("select count(*) from poll_worker where id in (:ids)").param("ids", java.util.List.of(old, recent))
-                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select id from poll_worker where id in (:ids)").param("ids", java.util.List.of(old, recent, objecting))
+                .query(Long.class).list()).containsExactly(recent);
         assertThat(audits("purge-pollworkers")).isPositive();
     }
 }
