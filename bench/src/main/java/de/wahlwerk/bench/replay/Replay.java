@@ -108,6 +108,13 @@ public final class Replay {
         this.kerg = new Kerg2Reader().read(options.kerg2());
     }
 
+    private volatile java.util.function.LongConsumer onNight = e -> {};
+
+    /** Called with the election's id when the night starts (public load, for example). */
+    public void onNight(java.util.function.LongConsumer action) {
+        this.onNight = action;
+    }
+
     /** Runs {@code action} once, when {@code share} (0–1) of the districts are confirmed (kill a node, restart the database …). */
     public void faultAt(double share, Runnable action) {
         this.faultAt = share;
@@ -140,6 +147,7 @@ public final class Replay {
         long setUpDone = System.nanoTime();
         out.printf("Set-up done in %.1f s%n", (setUpDone - t0) / 1e9);
 
+        onNight.accept(electionId);
         long start = System.nanoTime();
         night(units);
         long wall = System.nanoTime() - start;
@@ -405,6 +413,8 @@ public final class Replay {
 
     private void retry(Job job, long delayMillis) {
         retries.incrementAndGet();
+        // A restarting node or database may take minutes on a loaded machine: back off up to 2 s, give up after ~20 min.
+        delayMillis = Math.min(2000, delayMillis << Math.min(job.attempt, 3));
         if (job.attempt > 600) {
             failures.add(job.unit.key() + ": gave up after " + job.attempt + " attempts");
             open.decrementAndGet();
@@ -509,7 +519,9 @@ public final class Replay {
             retry(job, 250);
             return true;
         }
-        if (a.status() == 401 || a.status() == 403 && a.body().contains("CSRF") || a.status() == 403 && a.body().isBlank()) {
+        // After a node restart the session (and its CSRF token) is gone: 401, or 403 for the token.
+        // Every replay account may act in its state, so a 403 that persists after signing in again is real.
+        if (a.status() == 401 || a.status() == 403 && job.attempt < 5) {
             synchronized (s) {
                 s.relogin();
             }

@@ -19,9 +19,11 @@ import java.util.TreeSet;
  *   --states 04,10        only these states (kerg2 keys); default all 16
  *   --polling N --postal N  districts nationwide (60000 / 30000)
  *   --seed N --compress F --clients N --corrections F
- *   --nodes N             start N nodes (default 1) on one database
- *   --database-url URL    external PostgreSQL for the nodes (needed for --nodes 2); default embedded
+ *   --nodes N             start N nodes (default 1) on one database (they share node 1's embedded cluster)
+ *   --database-url URL    external PostgreSQL for the nodes instead
  *   --kill-at F           kill -9 node 1 when F of the districts are confirmed, and start it again
+ *   --pg-restart-at F     restart the (embedded) PostgreSQL when F of the districts are confirmed
+ *   --wrk C               public load meanwhile: wrk with C connections on node 1's federal JSON
  *   --url URL --admin U --password P --totp SECRET   replay against a running node instead
  * </pre>
  */
@@ -51,6 +53,9 @@ public final class ReplayMain {
             }
         }
         List<ServerProcess> nodes = new ArrayList<>();
+        Path work = Path.of(a.getOrDefault("work", "target/replay"));
+        ClusterRestart cluster = a.containsKey("url") || a.containsKey("database-url") ? null
+                : new ClusterRestart(work.resolve("data"));
         String user;
         String password;
         String totp;
@@ -63,15 +68,14 @@ public final class ReplayMain {
         } else {
             int count = Integer.parseInt(a.getOrDefault("nodes", "1"));
             String db = a.get("database-url");
-            if (count > 1 && db == null) {
-                System.err.println("--nodes 2 braucht eine gemeinsame Datenbank: --database-url jdbc:postgresql://…");
-                System.exit(2);
-            }
-            Path work = Path.of(a.getOrDefault("work", "target/replay"));
+            String adminUser = "replay-admin";
+            String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+            String totpSecret = null;
             deleteRecursively(work);
             for (int i = 0; i < count; i++) {
                 Map<String, String> env = new LinkedHashMap<>();
-                env.put("WAHLWERK_DATA_DIR", work.resolve("node" + (i + 1)).toAbsolutePath().toString());
+                // One data directory: a second node shares the first node's embedded cluster (one database).
+                env.put("WAHLWERK_DATA_DIR", work.resolve("data").toAbsolutePath().toString());
                 if (db != null) {
                     env.put("SPRING_DATASOURCE_URL", db);
                     env.put("SPRING_DATASOURCE_USERNAME", a.getOrDefault("database-user", "postgres"));
@@ -83,6 +87,15 @@ public final class ReplayMain {
                 node.start(300);
                 nodes.add(node);
                 urls.add(node.base());
+                if (i == 0) {
+                    // Before a second node starts: every start renews the one-time link.
+                    String link = node.setupLink();
+                    if (link == null) {
+                        System.err.println("Kein Einrichtungs-Link: die Datenbank hat schon einen Administrator. Mit --url/--admin/--password/--totp gegen sie laufen lassen.");
+                        System.exit(2);
+                    }
+                    totpSecret = ServerProcess.createFirstAdministrator(link, adminUser, adminPassword);
+                }
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> nodes.forEach(n -> {
                 try {
@@ -91,14 +104,9 @@ public final class ReplayMain {
                     Thread.currentThread().interrupt();
                 }
             })));
-            user = "replay-admin";
-            password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            String link = nodes.get(0).setupLink();
-            if (link == null) {
-                System.err.println("Kein Einrichtungs-Link: die Datenbank hat schon einen Administrator. Mit --url/--admin/--password/--totp gegen sie laufen lassen.");
-                System.exit(2);
-            }
-            totp = ServerProcess.createFirstAdministrator(link, user, password);
+            user = adminUser;
+            password = adminPassword;
+            totp = totpSecret;
         }
         Replay.Options options = new Replay.Options(urls, user, password, totp, kerg2, states,
                 Integer.parseInt(a.getOrDefault("polling", "60000")), Integer.parseInt(a.getOrDefault("postal", "30000")),
@@ -133,9 +141,55 @@ public final class ReplayMain {
                 }
             });
         }
+        if (a.containsKey("pg-restart-at") && cluster != null) {
+            replay.faultAt(Double.parseDouble(a.get("pg-restart-at")), () -> {
+                try {
+                    System.out.println("PostgreSQL: fast shutdown, 8 s down, start again …");
+                    cluster.restart(8000);
+                    System.out.println("PostgreSQL is back");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        Process[] wrk = new Process[1];
+        double[] cpuAtNight = new double[nodes.size()];
+        java.util.function.LongConsumer cpu = e -> {
+            for (int i = 0; i < nodes.size(); i++) {
+                cpuAtNight[i] = nodes.get(i).cpuSeconds();
+            }
+        };
+        replay.onNight(cpu);
+        if (a.containsKey("wrk")) {
+            // Public load while the night runs: wrk on the federal JSON of node 1 (see bench/wrk/).
+            String connections = a.get("wrk");
+            replay.onNight(election -> {
+                cpu.accept(election);
+                try {
+                    String url = urls.get(0) + "/wahlen/" + election + "/bundestag/99.json";
+                    wrk[0] = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d3600s", "--latency", url)
+                            .redirectErrorStream(true).redirectOutput(Path.of("target/replay-wrk.txt").toFile()).start();
+                    System.out.println("Public load: wrk -t2 -c" + connections + " " + url + " (output in target/replay-wrk.txt)");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
         Replay.Result r = replay.run();
+        if (wrk[0] != null) {
+            // SIGINT makes wrk print its summary.
+            new ProcessBuilder("kill", "-INT", Long.toString(wrk[0].pid())).start().waitFor();
+            wrk[0].waitFor();
+            System.out.println(Files.readString(Path.of("target/replay-wrk.txt")));
+        }
         memory.interrupt();
         print(r, nodes, maxRss);
+        for (int i = 0; i < nodes.size(); i++) {
+            double used = nodes.get(i).cpuSeconds() - cpuAtNight[i];
+            System.out.printf("Node %d CPU during the night and checks: %.1f s, %.1f ms per district%n", i + 1, used,
+                    1000 * used / r.units());
+        }
+        System.out.printf("Load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         nodes.forEach(n -> {
             try {
                 n.close();
@@ -143,6 +197,10 @@ public final class ReplayMain {
                 Thread.currentThread().interrupt();
             }
         });
+        if (cluster != null) {
+            // After a kill -9 the embedded cluster has no owner any more: stop it.
+            cluster.stop();
+        }
         System.exit(r.mismatches().isEmpty() ? 0 : 1);
     }
 

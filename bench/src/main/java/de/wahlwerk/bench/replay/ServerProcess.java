@@ -95,6 +95,11 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the node's JVM has used so far, in seconds (load-independent cost measure on a shared machine). */
+    public double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
+    }
+
     /** Resident memory of the node in MiB (Linux /proc), or -1. */
     public long rssMiB() {
         try {

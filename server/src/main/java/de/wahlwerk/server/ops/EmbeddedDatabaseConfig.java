@@ -82,6 +82,8 @@ public class EmbeddedDatabaseConfig {
         config.setJdbcUrl(pg.jdbcUrl());
         config.setUsername("postgres");
         config.setMaximumPoolSize(20);
+        // While the database restarts, requests are answered with 503 after 5 s instead of hanging 30 s.
+        config.setConnectionTimeout(5000);
         config.setPoolName("wahlwerk-embedded");
         return new HikariDataSource(config);
     }

@@ -134,9 +134,33 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    org.springframework.http.ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            return unavailable(e);
+        }
         log.error("Unexpected error in API request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", List.of());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", List.of()));
+    }
+
+    /**
+     * Whether a failure comes from a lost database connection (SQL state class 08, or 57P: the
+     * server shut down or is starting), however Spring wrapped it (a failed rollback, for example).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))
+                        || "Connection is closed".equals(sql.getMessage())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ProblemDetail problem(HttpStatus status, String key, List<Map<String, String>> errors) {

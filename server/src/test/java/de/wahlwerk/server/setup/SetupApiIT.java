@@ -69,6 +69,45 @@ class SetupApiIT extends IntegrationTest {
     }
 
     @Test
+    void bulkUnitsAreAllOrNothingWithOneAuditEntryEach() {
+        String suffix = Long.toString(System.nanoTime());
+        long day = id(admin.json("POST", "/api/setup/days", """
+                {"name":"Bulk %s","date":"2026-03-08","pollsClose":"18:00","scopeHierarchy":"admin","scopeKey":"09175132"}
+                """.formatted(suffix)).body());
+        post("/api/setup/days/" + day + "/areas",
+                "{\"hierarchy\":\"admin\",\"level\":\"MUNICIPALITY\",\"officialKey\":\"09175132\",\"name\":\"Vaterstetten\"}");
+        post("/api/setup/days/" + day + "/stations", """
+                {"stationKey":"1","name":"Grundschule","street":"Schulstraße 1","postalCode":"85598","city":"Vaterstetten",
+                 "stepFree":true,"areaKey":"09175132"}""");
+        StringBuilder many = new StringBuilder("[");
+        for (int i = 1; i <= 300; i++) {
+            many.append(i == 1 ? "" : ",").append("""
+                    {"kind":"%s","officialKey":"B%d","name":"Bezirk %d","pollingStationKey":%s,"areas":{"admin":"09175132"}}"""
+                    .formatted(i % 3 == 0 ? "POSTAL" : "POLLING", i, i, i % 3 == 0 ? "null" : "\"1\""));
+        }
+        long audit = count("audit_log");
+        var created = admin.json("POST", "/api/setup/days/" + day + "/units/bulk", many.append("]").toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"created\":300");
+        assertThat(count("audit_log")).isEqualTo(audit + 300);
+
+        // One bad district (unknown station, third in the batch) rejects the whole batch, naming it.
+        var bad = admin.json("POST", "/api/setup/days/" + day + "/units/bulk", """
+                [{"kind":"POLLING","officialKey":"C1","name":"C1","pollingStationKey":"1","areas":{"admin":"09175132"}},
+                 {"kind":"POLLING","officialKey":"C2","name":"C2","pollingStationKey":"1","areas":{"admin":"09175132"}},
+                 {"kind":"POLLING","officialKey":"C3","name":"C3","pollingStationKey":"nope","areas":{"admin":"09175132"}}]""");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"units[2].pollingStationKey\"");
+        var blank = admin.json("POST", "/api/setup/days/" + day + "/units/bulk", """
+                [{"kind":"POLLING","officialKey":"","name":"D1","pollingStationKey":"1","areas":{"admin":"09175132"}}]""");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("units[0].officialKey");
+        assertThat(jdbc.sql("select count(*) from reporting_unit where election_day_id = :d").param("d", day)
+                .query(Long.class).single()).isEqualTo(300);
+        assertThat(count("audit_log")).isEqualTo(audit + 300);
+    }
+
+    @Test
     void badInputGetsFieldErrorsAndStoresNothing() {
         long days = count("election_day");
         var missing = admin.json("POST", "/api/setup/days", "{\"name\":\"\",\"scopeKey\":\"kein key\"}");
