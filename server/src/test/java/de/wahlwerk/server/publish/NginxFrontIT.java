@@ -128,9 +128,19 @@ class NginxFrontIT extends IntegrationTest {
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.body()).contains("erst nach Schluss der Wahlhandlung");
             // The event-stream path and the staff pages are the app's.
-            var events = client.send(HttpRequest.newBuilder(URI.create(base + "/wahlen/" + election + "/events")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(events.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+            var events = client.send(HttpRequest.newBuilder(URI.create(base + "/wahlen-live/" + election)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (var stream = events.body()) {
+                assertThat(events.statusCode()).isEqualTo(200);
+                assertThat(events.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+                assertThat(events.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+            }
+            // Only the widget may be framed by other sites.
+            assertThat(plain.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
+            var widget = client.send(HttpRequest.newBuilder(URI.create(base + "/wahlen/" + election + "/widget/admin/"
+                    + DemoElection.AGS + ".html")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(widget.statusCode()).isEqualTo(200);
+            assertThat(widget.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors *");
             var login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).isEqualTo(200);
             assertThat(login.body()).contains("<form");
