@@ -30,6 +30,13 @@ public class LiveChannels {
         emitter.onCompletion(() -> list.remove(emitter));
         emitter.onTimeout(() -> list.remove(emitter));
         emitter.onError(e -> list.remove(emitter));
+        try {
+            // Sent at once, so that the response head leaves now (proxies and clients see the
+            // stream open) and browsers wait a few seconds before reconnecting after a restart.
+            emitter.send(SseEmitter.event().reconnectTime(5000).comment("open"));
+        } catch (IOException e) {
+            list.remove(emitter);
+        }
         return emitter;
     }
 
