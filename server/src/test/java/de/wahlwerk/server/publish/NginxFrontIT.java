@@ -128,7 +128,8 @@ class NginxFrontIT extends IntegrationTest {
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.body()).contains("erst nach Schluss der Wahlhandlung");
             // The event-stream path and the staff pages are the app's.
-            var events = client.send(HttpRequest.newBuilder(URI.create(base + "/wahlen-live/" + election)).build(),
+            var events = client.send(HttpRequest.newBuilder(URI.create(base + "/wahlen-live/" + election))
+                    .timeout(java.time.Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (var stream = events.body()) {
                 assertThat(events.statusCode()).isEqualTo(200);
