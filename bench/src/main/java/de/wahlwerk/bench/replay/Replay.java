@@ -520,8 +520,8 @@ public final class Replay {
             return true;
         }
         // After a node restart the session (and its CSRF token) is gone: 401, or 403 for the token.
-        // Every replay account may act in its state, so a 403 that persists after signing in again is real.
-        if (a.status() == 401 || a.status() == 403 && job.attempt < 5) {
+        // Every replay account may act in its state; a 403 that persists ends in the attempt limit.
+        if (a.status() == 401 || a.status() == 403) {
             synchronized (s) {
                 s.relogin();
             }
