@@ -92,10 +92,21 @@ public final class OverhangCompensation {
         Map<String, Integer> initialOverhang = new LinkedHashMap<>();
         int size = baseSize;
         int maxSize = Integer.MAX_VALUE;
-        long totalWon = won.values().stream().mapToLong(Integer::longValue).sum();
-        // every list covered needs at most this many seats: sum of wins × (total votes / smallest winner's votes); a
-        // generous bound that only guards against endless loops on degenerate input (a winner with 0 votes)
-        long guard = baseSize + 4 * (totalWon + 1) * Math.max(1, contenders.size()) + 1000L;
+        // A size that surely covers every list (ends the loop on any input): with n seats, Sainte-Laguë's divisor D
+        // satisfies n ≤ V/D + k/2, so n ≥ (w + 1)·V/v + k gives v/D ≥ w + 1 and at least w seats.
+        long totalVotes = contenders.stream().mapToLong(Contender::votes).sum();
+        long bound = baseSize;
+        for (Contender c : contenders) {
+            int w = won.getOrDefault(c.id(), 0);
+            if (w > 0 && c.votes() == 0) {
+                throw new IllegalArgumentException("list " + c.id() + " won " + w + " seat(s) but has no votes");
+            }
+            if (w > 0) {
+                long need = Math.ceilDiv(Math.multiplyExact(w + 1L, totalVotes), c.votes()) + contenders.size();
+                bound = Math.max(bound, need);
+            }
+        }
+        long guard = bound;
         while (true) {
             String key = lotKey(baseSize, size);
             Apportionment a = Apportioner.apportion(method, size, contenders, lots.get(key));
@@ -137,7 +148,7 @@ public final class OverhangCompensation {
                         cov != Coverage.ALL));
             }
             if (size > guard) {
-                throw new IllegalArgumentException("won seats cannot be covered by the votes (a list with seats but no votes?)");
+                throw new IllegalStateException("size " + size + " exceeds the covering bound " + guard);
             }
             size++;
         }
