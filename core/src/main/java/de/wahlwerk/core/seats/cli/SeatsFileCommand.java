@@ -399,6 +399,9 @@ public final class SeatsFileCommand {
                 throw usage("usage.winnersList", e.getKey() + "“ (" + String.join(", ",
                         input.lists().stream().map(CouncilList::id).toList()) + ")");
             }
+            if (e.getValue() > 0 && input.lists().stream().anyMatch(l -> l.id().equals(e.getKey()) && l.votes() == 0)) {
+                throw new Failure(FAILED, text("file.prefix", input.file()) + text("council.winnersNoVotes", e.getKey()));
+            }
             List<String> names = new ArrayList<>();
             for (int k = 1; k <= e.getValue(); k++) {
                 names.add(e.getKey() + " / Wahlbezirk " + k);

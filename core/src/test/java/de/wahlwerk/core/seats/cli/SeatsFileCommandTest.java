@@ -345,6 +345,11 @@ class SeatsFileCommandTest {
         assertThat(err()).contains("Mehr Wahlbezirkssieger als Sitze (11)");
         assertThat(run("council-sh", sh, "--seats", "11", "--winners", "Liste 1=5", "--elected"))
                 .isEqualTo(SeatsFileCommand.USAGE);
+        Path none = Files.writeString(dir.resolve("leerGesamtergebnis.csv"),
+                "Gemeinde;Gemeindename;Gebietsnummer;Gebietsart;Gebietsname;D1;D1_1;D2;D2_1;\n"
+                        + "1;Musterdorf;1;GEMEINDE;Musterdorf;0;0;3500;3500;\n");
+        assertFailed(run("council-sh", none, "--seats", "11", "--winners", "Liste 1=1"),
+                "„Liste 1“ hat laut --winners Wahlbezirke gewonnen, aber in der Datei keine Stimmen");
         assertThat(out.size()).isZero();
     }
 
