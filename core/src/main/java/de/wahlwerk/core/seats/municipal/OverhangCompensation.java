@@ -53,7 +53,8 @@ public final class OverhangCompensation {
      * @param proportionalSize  the size of the last apportionment (base + compensation seats)
      * @param seats             final seats per list: its share at {@code proportionalSize}, or what it
      *                          won where that is more (only when the cap stopped the growth)
-     * @param initialOverhang   Überhang/Mehrsitze per list at the base size (only lists with any)
+     * @param initialOverhang   Überhang/Mehrsitze per list at the base size (only lists with any; if a lot was
+     *                          pending there and not needed, the Überhang that remains however it falls)
      * @param uncoveredOverhang seats won beyond the share at the final size (cap reached), per list
      * @param steps             every size tried, base first
      * @param capReached        the law's cap ended the growth before every list was covered
@@ -110,9 +111,12 @@ public final class OverhangCompensation {
         while (true) {
             String key = lotKey(baseSize, size);
             Apportionment a = Apportioner.apportion(method, size, contenders, lots.get(key));
-            if (size == baseSize && a instanceof Apportionment.Decided d) {
+            if (size == baseSize) {
+                // with a lot pending at the base size (only possible without a cap, see below) a tied list is
+                // counted as if it won the contested seat: the Überhang that remains whichever way the lot falls
+                List<String> tied = a instanceof Apportionment.LotRequired l ? l.tie().tied() : List.of();
                 for (Contender c : contenders) {
-                    int over = won.getOrDefault(c.id(), 0) - d.seatsOf(c.id());
+                    int over = won.getOrDefault(c.id(), 0) - a.seatsOf(c.id()) - (tied.contains(c.id()) ? 1 : 0);
                     if (over > 0) {
                         initialOverhang.put(c.id(), over);
                     }

@@ -166,6 +166,8 @@ class DirectMandateCouncilTest {
                 Lots.none().with("sitze:5", Lot.of("B", "A"))).orElseThrow();
         assertThat(b.compensation().seats()).containsExactly(Map.entry("A", 3), Map.entry("B", 3), Map.entry("C", 0));
         assertThat(b.compensation().steps()).extracting(OverhangCompensation.Step::size).containsExactly(3, 4, 5, 6);
+        // the lot pending at 3 was not needed: A's Überhang there is 3 − 1 − 1 (even with the contested seat)
+        assertThat(b.compensation().initialOverhang()).isEqualTo(Map.of("A", 1));
     }
 
     @Test
