@@ -17,8 +17,11 @@ public enum DirectMandateLaw {
      * Sitze erhöht, wie notwendig sind, um bei erneuter Berechnung" every party's direct mandates to be
      * covered [V-SEC S17 lexmea, 2024 wording; mik.nrw.de "um die Zahl der Überhangmandate und um
      * Ausgleichsmandate zu erhöhen, damit wiederum ein Verhältnisausgleich nach dem Divisorverfahren
-     * erzielt werden kann"]; no cap. Whether the 2025 text adds a rounding of the size (e.g. to an odd
-     * number) is [UNV]. Abs. 4 Zusatzmandat (majority clause at fixed size) is not applied.
+     * erzielt werden kann"; mik.nrw.de "Wahlsystem": "vollständiger Verhältnisausgleich" — both describe the
+     * Sainte-Laguë version of 2007–2024, which the Landtag put back into force in June 2025 ("das alte
+     * Kommunalwahlrecht wieder in Kraft gesetzt", dpa/n-tv; draft of CDU, SPD, Grüne, FDP: "Rückkehr zum
+     * etablierten … Verfahren") [V-SEC S9, S17]]; no cap. The exact restored wording, and whether it rounds
+     * the enlarged size (e.g. to an odd number), is [UNV]. Abs. 4 Zusatzmandat is not applied.
      */
     NORDRHEIN_WESTFALEN(Method.WEBSTER, OptionalInt.empty(), "KWahlG NRW § 33 Abs. 3"),
     /**
