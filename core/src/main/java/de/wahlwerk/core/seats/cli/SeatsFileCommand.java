@@ -34,6 +34,8 @@ import de.wahlwerk.core.seats.municipal.CouncilList;
 import de.wahlwerk.core.seats.municipal.CouncilMajority;
 import de.wahlwerk.core.seats.municipal.MajorityRule;
 import de.wahlwerk.core.seats.municipal.CouncilResult;
+import de.wahlwerk.core.seats.municipal.DirectMandateCouncil;
+import de.wahlwerk.core.seats.municipal.DirectMandateLaw;
 import de.wahlwerk.core.seats.municipal.MunicipalLaw;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -54,7 +56,7 @@ import java.util.OptionalLong;
 import java.util.ResourceBundle;
 
 /**
- * {@code ./wahlwerk seats LAW FILE [--detail] [--elected] [--seats N]}: the seat distribution of a
+ * {@code ./wahlwerk seats LAW FILE [--detail] [--elected] [--seats N] [--winners LIST=N,…]}: the seat distribution of a
  * published result file, as CSV on stdout ({@code list;seats}); {@code --detail} adds the step
  * table with the margins of every list, {@code --elected} the elected candidates (council files
  * with candidate votes). No Spring, no database: a plain {@code main} the launcher starts with
@@ -127,13 +129,18 @@ public final class SeatsFileCommand {
 
     // ---- call ----
 
-    private record Call(String law, Path file, boolean detail, boolean elected, Integer seats) {}
+    /** {@code winners}: district winners per list id (NRW/S-H), key {@link #WITHOUT_LIST} for those without a list; null if not given. */
+    private record Call(String law, Path file, boolean detail, boolean elected, Integer seats, Map<String, Integer> winners) {}
+
+    /** Key of {@code --winners} for district winners without a list (independents, parties without Reserveliste). */
+    static final String WITHOUT_LIST = "ohne Liste";
 
     private Call parse(String[] args) {
         List<String> positional = new ArrayList<>();
         boolean detail = false;
         boolean elected = false;
         Integer seats = null;
+        Map<String, Integer> winners = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -153,6 +160,12 @@ public final class SeatsFileCommand {
                         throw usage("usage.seats", v);
                     }
                 }
+                case "--winners" -> {
+                    if (i + 1 >= args.length) {
+                        throw usage("usage.winners", "");
+                    }
+                    winners = winners(args[++i]);
+                }
                 default -> {
                     if (a.startsWith("--")) {
                         throw usage("usage.option", a);
@@ -164,7 +177,29 @@ public final class SeatsFileCommand {
         if (positional.size() != 2) {
             throw usage("usage", "");
         }
-        return new Call(positional.get(0).toLowerCase(Locale.ROOT), Path.of(positional.get(1)), detail, elected, seats);
+        return new Call(positional.get(0).toLowerCase(Locale.ROOT), Path.of(positional.get(1)), detail, elected, seats,
+                winners);
+    }
+
+    /** "Liste 1=10,Liste 2=2,ohne Liste=1" → map; counts 0…10000. */
+    private Map<String, Integer> winners(String spec) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            int eq = part.lastIndexOf('=');
+            if (eq <= 0) {
+                throw usage("usage.winners", part);
+            }
+            String id = part.substring(0, eq).strip();
+            try {
+                int n = Integer.parseInt(part.substring(eq + 1).strip());
+                if (n < 0 || n > 10_000 || m.put(id, n) != null) {
+                    throw usage("usage.winners", part);
+                }
+            } catch (NumberFormatException e) {
+                throw usage("usage.winners", part);
+            }
+        }
+        return m;
     }
 
     private int execute(String[] args) {
@@ -175,6 +210,9 @@ public final class SeatsFileCommand {
         }
         if (!law.startsWith("council-") && !law.startsWith("county-") && call.seats() != null) {
             throw usage("usage.seatsOnlyCouncil", law);
+        }
+        if (call.winners() != null && !law.matches("(council|county)-(nw|sh)")) {
+            throw usage("usage.winnersOnly", law);
         }
         return switch (law) {
             case "bundestag-2025", "bundestag-2021" -> bundestag(call);
@@ -296,6 +334,10 @@ public final class SeatsFileCommand {
         } else {
             throw usage("council.seatsNeeded", call.law());
         }
+        if (call.winners() != null) {
+            return directMandates(call, law == MunicipalLaw.NORDRHEIN_WESTFALEN
+                    ? DirectMandateLaw.NORDRHEIN_WESTFALEN : DirectMandateLaw.SCHLESWIG_HOLSTEIN, input, seats);
+        }
         Map<String, Integer> result = new LinkedHashMap<>();
         List<Step> steps = new ArrayList<>();
         if (input.candidates()) {
@@ -335,6 +377,54 @@ public final class SeatsFileCommand {
             noteMajority(law, applied);
             print(result, steps, call.detail());
         }
+        return DECIDED;
+    }
+
+    /**
+     * NRW KWahlG § 33 Abs. 2–3, S-H GKWG § 10 Abs. 2–4: the files carry no Wahlbezirk winners, so
+     * their number per list comes from {@code --winners}; the persons are not named (no --elected).
+     */
+    private int directMandates(Call call, DirectMandateLaw law, CouncilInput input, int seats) {
+        if (call.elected()) {
+            throw usage("usage.winnersElected", law.paragraph());
+        }
+        Map<String, List<String>> winners = new LinkedHashMap<>();
+        int without = 0;
+        for (var e : call.winners().entrySet()) {
+            if (e.getKey().equals(WITHOUT_LIST)) {
+                without = e.getValue();
+                continue;
+            }
+            if (input.lists().stream().noneMatch(l -> l.id().equals(e.getKey()))) {
+                throw usage("usage.winnersList", e.getKey() + "“ (" + String.join(", ",
+                        input.lists().stream().map(CouncilList::id).toList()) + ")");
+            }
+            if (e.getValue() > 0 && input.lists().stream().anyMatch(l -> l.id().equals(e.getKey()) && l.votes() == 0)) {
+                throw new Failure(FAILED, text("file.prefix", input.file()) + text("council.winnersNoVotes", e.getKey()));
+            }
+            List<String> names = new ArrayList<>();
+            for (int k = 1; k <= e.getValue(); k++) {
+                names.add(e.getKey() + " / Wahlbezirk " + k);
+            }
+            winners.put(e.getKey(), names);
+        }
+        if (without > seats || winners.values().stream().mapToInt(List::size).sum() + without > seats) {
+            throw usage("usage.winnersTooMany", seats);
+        }
+        DirectMandateCouncil.Result r = decided(DirectMandateCouncil.allocate(law, seats, input.lists(), winners,
+                without, Lots.none()));
+        var c = r.compensation();
+        Map<String, Integer> result = new LinkedHashMap<>(c.seats());
+        if (without > 0) {
+            result.put(WITHOUT_LIST, without);
+        }
+        List<Step> steps = new ArrayList<>();
+        c.steps().forEach(s -> steps.add(new Step("Verhältnisausgleich " + s.size(), s.apportionment())));
+        if (c.totalInitialOverhang() > 0) {
+            err.println(text("council.overhang", law.paragraph(), c.totalInitialOverhang(), c.compensationSeats(),
+                    r.houseSize(), c.capReached() ? 1 : 0));
+        }
+        print(result, steps, call.detail());
         return DECIDED;
     }
 

@@ -71,13 +71,19 @@ public final class CouncilElection {
 
     /** Candidates in seat order; a tie that straddles the last seat needs a lot where the Land says so. */
     static SeatOutcome<List<CouncilCandidate>> rank(MunicipalLaw law, CouncilList list, int seats, Lot lot) {
+        return rank(law.ranking(), law.candidateTie(), list, seats, lot, "GLKrWG Art. 36");
+    }
+
+    /** As above for a ranking and tie rule given directly; {@code rule} names the paragraph behind a lot. */
+    static SeatOutcome<List<CouncilCandidate>> rank(Ranking ranking, CandidateTieRule tieRule, CouncilList list,
+            int seats, Lot lot, String rule) {
         List<CouncilCandidate> order = new ArrayList<>(list.candidates());
-        if (law.ranking() == Ranking.LIST_ORDER) {
+        if (ranking == Ranking.LIST_ORDER) {
             return new SeatOutcome.Decided<>(order);
         }
         // stable sort: equal votes keep list order (BW KomWG § 26 Abs. 1, Sachsen KomWG § 21 Abs. 2)
         order.sort(Comparator.comparingLong(CouncilCandidate::votes).reversed());
-        if (law.candidateTie() == CandidateTieRule.LOT) {
+        if (tieRule == CandidateTieRule.LOT) {
             // Bayern GLKrWG Art. 36: equal votes → lot. Groups of equal votes are ordered by the lot
             // when one is given; only a group that straddles the last seat must have one.
             int i = 0;
@@ -99,7 +105,7 @@ public final class CouncilElection {
                         }
                     } else if (i < seats && end > seats) {
                         return new SeatOutcome.LotRequired<>(listLotKey(list.id()),
-                                new Tie(names, seats - i, Rational.of(order.get(i).votes())), "GLKrWG Art. 36");
+                                new Tie(names, seats - i, Rational.of(order.get(i).votes())), rule);
                     }
                 }
                 i = end;

@@ -9,9 +9,9 @@ import de.wahlwerk.core.seats.Method;
  * statute text or mirror ([V-OFF]/[V-SEC]); rules marked unverified ([UNV]) are best guesses that
  * must be checked against the current statute before use (see docs/SEATS.md).
  *
- * <p>Not modelled: Wahlbereiche/Wahlkreise (Sachsen § 22, Saarland, Niedersachsen, RLP, M-V),
- * unechte Teilortswahl (BW), NRW/S-H direct Wahlbezirk winners with overhang and compensation,
- * NRW's fixed-size majority clause (KWahlG § 33 Abs. 4, wording of the restored 2025 text [UNV]),
+ * <p>Not modelled here: Wahlbereiche/Wahlkreise (Sachsen § 22, Saarland, Niedersachsen, RLP, M-V);
+ * unechte Teilortswahl (BW) is {@link Teilortswahl}; NRW/S-H Wahlbezirk winners with overhang and
+ * compensation are {@link DirectMandateCouncil}; NRW's fixed-size majority clause (KWahlG § 33 Abs. 4, wording of the restored 2025 text [UNV]),
  * Sachsen-Anhalt's majority clause [UNV].
  */
 public enum MunicipalLaw {
@@ -27,7 +27,7 @@ public enum MunicipalLaw {
     MECKLENBURG_VORPOMMERN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** Hare/Niemeyer (2016, 2021) [V-SEC]; list votes and Wahlbereiche not modelled; 2026 rule [UNV]. */
     NIEDERSACHSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
-    /** KWahlG § 33 Sainte-Laguë/Schepers (restored 2025) with bound Reserveliste; direct winners not modelled. */
+    /** KWahlG § 33 Sainte-Laguë/Schepers (restored 2025) with bound Reserveliste; with Wahlbezirk winners see {@link DirectMandateCouncil}. */
     NORDRHEIN_WESTFALEN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** Sainte-Laguë/Schepers (Landeswahlleiter 2024) [V-SEC]; candidate tie rule [UNV]. */
     RHEINLAND_PFALZ(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
@@ -38,7 +38,7 @@ public enum MunicipalLaw {
             MajorityRule.ONE_MORE_FIXED),
     /** Hare/Niemeyer, tie within list → list order [V-SEC]; its majority clause is [UNV] and not applied. */
     SACHSEN_ANHALT(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
-    /** GKWG § 10 Sainte-Laguë/Schepers, majority clause § 10 Abs. 5 (body grows); direct winners and Mehrsitze not modelled; list order. */
+    /** GKWG § 10 Sainte-Laguë/Schepers, majority clause § 10 Abs. 5 (body grows); list order; with Wahlkreis winners and Mehrsitze see {@link DirectMandateCouncil}. */
     SCHLESWIG_HOLSTEIN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false,
             MajorityRule.GROW),
     /** Hare/Niemeyer [UNV]; seats beyond the candidates vacant (ThürKWG § 22 Abs. 4) [V-SEC]. */

@@ -307,6 +307,52 @@ class SeatsFileCommandTest {
         assertThat(out()).contains("Mehrheitsklausel;");
     }
 
+    @Test
+    void districtWinnersOfNrwAndSchleswigHolsteinFromTheCommandLine(@TempDir Path dir) throws IOException {
+        // KWahlG NRW § 33 Abs. 3 (computation in DirectMandateCouncilTest): 20 seats, Liste 1 wins 10 Wahlbezirke
+        // with 40.2 % → SLS 8 of 20 → the council grows to 24: 10 / 8 / 4 / 2
+        Path nw = Files.writeString(dir.resolve("ratGesamtergebnis.csv"),
+                "Gemeinde;Gemeindename;Gebietsnummer;Gebietsart;Gebietsname;D1;D1_1;D2;D2_1;D3;D3_1;D4;D4_1;\n"
+                        + "1;Musterstadt;1;GEMEINDE;Musterstadt;4020;4020;3180;3180;1800;1800;1000;1000;\n");
+        assertThat(run("council-nw", nw, "--seats", "20", "--winners", "Liste 1=10", "--detail")).as(err())
+                .isEqualTo(SeatsFileCommand.DECIDED);
+        assertThat(seats()).containsExactly(Map.entry("Liste 1", 10), Map.entry("Liste 2", 8), Map.entry("Liste 3", 4),
+                Map.entry("Liste 4", 2));
+        assertThat(err()).contains("Überhang (KWahlG NRW § 33 Abs. 3): 2 Sitz(e)", "4 Ausgleichssitz(e)",
+                "Sitze insgesamt 24.");
+        assertThat(out()).contains("Verhältnisausgleich 20;", "Verhältnisausgleich 24;");
+        // one independent winner: 19 seats apportioned, printed as "ohne Liste"
+        assertThat(run("council-nw", nw, "--seats", "20", "--winners", "Liste 1=8,ohne Liste=1")).as(err())
+                .isEqualTo(SeatsFileCommand.DECIDED);
+        assertThat(seats()).containsExactly(Map.entry("Liste 1", 8), Map.entry("Liste 2", 6), Map.entry("Liste 3", 3),
+                Map.entry("Liste 4", 2), Map.entry("ohne Liste", 1));
+        // GKWG § 10 Abs. 4 with its cap [UNV]: 11 seats, Liste 1 (20 %) wins 5 → capped at 17 + 2 uncovered = 19
+        Path sh = Files.writeString(dir.resolve("gvGesamtergebnis.csv"),
+                "Gemeinde;Gemeindename;Gebietsnummer;Gebietsart;Gebietsname;D1;D1_1;D2;D2_1;D3;D3_1;\n"
+                        + "1;Musterdorf;1;GEMEINDE;Musterdorf;2000;2000;3500;3500;4500;4500;\n");
+        assertThat(run("council-sh", sh, "--seats", "11", "--winners", "Liste 1=5")).as(err())
+                .isEqualTo(SeatsFileCommand.DECIDED);
+        assertThat(seats()).containsExactly(Map.entry("Liste 1", 5), Map.entry("Liste 2", 6), Map.entry("Liste 3", 8));
+        assertThat(err()).contains("Sitze insgesamt 19.", "Obergrenze");
+        // wrong calls
+        assertThat(run("council-by", sh, "--seats", "11", "--winners", "Liste 1=5")).isEqualTo(SeatsFileCommand.USAGE);
+        assertThat(err()).contains("--winners gilt nur für council-nw");
+        assertThat(run("council-sh", sh, "--seats", "11", "--winners", "SPD=5")).isEqualTo(SeatsFileCommand.USAGE);
+        assertThat(err()).contains("„SPD“ (Liste 1, Liste 2, Liste 3)");
+        assertThat(run("council-sh", sh, "--seats", "11", "--winners", "Liste 1=fünf")).isEqualTo(SeatsFileCommand.USAGE);
+        assertThat(err()).contains("--winners erwartet");
+        assertThat(run("council-sh", sh, "--seats", "11", "--winners", "Liste 1=12")).isEqualTo(SeatsFileCommand.USAGE);
+        assertThat(err()).contains("Mehr Wahlbezirkssieger als Sitze (11)");
+        assertThat(run("council-sh", sh, "--seats", "11", "--winners", "Liste 1=5", "--elected"))
+                .isEqualTo(SeatsFileCommand.USAGE);
+        Path none = Files.writeString(dir.resolve("leerGesamtergebnis.csv"),
+                "Gemeinde;Gemeindename;Gebietsnummer;Gebietsart;Gebietsname;D1;D1_1;D2;D2_1;\n"
+                        + "1;Musterdorf;1;GEMEINDE;Musterdorf;0;0;3500;3500;\n");
+        assertFailed(run("council-sh", none, "--seats", "11", "--winners", "Liste 1=1"),
+                "„Liste 1“ hat laut --winners Wahlbezirke gewonnen, aber in der Datei keine Stimmen");
+        assertThat(out.size()).isZero();
+    }
+
     private void assertFailed(int code, String... messages) {
         assertThat(code).as(err()).isEqualTo(SeatsFileCommand.FAILED);
         assertThat(err()).contains(messages).doesNotContain("Exception", "\tat ");
