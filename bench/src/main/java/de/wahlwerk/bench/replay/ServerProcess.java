@@ -52,6 +52,8 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", Integer.toString(port));
+        // The lean public listener of each node on a port of its own (two nodes share a machine).
+        pb.environment().putIfAbsent("WAHLWERK_PUBLIC_PORT", Integer.toString(ReplayMain.freePort()));
         process = pb.start();
         Files.createDirectories(log.toAbsolutePath().getParent());
         CompletableFuture<String> ready = new CompletableFuture<>();

@@ -149,6 +149,9 @@ class PublicSite implements DisposableBean {
 
     synchronized void refreshAll() {
         try {
+            // What this node did not hear by notification (another node's confirmations while the
+            // listener reconnected after a database restart) is read here, at the latest every 2 s.
+            tallies.catchUp();
             List<Election> published = new ArrayList<>();
             for (Election e : setup.allElections()) {
                 if (publishable(e)) {
