@@ -223,7 +223,9 @@ class Snapshots implements DisposableBean {
     private static void deleteQuietly(Path dir) {
         try {
             deleteTree(dir);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Also a file vanishing under the walk (another process pruning the same folder):
+            // the writer thread must survive it, the next round prunes again.
             log.warn("Old snapshot generation {} could not be removed: {}", dir, e.toString());
         }
     }
