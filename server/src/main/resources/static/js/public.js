@@ -23,12 +23,20 @@
       })
       .catch(() => {});
   };
-  const source = new EventSource(url);
-  source.addEventListener('published', (e) => {
-    if (e.data === last) return;
-    last = e.data;
-    setTimeout(() => refresh(e.data), Math.random() * 1000);
-  });
+  let source = null;
+  const listen = () => {
+    source = new EventSource(url);
+    source.addEventListener('published', (e) => {
+      if (e.data === last) return;
+      last = e.data;
+      setTimeout(() => refresh(e.data), Math.random() * 1000);
+    });
+  };
+  listen();
+  // A browser holds only a few connections per site (HTTP/1.1): a page left behind must give its
+  // stream back at once, or the next pages wait for a free connection. Coming back reopens it.
+  window.addEventListener('pagehide', () => { if (source) { source.close(); source = null; } });
+  window.addEventListener('pageshow', (e) => { if (e.persisted && !source) { listen(); refresh(last); } });
 })();
 
 // Lobby screens in the town hall: move on to the next area after a while (a new page load also

@@ -22,4 +22,10 @@ class BoardEvents {
     void changed(ReportChanged event) {
         channels.announce(event.electionId(), Long.toString(event.unitId()));
     }
+
+    /** Open streams end at shutdown instead of holding it up (see {@link LiveChannels#completeAll}). */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closeStreams() {
+        channels.completeAll();
+    }
 }

@@ -43,4 +43,10 @@ class LiveFeed {
     void published(long electionId, long sequence) {
         channels.announce(electionId, Long.toString(sequence));
     }
+
+    /** Open streams end at shutdown instead of holding it up (see {@link LiveChannels#completeAll}). */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closeStreams() {
+        channels.completeAll();
+    }
 }

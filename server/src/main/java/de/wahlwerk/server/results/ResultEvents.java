@@ -21,4 +21,10 @@ class ResultEvents {
     void changedAll() {
         channels.keys().forEach(this::changed);
     }
+
+    /** Open streams end at shutdown instead of holding it up (see {@link LiveChannels#completeAll}). */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closeStreams() {
+        channels.completeAll();
+    }
 }

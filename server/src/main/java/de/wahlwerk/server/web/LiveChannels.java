@@ -50,6 +50,24 @@ public class LiveChannels {
         }
     }
 
+    /**
+     * Ends every open stream: called when the application shuts down, so that a graceful shutdown
+     * does not wait its full grace period for readers who would stay connected for an hour.
+     * Browsers reconnect by themselves to whichever node is up.
+     */
+    public void completeAll() {
+        for (List<SseEmitter> list : emitters.values()) {
+            for (SseEmitter e : list) {
+                try {
+                    e.complete();
+                } catch (RuntimeException ignored) {
+                    // already gone
+                }
+            }
+            list.clear();
+        }
+    }
+
     public Set<Long> keys() {
         return emitters.keySet();
     }
