@@ -149,6 +149,7 @@ public class ResultsService {
     public final class PublicationRound {
         private final Election election;
         private final Tally tally;
+        private final long sequence;
         private final Tally before;
         private final List<ResultRecords.Source> earlier;
         private final Map<AreaRef, AreaSnapshot> byRef = new java.util.HashMap<>();
@@ -158,6 +159,10 @@ public class ResultsService {
         private PublicationRound(Election election, Tally tally, Tally before, List<ResultRecords.Source> earlier) {
             this.election = election;
             this.tally = tally;
+            // The live tally keeps moving while a round renders (seconds at national scale). The
+            // round claims the sequence read before its snapshots, never a later one: otherwise a
+            // publisher would record numbers as shown that it never rendered, and skip them for good.
+            this.sequence = tally.sequence();
             this.before = before;
             this.earlier = earlier;
             for (AreaSnapshot s : tally.snapshots()) {
@@ -184,7 +189,7 @@ public class ResultsService {
 
         /** The tally sequence this round shows. */
         public long sequence() {
-            return tally.sequence();
+            return sequence;
         }
 
         /** The top areas of every hierarchy, as {@link #rootsForPublication}. */
