@@ -11,6 +11,8 @@ import de.wahlwerk.server.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,7 +33,10 @@ public class LiveTallies {
     private final SetupDirectory setup;
     private final TallyStructures structures;
     private final ConcurrentHashMap<Long, Tally> tallies = new ConcurrentHashMap<>();
-    private final Object writer = new Object();
+    /** Single writer of all tallies. */
+    private final ReentrantLock writer = new ReentrantLock();
+    /** A confirmation was committed that a catch-up under way may not have read yet. */
+    private final AtomicBoolean pending = new AtomicBoolean();
 
     LiveTallies(ConfirmedReports confirmed, SetupDirectory setup, TallyStructures structures) {
         this.confirmed = confirmed;
@@ -45,8 +50,12 @@ public class LiveTallies {
         if (t != null) {
             return t;
         }
-        synchronized (writer) {
+        writer.lock();
+        try {
             return tallies.computeIfAbsent(electionId, this::rebuild);
+        } finally {
+            writer.unlock();
+            catchUpIfPending();
         }
     }
 
@@ -55,24 +64,66 @@ public class LiveTallies {
         tallies.remove(electionId);
     }
 
-    /** Applies every confirmation after the sequence each tally has reached. Single writer. */
+    /**
+     * Applies every confirmation after the sequence each tally has reached, waiting for the writer.
+     * Only for threads that hold no pooled connection while they wait (publisher, listener).
+     */
     public void catchUp() {
-        synchronized (writer) {
-            if (tallies.isEmpty()) {
-                return;
-            }
-            long from = tallies.values().stream().mapToLong(Tally::sequence).min().orElse(0);
-            List<ConfirmedReports.Version> batch;
-            do {
-                batch = confirmed.since(from, BATCH);
-                for (ConfirmedReports.Version v : batch) {
-                    for (var e : new ArrayList<>(tallies.entrySet())) {
-                        apply(e.getKey(), e.getValue(), v);
-                    }
-                    from = v.sequence();
-                }
-            } while (batch.size() == BATCH);
+        pending.set(true);
+        writer.lock();
+        try {
+            applyWhilePending();
+        } finally {
+            writer.unlock();
         }
+        catchUpIfPending();
+    }
+
+    /**
+     * For a request thread right after its commit, which still holds its connection: it must never
+     * wait for the writer, because the writer may itself be waiting for a pooled connection (with
+     * every request of a busy night parked here, the pool ran dry and all entry stopped for the
+     * 30-second connection timeout). If another thread is catching up, it reads again before it
+     * lets go, and so applies this confirmation too.
+     */
+    public void catchUpSoon() {
+        pending.set(true);
+        catchUpIfPending();
+    }
+
+    private void catchUpIfPending() {
+        // Re-checked after every unlock: a confirmation announced while the holder was letting go is
+        // never left behind.
+        while (pending.get() && writer.tryLock()) {
+            try {
+                applyWhilePending();
+            } finally {
+                writer.unlock();
+            }
+        }
+    }
+
+    private void applyWhilePending() {
+        while (pending.getAndSet(false)) {
+            applyAll();
+        }
+    }
+
+    private void applyAll() {
+        if (tallies.isEmpty()) {
+            return;
+        }
+        long from = tallies.values().stream().mapToLong(Tally::sequence).min().orElse(0);
+        List<ConfirmedReports.Version> batch;
+        do {
+            batch = confirmed.since(from, BATCH);
+            for (ConfirmedReports.Version v : batch) {
+                for (var e : new ArrayList<>(tallies.entrySet())) {
+                    apply(e.getKey(), e.getValue(), v);
+                }
+                from = v.sequence();
+            }
+        } while (batch.size() == BATCH);
     }
 
     private void apply(long electionId, Tally tally, ConfirmedReports.Version v) {

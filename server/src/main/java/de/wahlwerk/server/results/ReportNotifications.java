@@ -38,7 +38,7 @@ class ReportNotifications implements DisposableBean {
 
     @TransactionalEventListener
     void changedHere(ReportChanged event) {
-        tallies.catchUp();
+        tallies.catchUpSoon();
         events.changed(event.electionId());
     }
 
