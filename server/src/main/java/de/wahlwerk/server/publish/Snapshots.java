@@ -2,10 +2,14 @@ package de.wahlwerk.server.publish;
 
 import de.wahlwerk.server.ops.WahlwerkProperties;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,11 +67,14 @@ class Snapshots implements DisposableBean {
     private Path writtenDir;
     private long generation;
     private volatile long currentGeneration;
+    /** Writer thread only: the lock that makes this process the one writer of the folder. */
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private boolean toldNotOwner;
 
     Snapshots(WahlwerkProperties properties, SigningKeys keys) {
         this.root = properties.dataDir().toAbsolutePath().normalize().resolve("public");
         this.keys = keys;
-        this.generation = existingGenerations().stream().mapToLong(Snapshots::number).max().orElse(0);
     }
 
     PublishedPage get(String path) {
@@ -143,7 +150,7 @@ class Snapshots implements DisposableBean {
 
     private void writeLatest() {
         Map<String, PublishedPage> state = pending.getAndSet(null);
-        if (state == null) {
+        if (state == null || !ownsFolder()) {
             return;
         }
         long n = ++generation;
@@ -184,6 +191,45 @@ class Snapshots implements DisposableBean {
             return;
         }
         prune();
+    }
+
+    /**
+     * Two nodes started on one data directory would number their generations from the same counter
+     * and switch the same {@code current} link. One writer per folder: the process holding an
+     * exclusive lock on {@code public/.writer.lock} writes; another serves its pages from memory
+     * only and takes over (continuing the numbering it finds) once the writer's lock is gone.
+     */
+    private boolean ownsFolder() {
+        if (lock != null && lock.isValid()) {
+            return true;
+        }
+        try {
+            Files.createDirectories(root);
+            if (lockChannel == null || !lockChannel.isOpen()) {
+                lockChannel = FileChannel.open(root.resolve(".writer.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            }
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException sameProcess) {
+                lock = null; // another context in this JVM (tests) writes the folder
+            }
+        } catch (IOException e) {
+            log.warn("Snapshot folder {} cannot be locked, no generation written: {}", root, e.toString());
+            return false;
+        }
+        if (lock == null) {
+            if (!toldNotOwner) {
+                toldNotOwner = true;
+                log.info("Another Wahlwerk process writes the snapshots in {}; this node serves its pages from memory", root);
+            }
+            return false;
+        }
+        // From here on this process writes: continue after the highest generation present.
+        generation = existingGenerations().stream().mapToLong(Snapshots::number).max().orElse(0);
+        written = Map.of();
+        writtenDir = null;
+        log.info("Writing the public snapshots in {} (after generation {})", root, generation);
+        return true;
     }
 
     private static boolean link(Path existing, Path target) {
@@ -244,6 +290,13 @@ class Snapshots implements DisposableBean {
     @Override
     public void destroy() {
         writer.shutdownNow();
+        try {
+            if (lockChannel != null) {
+                lockChannel.close(); // releases the lock: another node may take over the folder
+            }
+        } catch (IOException e) {
+            log.debug("Snapshot lock not closed cleanly: {}", e.toString());
+        }
     }
 
     /** For tests and the latency probe: the text of a published file. */
