@@ -65,6 +65,11 @@ public class SetupDirectory {
         return areas.unitAreas(unitId);
     }
 
+    /** Per unit of the day: hierarchy → leaf area (one query for all units). */
+    public Map<Long, Map<String, Area>> unitAreasOfDay(long dayId) {
+        return areas.unitAreasOfDay(dayId);
+    }
+
     public List<Area> ancestorsOrSelf(long areaId) {
         return areas.ancestorsOrSelf(areaId);
     }
