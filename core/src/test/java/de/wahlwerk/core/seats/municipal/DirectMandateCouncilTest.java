@@ -176,4 +176,80 @@ class DirectMandateCouncilTest {
                 Map.of("X", List.of("X1")), 0, Lots.none()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X");
     }
+
+    private static final List<CouncilList> MAJORITY_LISTS = List.of(list("A", 5100, 14), list("B", 2900, 10),
+            list("C", 2000, 6));
+
+    // SLS highest averages v/(s + ½) of MAJORITY_LISTS (Σ 10,000 votes, A 51 %):
+    // A 10200, 3400, 2040, 1457.1, 1133.3, 927.3, 784.6, 680, 600, 536.8, 485.7, 443.5
+    // B 5800, 1933.3, 1160, 828.6, 644.4, 527.3, 446.2, 386.7
+    // C 4000, 1333.3, 800, 571.4, 444.4, 363.6
+
+    @Test
+    void nrwZusatzmandatWithoutOverhangKeepsTheSize() {
+        // § 33 Abs. 2: 20 seats, the 20th average is 527.3 (B) → A 10, B 6, C 4; A wins 9 Wahlbezirke, B 1: covered.
+        // § 33 Abs. 4: A (51 % of the votes) holds 10 of 20 = not more than half → one more seat for A (11);
+        // the other 9 go again by SLS among B and C: 5800, 4000, 1933.3, 1333.3, 1160, 828.6, 800, 644.4, 571.4
+        // → B 5, C 4; 20 members as before.
+        var winners = Map.of("A", names("A", 1, 2, 3, 4, 5, 6, 7, 8, 9), "B", names("B", 3));
+        var r = DirectMandateCouncil.allocate(DirectMandateLaw.NORDRHEIN_WESTFALEN, 20, MAJORITY_LISTS, winners, 0,
+                Lots.none()).orElseThrow();
+        assertThat(r.compensation().seats()).containsExactly(Map.entry("A", 10), Map.entry("B", 6), Map.entry("C", 4));
+        assertThat(r.seats()).containsExactly(Map.entry("A", 11), Map.entry("B", 5), Map.entry("C", 4));
+        assertThat(r.majority().clause().party()).contains("A");
+        assertThat(r.majority().redistribution()).isPresent();
+        assertThat(r.houseSize()).isEqualTo(20);
+        // A: 9 district seats + 2 from the list (A10, A11), in list order skipping the winners
+        assertThat(r.list("A").fromList()).containsExactly("A10", "A11");
+        // B: its winner B3 and 4 from the list
+        assertThat(r.list("B").fromList()).containsExactly("B1", "B2", "B4", "B5");
+
+        // § 33 Abs. 4 counts all valid votes: with 300 votes for independents A has 5,100 of 10,300 (49.5 %) → no
+        // Zusatzmandat
+        var r2 = DirectMandateCouncil.allocate(DirectMandateLaw.NORDRHEIN_WESTFALEN, 20, MAJORITY_LISTS, winners, 0,
+                300, Lots.none()).orElseThrow();
+        assertThat(r2.majority().clause().party()).isEmpty();
+        assertThat(r2.seats()).isEqualTo(r2.compensation().seats());
+    }
+
+    @Test
+    void nrwZusatzmandatAfterCompensationKeepsTheOtherListsDistrictWinners() {
+        // § 33 Abs. 3: 20 seats → A 10, B 6, C 4, but B wins 7 Wahlbezirke (A 3): 1 Überhang. 21: 485.7 (A) → A 11;
+        // 22: 446.2 (B) → B 7: covered at 22 (A 11, B 7, C 4).
+        // § 33 Abs. 4 then at the size 22: A holds 11 of 22 → A 12; the other 10 seats by SLS among B and C with
+        // B's 7 district seats kept: B starts at 7, the 3 seats left go to C (4000, 1333.3, 800 against B's 386.7)
+        // → B 7, C 3. (Without keeping B's winners SLS would give B 6, C 4 — below B's 7 district seats.)
+        var winners = Map.of("A", names("A", 1, 2, 3), "B", names("B", 1, 2, 3, 4, 5, 6, 7));
+        var r = DirectMandateCouncil.allocate(DirectMandateLaw.NORDRHEIN_WESTFALEN, 20, MAJORITY_LISTS, winners, 0,
+                Lots.none()).orElseThrow();
+        assertThat(r.compensation().initialOverhang()).isEqualTo(Map.of("B", 1));
+        assertThat(r.compensation().seats()).containsExactly(Map.entry("A", 11), Map.entry("B", 7), Map.entry("C", 4));
+        assertThat(r.seats()).containsExactly(Map.entry("A", 12), Map.entry("B", 7), Map.entry("C", 3));
+        assertThat(r.houseSize()).isEqualTo(22);
+        assertThat(r.list("B").fromList()).isEmpty();
+        assertThat(r.list("C").fromList()).containsExactly("C1", "C2", "C3");
+    }
+
+    @Test
+    void schleswigHolsteinMajorityClauseFollowsTheMehrsitze() {
+        // GKWG § 10 Abs. 5 applies to "der Verteilung der Sitze nach den Absätzen 2 bis 4", i.e. after the Mehrsitze.
+        // 10 seats: the 10th average is 1133.3 (A) → A 5, B 3, C 2; B wins 4 Wahlkreise (A 5): 1 Mehrsitz,
+        // cap 10 + 2 = 12. 11: 927.3 (A) → A 6; 12: 828.6 (B) → B 4: covered at 12 (A 6, B 4, C 2).
+        // A (51 %) holds 6 of 12 = not more than half → further seats until one more than half: 7 of 13.
+        var winners = Map.of("A", names("A", 1, 2, 3, 4, 5), "B", names("B", 1, 2, 3, 4));
+        var r = DirectMandateCouncil.allocate(DirectMandateLaw.SCHLESWIG_HOLSTEIN, 10, MAJORITY_LISTS, winners, 0,
+                Lots.none()).orElseThrow();
+        assertThat(r.compensation().seats()).containsExactly(Map.entry("A", 6), Map.entry("B", 4), Map.entry("C", 2));
+        assertThat(r.majority().clause().extraSeats()).isEqualTo(1);
+        assertThat(r.seats()).containsExactly(Map.entry("A", 7), Map.entry("B", 4), Map.entry("C", 2));
+        assertThat(r.houseSize()).isEqualTo(13);
+        assertThat(r.majority().redistribution()).isEmpty();
+        // a winner without a list counts towards the seats: 11 statutory seats, 1 independent winner → the same 10
+        // list seats and the same steps, but A's 6 are 6 of 13 members → 2 further seats (8 of 15)
+        var withIndependent = DirectMandateCouncil.allocate(DirectMandateLaw.SCHLESWIG_HOLSTEIN, 11, MAJORITY_LISTS,
+                winners, 1, 0, Lots.none()).orElseThrow();
+        assertThat(withIndependent.compensation().seats()).isEqualTo(r.compensation().seats());
+        assertThat(withIndependent.majority().clause().extraSeats()).isEqualTo(2);
+        assertThat(withIndependent.houseSize()).isEqualTo(15);
+    }
 }
