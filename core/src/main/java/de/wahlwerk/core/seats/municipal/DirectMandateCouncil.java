@@ -103,7 +103,8 @@ public final class DirectMandateCouncil {
         winners.forEach((id, names) -> won.put(id, names.size()));
         // NRW § 33 Abs. 2 S. 1 / GKWG § 10 Abs. 2: the size less the winners without a list
         int base = seats - otherWinners;
-        var grown = OverhangCompensation.grow(law.method(), base, contenders, won, law.maxExtraPerOverhang(), lots);
+        var grown = OverhangCompensation.grow(law.method(), base, contenders, won, law.maxExtraPerOverhang(),
+                law.enlargement(), lots);
         if (grown instanceof SeatOutcome.LotRequired<OverhangCompensation.Result> l) {
             return new SeatOutcome.LotRequired<>(l.decision(), l.tie(), law.paragraph() + ": " + l.reason());
         }
