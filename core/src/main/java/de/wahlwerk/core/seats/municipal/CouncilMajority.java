@@ -60,12 +60,21 @@ public final class CouncilMajority {
             // GKWG § 10 Abs. 5: further seats until one more than half; the body grows by the difference
             return new SeatOutcome.Decided<>(new Applied(grown, Optional.empty()));
         }
+        String party = grown.party().get();
+        int listSeats = seats.values().stream().mapToInt(Integer::intValue).sum();
+        if (rule == MajorityRule.REMAINDER_SEAT_FIRST) {
+            // NKWG § 36 Abs. 3: the first seat by remainders to the majority list, the others by remainders
+            var r = RemainderSeatFirst.apply(party, contenders, listSeats, lots.get(LOT_KEY), paragraph);
+            if (r instanceof SeatOutcome.LotRequired<Map<String, Integer>> l) {
+                return new SeatOutcome.LotRequired<>(l.decision(), l.tie(), l.reason());
+            }
+            return new SeatOutcome.Decided<>(new Applied(new MajorityClause.Result(Optional.of(party), 1,
+                    listSeats + seatsWithoutList, r.orElseThrow()), Optional.empty()));
+        }
         // KomWG § 21 Abs. 1 S. 5: "zunächst ein weiterer Sitz; danach noch zu vergebende Sitze werden wieder nach
         // Sätzen 2 bis 4 zugeteilt"; KWahlG NRW § 33 Abs. 4 (Zusatzmandat, size unchanged, per the Innenministerium's
         // description): one seat more for the majority list, the rest again by the Land's method among the others
         // (ties: lot). District winners of the others keep their seats (their minimum).
-        String party = grown.party().get();
-        int listSeats = seats.values().stream().mapToInt(Integer::intValue).sum();
         int majoritySeats = seats.getOrDefault(party, 0) + 1;
         List<Contender> others = contenders.stream().filter(c -> !c.id().equals(party)).toList();
         int kept = others.stream().mapToInt(Contender::minimumSeats).sum();

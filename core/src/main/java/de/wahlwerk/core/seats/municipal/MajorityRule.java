@@ -22,5 +22,13 @@ public enum MajorityRule {
      * describes the same effect — size unchanged, in principle the other party with the weakest
      * rounded-up seat loses one — [V-SEC]; the statute's wording was not found [UNV].
      */
-    ONE_MORE_FIXED
+    ONE_MORE_FIXED,
+    /**
+     * Hare/Niemeyer: of the seats given by remainders, the list first ("vorab") receives one
+     * further seat; the other remainder seats go by the remainders (ties: lot). The body keeps its
+     * size. Niedersachsen NKWG § 36 Abs. 3 (voris, the Land's law portal, version with
+     * Hare/Niemeyer) [V-OFF wording; the date of the stored version is not shown]. See
+     * {@link RemainderSeatFirst}.
+     */
+    REMAINDER_SEAT_FIRST
 }

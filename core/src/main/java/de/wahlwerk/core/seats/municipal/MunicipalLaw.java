@@ -24,8 +24,13 @@ public enum MunicipalLaw {
     HESSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** Hare/Niemeyer; unfilled seats vacant [V-SEC]; candidate tie rule [UNV]. */
     MECKLENBURG_VORPOMMERN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
-    /** Hare/Niemeyer (2016, 2021) [V-SEC]; list votes and Wahlbereiche not modelled; 2026 rule [UNV]. */
-    NIEDERSACHSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
+    /**
+     * NKWG § 36 Abs. 2 Hare/Niemeyer, equal remainders → lot; Abs. 3 majority clause (first remainder seat to the
+     * majority list) [V-OFF voris wording]; the split between list and candidates (Abs. 4–5) and Wahlbereiche are not
+     * modelled; candidate tie rule [UNV].
+     */
+    NIEDERSACHSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false,
+            MajorityRule.REMAINDER_SEAT_FIRST),
     /**
      * KWahlG § 33 Sainte-Laguë/Schepers (restored 2025) with bound Reserveliste; Zusatzmandat § 33 Abs. 4 at fixed
      * size ({@link MajorityRule#ONE_MORE_FIXED}, per the Innenministerium's description [V-SEC], wording [UNV]);
@@ -102,6 +107,7 @@ public enum MunicipalLaw {
             case NORDRHEIN_WESTFALEN -> DirectMandateLaw.NORDRHEIN_WESTFALEN.majorityParagraph();
             case SCHLESWIG_HOLSTEIN -> DirectMandateLaw.SCHLESWIG_HOLSTEIN.majorityParagraph();
             case SACHSEN -> "KomWG § 21 Abs. 1 S. 5";
+            case NIEDERSACHSEN -> "NKWG § 36 Abs. 3";
             default -> "";
         };
     }

@@ -219,4 +219,39 @@ class CouncilElectionTest {
         assertThat(kept.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(6, 3, 1);
         assertThat(kept.majority().clause().party()).isEmpty();
     }
+
+    @Test
+    void niedersachsenMajorityListTakesTheFirstRemainderSeat() {
+        // NKWG § 36 Abs. 2: 10 seats, 5,100 / 2,900 / 2,000 of 10,000 → quotas 5.1 / 2.9 / 2.0 → whole seats 5/2/2,
+        // the one remainder seat to B (0.9): 5/3/2. Abs. 3: A (51 %) holds 5 of 10 → "vorab" the remainder seat:
+        // 6/2/2, size unchanged.
+        var lists = List.of(listOf("A", 5_100, 8), listOf("B", 2_900, 4), listOf("C", 2_000, 4));
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.NIEDERSACHSEN, 10, lists, Lots.none()).orElseThrow();
+        assertThat(r.apportionment().seats().values()).containsExactly(5, 3, 2);
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(6, 2, 2);
+        assertThat(r.majority().clause().party()).contains("A");
+        assertThat(r.houseSize()).isEqualTo(10);
+        // exactly half of the votes: no clause
+        var half = List.of(listOf("A", 5_000, 8), listOf("B", 2_900, 4), listOf("C", 2_100, 4));
+        assertThat(CouncilElection.allocate(MunicipalLaw.NIEDERSACHSEN, 10, half, Lots.none()).orElseThrow()
+                .list("A").seats()).isEqualTo(5);
+    }
+
+    @Test
+    void niedersachsenEqualRemaindersAfterTheMajoritySeatNeedALot() {
+        // 12 seats, 5,100 / 2,450 / 2,450 → quotas 6.12 / 2.94 / 2.94 → whole 6/2/2, two remainder seats to B and C:
+        // 6/3/3 (no lot: both tied lists get one). A holds 6 of 12 → takes the first remainder seat (7); one seat is
+        // left for B and C with equal remainders 0.94 → lot "sitze:mehrheit" (§ 36 Abs. 2 S. 5).
+        var lists = List.of(listOf("A", 5_100, 8), listOf("B", 2_450, 4), listOf("C", 2_450, 4));
+        assertThat(CouncilElection.allocate(MunicipalLaw.NIEDERSACHSEN, 12, lists, Lots.none()))
+                .isInstanceOfSatisfying(SeatOutcome.LotRequired.class, l -> {
+                    assertThat(l.decision()).isEqualTo(CouncilMajority.LOT_KEY);
+                    assertThat(l.tie().tied()).containsExactlyInAnyOrder("B", "C");
+                    assertThat(l.tie().contestedSeats()).isEqualTo(1);
+                    assertThat(l.tie().value()).isEqualTo(de.wahlwerk.core.arith.Rational.of(94, 100));
+                });
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.NIEDERSACHSEN, 12, lists,
+                Lots.none().with(CouncilMajority.LOT_KEY, Lot.of("C", "B"))).orElseThrow();
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(7, 2, 3);
+    }
 }
