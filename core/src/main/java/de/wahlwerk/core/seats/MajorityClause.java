@@ -11,9 +11,8 @@ import java.util.Optional;
  * than half; the body grows by as many (BWG § 4 Abs. 4; BWG 2020 § 6 Abs. 7; Schleswig-Holstein
  * GKWG § 10 Abs. 5, e.g. Lägerdorf 2023: 17 → 19 seats).
  *
- * <p>The fixed-size variant of Sachsen (KomWG § 21 Abs. 1 S. 5) is in
- * {@link de.wahlwerk.core.seats.municipal.CouncilMajority}; NRW KWahlG § 33 Abs. 4 is not
- * implemented (see docs/SEATS.md).
+ * <p>The fixed-size variant of Sachsen (KomWG § 21 Abs. 1 S. 5) and NRW (KWahlG § 33 Abs. 4) is in
+ * {@link de.wahlwerk.core.seats.municipal.CouncilMajority}.
  */
 public final class MajorityClause {
 
@@ -37,8 +36,22 @@ public final class MajorityClause {
     }
 
     public static Result grow(Map<String, Integer> seats, List<Contender> contenders) {
-        int house = seats.values().stream().mapToInt(Integer::intValue).sum();
-        long total = contenders.stream().mapToLong(Contender::votes).sum();
+        return grow(seats, contenders, 0, 0);
+    }
+
+    /**
+     * @param seatsWithoutList seats held outside the lists (e.g. district winners without a list); they count
+     *                         towards the size of the body the list needs more than half of
+     * @param votesWithoutList valid votes not cast for a list (e.g. for independents); they count towards the
+     *                         valid votes the list needs more than half of
+     */
+    public static Result grow(Map<String, Integer> seats, List<Contender> contenders, int seatsWithoutList,
+            long votesWithoutList) {
+        if (seatsWithoutList < 0 || votesWithoutList < 0) {
+            throw new IllegalArgumentException("negative seats or votes without a list");
+        }
+        int house = seats.values().stream().mapToInt(Integer::intValue).sum() + seatsWithoutList;
+        long total = contenders.stream().mapToLong(Contender::votes).sum() + votesWithoutList;
         for (Contender c : contenders) {
             int held = seats.getOrDefault(c.id(), 0);
             if (2 * c.votes() > total && 2 * held <= house) {

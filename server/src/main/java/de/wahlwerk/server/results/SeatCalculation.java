@@ -188,7 +188,7 @@ final class SeatCalculation {
             var outcome = new SeatOutcome.LotRequired<Object>(CouncilElection.SEATS_LOT, l.tie(), law.name());
             return lotRequired(head, COUNCIL, lawText, outcome, stored, notes, texts);
         }
-        // the Land's majority clause (GKWG § 10 Abs. 5 grows the body; KomWG § 21 Abs. 1 S. 5 keeps its size)
+        // the Land's majority clause (GKWG § 10 Abs. 5 grows the body; KomWG § 21 Abs. 1 S. 5, KWahlG NRW § 33 Abs. 4 keep its size)
         var majority = CouncilMajority.apply(law, contenders, (Apportionment.Decided) a, lots);
         if (majority instanceof SeatOutcome.LotRequired<CouncilMajority.Applied> l) {
             return lotRequired(head, COUNCIL, lawText, l, stored, notes, texts);
@@ -205,7 +205,7 @@ final class SeatCalculation {
         List<StepTable> steps = new ArrayList<>();
         steps.add(step(CouncilElection.SEATS_LOT, texts.of("results.step.council", seats), a, texts));
         applied.clause().party().ifPresent(p -> notes.add(texts.of("results.note.councilMajority." + law.majorityRule(),
-                p, applied.clause().extraSeats(), applied.clause().houseSize())));
+                p, applied.clause().extraSeats(), applied.clause().houseSize(), law.majorityParagraph())));
         applied.redistribution().ifPresent(r -> steps.add(step(CouncilMajority.LOT_KEY,
                 texts.of("results.step.councilMajority", r.explanation().seats()), r, texts)));
         Set<String> used = new HashSet<>();

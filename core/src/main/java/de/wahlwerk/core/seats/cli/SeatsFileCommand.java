@@ -32,7 +32,6 @@ import de.wahlwerk.core.seats.municipal.CouncilCandidate;
 import de.wahlwerk.core.seats.municipal.CouncilElection;
 import de.wahlwerk.core.seats.municipal.CouncilList;
 import de.wahlwerk.core.seats.municipal.CouncilMajority;
-import de.wahlwerk.core.seats.municipal.MajorityRule;
 import de.wahlwerk.core.seats.municipal.CouncilResult;
 import de.wahlwerk.core.seats.municipal.DirectMandateCouncil;
 import de.wahlwerk.core.seats.municipal.DirectMandateLaw;
@@ -414,25 +413,30 @@ public final class SeatsFileCommand {
         DirectMandateCouncil.Result r = decided(DirectMandateCouncil.allocate(law, seats, input.lists(), winners,
                 without, Lots.none()));
         var c = r.compensation();
-        Map<String, Integer> result = new LinkedHashMap<>(c.seats());
+        Map<String, Integer> result = new LinkedHashMap<>(r.seats());
         if (without > 0) {
             result.put(WITHOUT_LIST, without);
         }
         List<Step> steps = new ArrayList<>();
         c.steps().forEach(s -> steps.add(new Step("Verhältnisausgleich " + s.size(), s.apportionment())));
+        r.majority().redistribution().ifPresent(m -> steps.add(new Step("Mehrheitsklausel", m)));
         if (c.totalInitialOverhang() > 0) {
             err.println(text("council.overhang", law.paragraph(), c.totalInitialOverhang(), c.compensationSeats(),
-                    r.houseSize(), c.capReached() ? 1 : 0));
+                    c.houseSize() + r.otherWinners(), c.capReached() ? 1 : 0));
         }
+        noteMajority(law.majorityParagraph(), r.majority(), r.otherWinners());
         print(result, steps, call.detail());
         return DECIDED;
     }
 
     private void noteMajority(MunicipalLaw law, CouncilMajority.Applied applied) {
+        noteMajority(law.majorityParagraph(), applied, 0);
+    }
+
+    private void noteMajority(String paragraph, CouncilMajority.Applied applied, int seatsWithoutList) {
         var c = applied.clause();
-        c.party().ifPresent(p -> err.println(text("council.majority",
-                law.majorityRule() == MajorityRule.GROW ? "GKWG § 10 Abs. 5" : "KomWG § 21 Abs. 1 S. 5", p,
-                c.extraSeats(), c.houseSize())));
+        int house = c.seats().values().stream().mapToInt(Integer::intValue).sum() + seatsWithoutList;
+        c.party().ifPresent(p -> err.println(text("council.majority", paragraph, p, c.extraSeats(), house)));
     }
 
     private record CouncilInput(String file, List<CouncilList> lists, boolean candidates) {}

@@ -1,6 +1,7 @@
 package de.wahlwerk.core.seats.municipal;
 
 import de.wahlwerk.core.seats.Contender;
+import de.wahlwerk.core.seats.Exhaustion;
 import de.wahlwerk.core.seats.Lots;
 import de.wahlwerk.core.seats.SeatOutcome;
 import java.util.ArrayList;
@@ -15,11 +16,13 @@ import java.util.Set;
  * §§ 9, 10): the district winners are elected first; the size less the winners without a list is
  * apportioned over the list votes; a list's share less its district winners is filled from its
  * list in list order, skipping its district winners; Überhang/Mehrsitze make the body grow (see
- * {@link OverhangCompensation}).
+ * {@link OverhangCompensation}); then the Land's majority clause is applied to that distribution
+ * ({@link CouncilMajority}: NRW § 33 Abs. 4 Zusatzmandat at fixed size, GKWG § 10 Abs. 5 grows the body).
  *
  * <p>Input: the lists (votes and candidates in list order) and, per list id, the names of its
  * district winners ({@code winners}); {@code otherWinners} counts winners without a list
- * (independents, parties without Reserveliste). Lot keys: {@code "sitze"}, {@code "sitze:<n>"}.
+ * (independents, parties without Reserveliste). Lot keys: {@code "sitze"}, {@code "sitze:<n>"},
+ * {@code "sitze:mehrheit"} (NRW's Zusatzmandat: the other lists' seats allocated again).
  */
 public final class DirectMandateCouncil {
 
@@ -50,14 +53,19 @@ public final class DirectMandateCouncil {
      * @param lists        per list
      */
     public record Result(DirectMandateLaw law, int statutorySize, int otherWinners,
-            OverhangCompensation.Result compensation, List<ListOutcome> lists) {
+            OverhangCompensation.Result compensation, CouncilMajority.Applied majority, List<ListOutcome> lists) {
         public Result {
             lists = List.copyOf(lists);
         }
 
+        /** Final seats per list: after overhang, compensation and the majority clause. */
+        public Map<String, Integer> seats() {
+            return majority.clause().seats();
+        }
+
         /** All members: list seats plus the winners without a list. */
         public int houseSize() {
-            return compensation.houseSize() + otherWinners;
+            return seats().values().stream().mapToInt(Integer::intValue).sum() + otherWinners;
         }
 
         public ListOutcome list(String id) {
@@ -66,8 +74,19 @@ public final class DirectMandateCouncil {
         }
     }
 
+    /** As {@link #allocate(DirectMandateLaw, int, List, Map, int, long, Lots)} with no votes outside the lists. */
     public static SeatOutcome<Result> allocate(DirectMandateLaw law, int seats, List<CouncilList> lists,
             Map<String, List<String>> winners, int otherWinners, Lots lots) {
+        return allocate(law, seats, lists, winners, otherWinners, 0, lots);
+    }
+
+    /**
+     * @param votesWithoutList valid votes of candidates without a list (independents, parties without
+     *                         Reserveliste/Listenwahlvorschlag): only the majority clause counts them ("mehr als die
+     *                         Hälfte der … gültigen Stimmen")
+     */
+    public static SeatOutcome<Result> allocate(DirectMandateLaw law, int seats, List<CouncilList> lists,
+            Map<String, List<String>> winners, int otherWinners, long votesWithoutList, Lots lots) {
         if (otherWinners < 0 || otherWinners > seats) {
             throw new IllegalArgumentException("winners without a list: " + otherWinners + " of " + seats + " seats");
         }
@@ -84,15 +103,26 @@ public final class DirectMandateCouncil {
         winners.forEach((id, names) -> won.put(id, names.size()));
         // NRW § 33 Abs. 2 S. 1 / GKWG § 10 Abs. 2: the size less the winners without a list
         int base = seats - otherWinners;
-        var grown = OverhangCompensation.grow(law.method(), base, contenders, won, law.maxExtraPerOverhang(), lots);
+        var grown = OverhangCompensation.grow(law.method(), base, contenders, won, law.maxExtraPerOverhang(),
+                law.enlargement(), lots);
         if (grown instanceof SeatOutcome.LotRequired<OverhangCompensation.Result> l) {
             return new SeatOutcome.LotRequired<>(l.decision(), l.tie(), law.paragraph() + ": " + l.reason());
         }
         OverhangCompensation.Result c = grown.orElseThrow();
+        // NRW § 33 Abs. 4 / GKWG § 10 Abs. 5 ("bei der Verteilung der Sitze nach den Absätzen 2 bis 4"): on the
+        // distribution after overhang and compensation; district winners keep their seats
+        List<Contender> withWinners = contenders.stream()
+                .map(k -> k.withMinimum(Math.min(won.getOrDefault(k.id(), 0), c.seats().get(k.id())))).toList();
+        var clause = CouncilMajority.apply(law.majorityRule(), law.method(), Exhaustion.REDISTRIBUTE,
+                law.majorityParagraph(), withWinners, c.seats(), otherWinners, votesWithoutList, lots);
+        if (clause instanceof SeatOutcome.LotRequired<CouncilMajority.Applied> l) {
+            return new SeatOutcome.LotRequired<>(l.decision(), l.tie(), l.reason());
+        }
+        CouncilMajority.Applied majority = clause.orElseThrow();
         List<ListOutcome> out = new ArrayList<>();
         for (CouncilList list : lists) {
             List<String> direct = winners.getOrDefault(list.id(), List.of());
-            int s = c.seats().get(list.id());
+            int s = majority.clause().seats().get(list.id());
             List<String> rest = list.candidates().stream().map(CouncilCandidate::name)
                     .filter(n -> !direct.contains(n)).toList();
             int listSeats = s - direct.size();
@@ -100,6 +130,6 @@ public final class DirectMandateCouncil {
             out.add(new ListOutcome(list.id(), s, direct, rest.subList(0, filled), rest.subList(filled, rest.size()),
                     listSeats - filled));
         }
-        return new SeatOutcome.Decided<>(new Result(law, seats, otherWinners, c, out));
+        return new SeatOutcome.Decided<>(new Result(law, seats, otherWinners, c, majority, out));
     }
 }

@@ -10,37 +10,61 @@ import java.util.OptionalInt;
  */
 public enum DirectMandateLaw {
     /**
-     * KWahlG NRW § 33 (Sainte-Laguë/Schepers restored for 14.9.2025 after VerfGH NRW 20.5.2025).
-     * Abs. 2 S. 1: successful Wahlbezirk candidates who stood as independents or for a party without
-     * Reserveliste are deducted from the size ("bereinigte Gremiengröße") [V-SEC S17, 2024 wording,
-     * unchanged by the 2025 restoration: UNV]. Abs. 3: with Überhangmandate the size "wird … um so viele
-     * Sitze erhöht, wie notwendig sind, um bei erneuter Berechnung" every party's direct mandates to be
-     * covered [V-SEC S17 lexmea, 2024 wording; mik.nrw.de "um die Zahl der Überhangmandate und um
-     * Ausgleichsmandate zu erhöhen, damit wiederum ein Verhältnisausgleich nach dem Divisorverfahren
-     * erzielt werden kann"; mik.nrw.de "Wahlsystem": "vollständiger Verhältnisausgleich" — both describe the
-     * Sainte-Laguë version of 2007–2024, which the Landtag put back into force in June 2025 ("das alte
-     * Kommunalwahlrecht wieder in Kraft gesetzt", dpa/n-tv; draft of CDU, SPD, Grüne, FDP: "Rückkehr zum
-     * etablierten … Verfahren") [V-SEC S9, S17]]; no cap. The exact restored wording, and whether it rounds
-     * the enlarged size (e.g. to an odd number), is [UNV]. Abs. 4 Zusatzmandat is not applied.
+     * KWahlG NRW § 33 in the wording in force until 30.7.2024, which the Landtag restored for 14.9.2025 after
+     * VerfGH NRW 20.5.2025 (CDU-Landtagsfraktion on the four-party draft: "stellen wir den Rechtszustand wieder
+     * her, der bis zum 30. Juli 2024 Geltung hatte") [V-SEC]. Abs. 2 S. 1: successful Wahlbezirk candidates who
+     * stood as independents or for a party without Reserveliste are deducted from the size ("bereinigte
+     * Gremiengröße") [V-SEC, lexmea 2024 wording]. Abs. 3: with Überhangmandate the size is enlarged by the
+     * formula district seats × votes of all lists ÷ the list's votes, rounded ({@link Enlargement#NRW_FORMULA};
+     * wahlrecht.de 19.9.2009 with the Witten result, CDU Mechernich 9.8.2020) [V-SEC]; no cap. Abs. 4
+     * Zusatzmandat after Abs. 3 at the final size ({@link MajorityRule#ONE_MORE_FIXED}) [V-SEC mik.nrw.de
+     * description]. The statute's own wording of Abs. 3–4 was not found [UNV] (docs/SEATS.md lists the sources
+     * tried).
      */
-    NORDRHEIN_WESTFALEN(Method.WEBSTER, OptionalInt.empty(), "KWahlG NRW § 33 Abs. 3"),
+    NORDRHEIN_WESTFALEN(Method.WEBSTER, OptionalInt.empty(), Enlargement.NRW_FORMULA, "KWahlG NRW § 33 Abs. 3",
+            MajorityRule.ONE_MORE_FIXED, "KWahlG NRW § 33 Abs. 4"),
     /**
      * GKWG S-H § 10: list votes = sum of the votes of the party's district candidates (Abs. 1) [V-SEC
      * S15 lexaris]; winners of independents/parties without list deducted (Abs. 2) [V-SEC, sentence
      * truncated in the source]; Sainte-Laguë/Schepers (Abs. 3) [V-SEC]; Mehrsitze kept and further
      * seats added until covered (Abs. 4) with at most twice as many further seats as Mehrsitze [UNV:
-     * the cap's wording was not found]. The majority clause (Abs. 5) is not applied on this path.
+     * the cap's wording was not found]. The majority clause (Abs. 5) applies to "der Verteilung der Sitze nach den
+     * Absätzen 2 bis 4", i.e. after the Mehrsitze and further seats, and grows the body [V-SEC: wording quoted by
+     * the municipality of Lägerdorf, 2023].
      */
-    SCHLESWIG_HOLSTEIN(Method.WEBSTER, OptionalInt.of(2), "GKWG § 10 Abs. 4");
+    SCHLESWIG_HOLSTEIN(Method.WEBSTER, OptionalInt.of(2), Enlargement.SMALLEST_COVERING, "GKWG § 10 Abs. 4",
+            MajorityRule.GROW, "GKWG § 10 Abs. 5");
 
     private final Method method;
     private final OptionalInt maxExtraPerOverhang;
     private final String paragraph;
+    private final MajorityRule majorityRule;
+    private final String majorityParagraph;
 
-    DirectMandateLaw(Method method, OptionalInt maxExtraPerOverhang, String paragraph) {
+    private final Enlargement enlargement;
+
+    DirectMandateLaw(Method method, OptionalInt maxExtraPerOverhang, Enlargement enlargement, String paragraph,
+            MajorityRule majorityRule, String majorityParagraph) {
         this.method = method;
+        this.enlargement = enlargement;
         this.maxExtraPerOverhang = maxExtraPerOverhang;
         this.paragraph = paragraph;
+        this.majorityRule = majorityRule;
+        this.majorityParagraph = majorityParagraph;
+    }
+
+    /** How the body grows with Überhang. */
+    public Enlargement enlargement() {
+        return enlargement;
+    }
+
+    /** The majority clause applied after the overhang step. */
+    public MajorityRule majorityRule() {
+        return majorityRule;
+    }
+
+    public String majorityParagraph() {
+        return majorityParagraph;
     }
 
     public Method method() {

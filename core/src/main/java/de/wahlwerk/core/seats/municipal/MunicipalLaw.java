@@ -11,8 +11,7 @@ import de.wahlwerk.core.seats.Method;
  *
  * <p>Not modelled here: Wahlbereiche/Wahlkreise (Sachsen § 22, Saarland, Niedersachsen, RLP, M-V);
  * unechte Teilortswahl (BW) is {@link Teilortswahl}; NRW/S-H Wahlbezirk winners with overhang and
- * compensation are {@link DirectMandateCouncil}; NRW's fixed-size majority clause (KWahlG § 33 Abs. 4, wording of the restored 2025 text [UNV]),
- * Sachsen-Anhalt's majority clause [UNV].
+ * compensation are {@link DirectMandateCouncil}; Sachsen-Anhalt's majority clause [UNV].
  */
 public enum MunicipalLaw {
     /** KomWG § 25 Abs. 1 (Sainte-Laguë/Schepers), § 26 Abs. 1 (tie → list order); exhaustion [UNV]. */
@@ -25,10 +24,20 @@ public enum MunicipalLaw {
     HESSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** Hare/Niemeyer; unfilled seats vacant [V-SEC]; candidate tie rule [UNV]. */
     MECKLENBURG_VORPOMMERN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
-    /** Hare/Niemeyer (2016, 2021) [V-SEC]; list votes and Wahlbereiche not modelled; 2026 rule [UNV]. */
-    NIEDERSACHSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
-    /** KWahlG § 33 Sainte-Laguë/Schepers (restored 2025) with bound Reserveliste; with Wahlbezirk winners see {@link DirectMandateCouncil}. */
-    NORDRHEIN_WESTFALEN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
+    /**
+     * NKWG § 36 Abs. 2 Hare/Niemeyer, equal remainders → lot; Abs. 3 majority clause (first remainder seat to the
+     * majority list) [V-OFF voris wording]; the split between list and candidates (Abs. 4–5) and Wahlbereiche are not
+     * modelled; candidate tie rule [UNV].
+     */
+    NIEDERSACHSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false,
+            MajorityRule.REMAINDER_SEAT_FIRST),
+    /**
+     * KWahlG § 33 Sainte-Laguë/Schepers (restored 2025) with bound Reserveliste; Zusatzmandat § 33 Abs. 4 at fixed
+     * size ({@link MajorityRule#ONE_MORE_FIXED}, per the Innenministerium's description [V-SEC], wording [UNV]);
+     * with Wahlbezirk winners see {@link DirectMandateCouncil}.
+     */
+    NORDRHEIN_WESTFALEN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false,
+            MajorityRule.ONE_MORE_FIXED),
     /** Sainte-Laguë/Schepers (Landeswahlleiter 2024) [V-SEC]; candidate tie rule [UNV]. */
     RHEINLAND_PFALZ(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /** KWG § 41 Abs. 1 d'Hondt, closed lists, Fortführung des Höchstzahlverfahrens on exhaustion [V-SEC]. */
@@ -90,5 +99,16 @@ public enum MunicipalLaw {
     /** The majority clause of the Land's council law (ELECTORAL_LAW.md § 1.4). */
     public MajorityRule majorityRule() {
         return majorityRule;
+    }
+
+    /** The paragraph of the majority clause, for notes and lot reasons; empty without one. */
+    public String majorityParagraph() {
+        return switch (this) {
+            case NORDRHEIN_WESTFALEN -> DirectMandateLaw.NORDRHEIN_WESTFALEN.majorityParagraph();
+            case SCHLESWIG_HOLSTEIN -> DirectMandateLaw.SCHLESWIG_HOLSTEIN.majorityParagraph();
+            case SACHSEN -> "KomWG § 21 Abs. 1 S. 5";
+            case NIEDERSACHSEN -> "NKWG § 36 Abs. 3";
+            default -> "";
+        };
     }
 }

@@ -21,7 +21,8 @@ import java.util.OptionalInt;
  * reached — then the lists keep their uncovered seats (ungedeckte Mehrsitze).
  *
  * <p>Shared by NRW KWahlG § 33 Abs. 3, Schleswig-Holstein GKWG § 10 Abs. 4 and Baden-Württemberg
- * KomWG § 25 Abs. 2 (unechte Teilortswahl); the citations and their status are on the callers.
+ * KomWG § 25 Abs. 2 (unechte Teilortswahl); the citations and their status are on the callers. NRW
+ * jumps from the base size to the size of its formula first ({@link Enlargement#NRW_FORMULA}, ADR 0120).
  *
  * <p>Lot keys: {@code "sitze"} at the statutory size, {@code "sitze:<n>"} at an enlarged size n.
  * A tie at an enlarged size needs a lot only when its outcome decides whether the size covers all
@@ -89,6 +90,15 @@ public final class OverhangCompensation {
      */
     public static SeatOutcome<Result> grow(Method method, int baseSize, List<Contender> contenders,
             Map<String, Integer> won, OptionalInt maxExtraPerOverhang, Lots lots) {
+        return grow(method, baseSize, contenders, won, maxExtraPerOverhang, Enlargement.SMALLEST_COVERING, lots);
+    }
+
+    /**
+     * @param enlargement the size tried after the base size: the next one ({@link Enlargement#SMALLEST_COVERING})
+     *                    or NRW's formula ({@link Enlargement#NRW_FORMULA}), then one seat at a time
+     */
+    public static SeatOutcome<Result> grow(Method method, int baseSize, List<Contender> contenders,
+            Map<String, Integer> won, OptionalInt maxExtraPerOverhang, Enlargement enlargement, Lots lots) {
         List<Step> steps = new ArrayList<>();
         Map<String, Integer> initialOverhang = new LinkedHashMap<>();
         int size = baseSize;
@@ -154,8 +164,30 @@ public final class OverhangCompensation {
             if (size > guard) {
                 throw new IllegalStateException("size " + size + " exceeds the covering bound " + guard);
             }
-            size++;
+            if (size == baseSize && enlargement == Enlargement.NRW_FORMULA) {
+                size = Math.max(baseSize + 1, formulaSize(contenders, won, initialOverhang.keySet(), totalVotes));
+            } else {
+                size++;
+            }
         }
+    }
+
+    /**
+     * KWahlG NRW § 33 Abs. 3 S. 2–3: district seats × votes of all lists ÷ the list's votes, rounded (half up), the
+     * largest over the lists in Überhang (see {@link Enlargement#NRW_FORMULA}).
+     */
+    static int formulaSize(List<Contender> contenders, Map<String, Integer> won, java.util.Set<String> overhang,
+            long totalVotes) {
+        long size = 0;
+        for (Contender c : contenders) {
+            if (overhang.contains(c.id())) {
+                long w = won.get(c.id());
+                // floor(w·V/v + ½) = floor((2·w·V + v) / (2·v)), exact in integers
+                long n = Math.floorDiv(Math.addExact(Math.multiplyExact(2 * w, totalVotes), c.votes()), 2 * c.votes());
+                size = Math.max(size, n);
+            }
+        }
+        return Math.toIntExact(size);
     }
 
     private enum Coverage { ALL, NOT_ALL, DEPENDS_ON_LOT }

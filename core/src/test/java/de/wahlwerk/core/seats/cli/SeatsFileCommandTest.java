@@ -305,22 +305,44 @@ class SeatsFileCommandTest {
         assertThat(seats()).containsExactly(Map.entry("Liste 1", 6), Map.entry("Liste 2", 2), Map.entry("Liste 3", 2));
         assertThat(err()).contains("Mehrheitsklausel (KomWG § 21 Abs. 1 S. 5)", "Sitze insgesamt 10");
         assertThat(out()).contains("Mehrheitsklausel;");
+        // KWahlG NRW § 33 Abs. 4 (computation in CouncilElectionTest): 5,100 / 2,900 / 2,000, SLS 5/3/2 of 10 →
+        // Zusatzmandat 6/2/2, size unchanged
+        Files.writeString(sh, "Gemeinde;Gemeindename;Gebietsnummer;Gebietsart;Gebietsname;D1;D1_1;D2;D2_1;D3;D3_1;\n"
+                + "1;Musterstadt;1;GEMEINDE;Musterstadt;5100;5100;2900;2900;2000;2000;\n");
+        assertThat(run("council-nw", sh, "--seats", "10")).as(err()).isEqualTo(SeatsFileCommand.DECIDED);
+        assertThat(seats()).containsExactly(Map.entry("Liste 1", 6), Map.entry("Liste 2", 2), Map.entry("Liste 3", 2));
+        assertThat(err()).contains("Mehrheitsklausel (KWahlG NRW § 33 Abs. 4)", "Sitze insgesamt 10");
+        // with district winners the clause follows the Verhältnisausgleich: Liste 1 wins all 5 Wahlbezirke (covered
+        // by its 5 seats), then the Zusatzmandat as above
+        assertThat(run("council-nw", sh, "--seats", "10", "--winners", "Liste 1=5")).as(err())
+                .isEqualTo(SeatsFileCommand.DECIDED);
+        assertThat(seats()).containsExactly(Map.entry("Liste 1", 6), Map.entry("Liste 2", 2), Map.entry("Liste 3", 2));
+        assertThat(err()).contains("Mehrheitsklausel (KWahlG NRW § 33 Abs. 4)", "Sitze insgesamt 10");
     }
 
     @Test
     void districtWinnersOfNrwAndSchleswigHolsteinFromTheCommandLine(@TempDir Path dir) throws IOException {
-        // KWahlG NRW § 33 Abs. 3 (computation in DirectMandateCouncilTest): 20 seats, Liste 1 wins 10 Wahlbezirke
-        // with 40.2 % → SLS 8 of 20 → the council grows to 24: 10 / 8 / 4 / 2
+        // KWahlG NRW § 33 Abs. 3 with the list votes of Witten 2009 (computation in DirectMandateCouncilTest): 50 seats,
+        // Liste 1 wins 22 Wahlbezirke with 16 seats by SLS → formula 22 × 40,972 / 13,609 = 66.23 → 66 seats
+        StringBuilder head = new StringBuilder("Gemeinde;Gemeindename;Gebietsnummer;Gebietsart;Gebietsname;");
+        StringBuilder row = new StringBuilder("1;Witten;1;GEMEINDE;Witten;");
+        long[] witten = {13_609, 11_290, 5_268, 1_480, 2_190, 668, 2_471, 582, 137, 242, 3_035};
+        for (int p = 1; p <= witten.length; p++) {
+            head.append("D").append(p).append(";D").append(p).append("_1;");
+            row.append(witten[p - 1]).append(';').append(witten[p - 1]).append(';');
+        }
+        Path wi = Files.writeString(dir.resolve("ratWitten.csv"), head + "\n" + row + "\n");
+        assertThat(run("council-nw", wi, "--seats", "50", "--winners", "Liste 1=22,Liste 2=3", "--detail")).as(err())
+                .isEqualTo(SeatsFileCommand.DECIDED);
+        assertThat(seats().values()).containsExactly(22, 18, 9, 2, 4, 1, 4, 1, 0, 0, 5);
+        assertThat(err()).contains("Überhang (KWahlG NRW § 33 Abs. 3): 6 Sitz(e)", "16 Ausgleichssitz(e)",
+                "Sitze insgesamt 66.");
+        assertThat(out()).contains("Verhältnisausgleich 50;", "Verhältnisausgleich 66;")
+                .doesNotContain("Verhältnisausgleich 51;");
+        // 20 seats, 4,020 / 3,180 / 1,800 / 1,000
         Path nw = Files.writeString(dir.resolve("ratGesamtergebnis.csv"),
                 "Gemeinde;Gemeindename;Gebietsnummer;Gebietsart;Gebietsname;D1;D1_1;D2;D2_1;D3;D3_1;D4;D4_1;\n"
                         + "1;Musterstadt;1;GEMEINDE;Musterstadt;4020;4020;3180;3180;1800;1800;1000;1000;\n");
-        assertThat(run("council-nw", nw, "--seats", "20", "--winners", "Liste 1=10", "--detail")).as(err())
-                .isEqualTo(SeatsFileCommand.DECIDED);
-        assertThat(seats()).containsExactly(Map.entry("Liste 1", 10), Map.entry("Liste 2", 8), Map.entry("Liste 3", 4),
-                Map.entry("Liste 4", 2));
-        assertThat(err()).contains("Überhang (KWahlG NRW § 33 Abs. 3): 2 Sitz(e)", "4 Ausgleichssitz(e)",
-                "Sitze insgesamt 24.");
-        assertThat(out()).contains("Verhältnisausgleich 20;", "Verhältnisausgleich 24;");
         // one independent winner: 19 seats apportioned, printed as "ohne Liste"
         assertThat(run("council-nw", nw, "--seats", "20", "--winners", "Liste 1=8,ohne Liste=1")).as(err())
                 .isEqualTo(SeatsFileCommand.DECIDED);

@@ -182,4 +182,76 @@ class CouncilElectionTest {
         assertThat(CouncilElection.allocate(MunicipalLaw.SCHLESWIG_HOLSTEIN, 17, half, Lots.none()).orElseThrow()
                 .houseSize()).isEqualTo(17);
     }
+
+    @Test
+    void nrwZusatzmandatGivesOneMoreSeatAtTheSameSize() {
+        // KWahlG NRW § 33 Abs. 4 (Innenministerium: a list with the absolute majority of the votes but not of the
+        // seats gets a Zusatzmandat; the size stays, another list loses the seat).
+        // A 5,100 of 10,000 votes (51 %), 10 seats, SLS highest averages v/(s + ½): 10200 A, 5800 B, 4000 C,
+        // 3400 A, 2040 A, 1933.3 B, 1457.1 A, 1333.3 C, 1160 B, 1133.3 A → A 5, B 3, C 2: A holds exactly half.
+        // A gets a sixth seat; the 4 others go again by SLS among B and C: 5800 B, 4000 C, 1933.3 B, 1333.3 C → 2 / 2.
+        // (Ministry's wording: at divisor 1,000 B 2.9 is the only other list rounded up — B loses the seat.)
+        var lists = List.of(listOf("A", 5_100, 8), listOf("B", 2_900, 4), listOf("C", 2_000, 4));
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.NORDRHEIN_WESTFALEN, 10, lists, Lots.none())
+                .orElseThrow();
+        assertThat(r.apportionment().seats().values()).containsExactly(5, 3, 2);
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(6, 2, 2);
+        assertThat(r.houseSize()).isEqualTo(10);
+        assertThat(r.majority().clause().party()).contains("A");
+        assertThat(r.majority().clause().extraSeats()).isEqualTo(1);
+        // bound Reserveliste: the sixth seat goes to the sixth on the list
+        assertThat(names(r.list("A").elected())).containsExactly("A1", "A2", "A3", "A4", "A5", "A6");
+        assertThat(MunicipalLaw.NORDRHEIN_WESTFALEN.majorityParagraph()).isEqualTo("KWahlG NRW § 33 Abs. 4");
+
+        // exactly half of the votes (5,000 of 10,000) is not "absolute Mehrheit": A keeps 5 of 10
+        var half = List.of(listOf("A", 5_000, 8), listOf("B", 2_900, 4), listOf("C", 2_100, 4));
+        CouncilResult none = CouncilElection.allocate(MunicipalLaw.NORDRHEIN_WESTFALEN, 10, half, Lots.none())
+                .orElseThrow();
+        assertThat(none.majority().clause().party()).isEmpty();
+        assertThat(none.list("A").seats()).isEqualTo(5);
+
+        // a majority of the votes that already has a majority of the seats: 6,000 / 2,600 / 1,400 →
+        // 12000 A, 5200 B, 4000 A, 2800 C, 2400 A, 1733.3 B, 1714.3 A, 1333.3 A, 1090.9 A, 1040 B (next 933.3 C)
+        // → A 6, B 3, C 1: nothing changes
+        var clear = List.of(listOf("A", 6_000, 8), listOf("B", 2_600, 4), listOf("C", 1_400, 4));
+        CouncilResult kept = CouncilElection.allocate(MunicipalLaw.NORDRHEIN_WESTFALEN, 10, clear, Lots.none())
+                .orElseThrow();
+        assertThat(kept.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(6, 3, 1);
+        assertThat(kept.majority().clause().party()).isEmpty();
+    }
+
+    @Test
+    void niedersachsenMajorityListTakesTheFirstRemainderSeat() {
+        // NKWG § 36 Abs. 2: 10 seats, 5,100 / 2,900 / 2,000 of 10,000 → quotas 5.1 / 2.9 / 2.0 → whole seats 5/2/2,
+        // the one remainder seat to B (0.9): 5/3/2. Abs. 3: A (51 %) holds 5 of 10 → "vorab" the remainder seat:
+        // 6/2/2, size unchanged.
+        var lists = List.of(listOf("A", 5_100, 8), listOf("B", 2_900, 4), listOf("C", 2_000, 4));
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.NIEDERSACHSEN, 10, lists, Lots.none()).orElseThrow();
+        assertThat(r.apportionment().seats().values()).containsExactly(5, 3, 2);
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(6, 2, 2);
+        assertThat(r.majority().clause().party()).contains("A");
+        assertThat(r.houseSize()).isEqualTo(10);
+        // exactly half of the votes: no clause
+        var half = List.of(listOf("A", 5_000, 8), listOf("B", 2_900, 4), listOf("C", 2_100, 4));
+        assertThat(CouncilElection.allocate(MunicipalLaw.NIEDERSACHSEN, 10, half, Lots.none()).orElseThrow()
+                .list("A").seats()).isEqualTo(5);
+    }
+
+    @Test
+    void niedersachsenEqualRemaindersAfterTheMajoritySeatNeedALot() {
+        // 12 seats, 5,100 / 2,450 / 2,450 → quotas 6.12 / 2.94 / 2.94 → whole 6/2/2, two remainder seats to B and C:
+        // 6/3/3 (no lot: both tied lists get one). A holds 6 of 12 → takes the first remainder seat (7); one seat is
+        // left for B and C with equal remainders 0.94 → lot "sitze:mehrheit" (§ 36 Abs. 2 S. 5).
+        var lists = List.of(listOf("A", 5_100, 8), listOf("B", 2_450, 4), listOf("C", 2_450, 4));
+        assertThat(CouncilElection.allocate(MunicipalLaw.NIEDERSACHSEN, 12, lists, Lots.none()))
+                .isInstanceOfSatisfying(SeatOutcome.LotRequired.class, l -> {
+                    assertThat(l.decision()).isEqualTo(CouncilMajority.LOT_KEY);
+                    assertThat(l.tie().tied()).containsExactlyInAnyOrder("B", "C");
+                    assertThat(l.tie().contestedSeats()).isEqualTo(1);
+                    assertThat(l.tie().value()).isEqualTo(de.wahlwerk.core.arith.Rational.of(94, 100));
+                });
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.NIEDERSACHSEN, 12, lists,
+                Lots.none().with(CouncilMajority.LOT_KEY, Lot.of("C", "B"))).orElseThrow();
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(7, 2, 3);
+    }
 }

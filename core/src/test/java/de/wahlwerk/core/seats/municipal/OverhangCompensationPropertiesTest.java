@@ -86,4 +86,30 @@ class OverhangCompensationPropertiesTest {
         c.contenders().forEach(x -> assertThat(r.seats().get(x.id())).isGreaterThanOrEqualTo(c.won().get(x.id())));
         assertThat(uncovered > 0).isEqualTo(r.capReached());
     }
+
+    @Property(tries = 150)
+    void nrwStartsAtTheFormulaSizeAndGrowsOnlyAsFarAsNeeded(@ForAll("cases") Case c) {
+        var outcome = OverhangCompensation.grow(Method.WEBSTER, c.base(), c.contenders(), c.won(), OptionalInt.empty(),
+                Enlargement.NRW_FORMULA, Lots.none());
+        if (!(outcome instanceof SeatOutcome.Decided<OverhangCompensation.Result> d)) {
+            return;
+        }
+        var r = d.result();
+        assertThat(covers(r.steps().getLast().apportionment(), c)).isTrue();
+        assertThat(r.houseSize()).isEqualTo(r.proportionalSize());
+        if (r.initialOverhang().isEmpty()) {
+            assertThat(r.proportionalSize()).isEqualTo(c.base());
+            return;
+        }
+        long total = c.contenders().stream().mapToLong(Contender::votes).sum();
+        int formula = Math.max(c.base() + 1,
+                OverhangCompensation.formulaSize(c.contenders(), c.won(), r.initialOverhang().keySet(), total));
+        // the second size tried is the formula's; beyond it only as far as needed to cover every list
+        assertThat(r.steps().get(1).size()).isEqualTo(formula);
+        assertThat(r.proportionalSize()).isGreaterThanOrEqualTo(formula);
+        if (r.proportionalSize() > formula) {
+            var before = Apportioner.apportion(Method.WEBSTER, r.proportionalSize() - 1, c.contenders());
+            assertThat(before instanceof Apportionment.Decided && covers(before, c)).isFalse();
+        }
+    }
 }
