@@ -50,6 +50,8 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     static final String NIST = "nist-1500-100.json";
     static final String YAML = "application/yaml;charset=UTF-8";
     static final String OPENAPI = PublicReadFilter.PREFIX + "openapi.yaml";
+    /** Longest rest between two batches of open-data files (they lag the pages by at most this much more). */
+    static final long MAX_PAUSE_MS = 5_000;
 
     private final SetupDirectory setup;
     private final LiveTallies tallies;
@@ -107,10 +109,21 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
                     batch = List.copyOf(pending.values());
                     pending.clear();
                 }
+                long started = System.nanoTime();
                 for (Pending p : batch) {
                     publishSafely(p.election(), p.area());
                 }
+                // The election-wide files (NIST report, index) of a national election take a good
+                // part of a second: while confirmations keep coming, rest twice as long as the batch
+                // took, so that open data uses at most a third of a core and entry and the pages
+                // keep the rest; what arrives meanwhile coalesces into the next batch.
+                long pause = Math.min(MAX_PAUSE_MS, 2 * (System.nanoTime() - started) / 1_000_000);
+                if (!batch.isEmpty() && pause > 0) {
+                    Thread.sleep(pause);
+                }
             } while (!batch.isEmpty());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         } finally {
             scheduled.set(false);
             boolean more;

@@ -164,6 +164,8 @@ public class LiveAnalysis {
 
     private record Current(long sequence, Map<String, Counts> counts) {}
 
+    private static final int SINCE_BATCH = 5_000;
+
     private final ConcurrentHashMap<Long, Current> currents = new ConcurrentHashMap<>();
 
     /**
@@ -172,14 +174,37 @@ public class LiveAnalysis {
      */
     private Map<String, Counts> currentCounts(Election e, long sequence) {
         Current c = currents.get(e.id());
-        if (c == null || c.sequence() != sequence) {
-            Map<String, Counts> counts = new HashMap<>();
+        if (c != null && c.sequence() == sequence) {
+            return c.counts();
+        }
+        Map<String, Counts> counts;
+        if (c == null || c.sequence() > sequence) {
+            counts = new HashMap<>();
             for (ConfirmedReports.Version v : confirmed.current(e.id())) {
                 counts.put(v.unitKey(), FormLetters.toCounts(e.kind(), v.values()));
             }
-            c = new Current(sequence, Map.copyOf(counts));
-            currents.put(e.id(), c);
+        } else {
+            // Only what was confirmed since: at 90,000 districts re-reading every report for each
+            // publication round cost more than the rest of the round.
+            counts = new HashMap<>(c.counts());
+            long from = c.sequence();
+            List<ConfirmedReports.Version> batch;
+            do {
+                batch = confirmed.since(from, SINCE_BATCH);
+                for (ConfirmedReports.Version v : batch) {
+                    if (v.sequence() > sequence) {
+                        batch = List.of();
+                        break;
+                    }
+                    if (v.electionId() == e.id()) {
+                        counts.put(v.unitKey(), FormLetters.toCounts(e.kind(), v.values()));
+                    }
+                    from = v.sequence();
+                }
+            } while (batch.size() == SINCE_BATCH);
         }
+        c = new Current(sequence, Map.copyOf(counts));
+        currents.put(e.id(), c);
         return c.counts();
     }
 
@@ -333,27 +358,7 @@ public class LiveAnalysis {
 
     /** The units whose leaf area in the area's hierarchy lies in the area. */
     static List<UnitSpec> unitsOf(Tally tally, AreaRef area) {
-        Map<AreaRef, AreaRef> parent = new HashMap<>();
-        for (AreaSpec a : tally.structure().areas()) {
-            if (a.parent() != null) {
-                parent.put(a.ref(), a.parent());
-            }
-        }
-        List<UnitSpec> result = new ArrayList<>();
-        for (UnitSpec u : tally.structure().units()) {
-            String leaf = u.leafAreas().get(area.hierarchy());
-            if (leaf == null) {
-                continue;
-            }
-            AreaRef r = new AreaRef(area.hierarchy(), leaf);
-            while (r != null && !r.equals(area)) {
-                r = parent.get(r);
-            }
-            if (r != null) {
-                result.add(u);
-            }
-        }
-        return result;
+        return UnitIndex.of(tally.structure()).unitsOf(area);
     }
 
     private Map<String, Ballot> ballots(Election e, Tally tally) {
