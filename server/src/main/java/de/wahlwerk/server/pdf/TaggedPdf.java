@@ -1,6 +1,7 @@
-package de.wahlwerk.server.pollcards;
+package de.wahlwerk.server.pdf;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +41,15 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  * image is marked content linked into a structure tree (Document → Sect per page → H1/P/Figure with
  * alternative text), language and title in the catalog and shown as window title, an embedded
  * font (Liberation Sans, shipped inside PDFBox), decorations as artifacts, and XMP metadata with
- * the PDF/UA identifier. Page content goes to a temporary file, not the heap.
+ * the PDF/UA identifier. Page content goes to a temporary file, not the heap. Characters the font
+ * lacks print as '?' instead of aborting the document.
+ *
+ * <p>Text is placed at positions given by the caller (polling notices, cards, labels) or flows down
+ * the page with line wrapping through {@link TextFlow} (appointment letters).
  *
  * <p>Not checked here: a full PDF/UA validation (veraPDF is not part of the build); see ADR 0800.
  */
-final class TaggedPdf implements Closeable {
+public final class TaggedPdf implements Closeable {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
@@ -59,7 +65,8 @@ final class TaggedPdf implements Closeable {
     private COSArray pageMcids;
     private int mcid;
 
-    TaggedPdf(String title, String language) {
+    /** A new document; {@code language} is a BCP 47 tag such as {@code de-DE}. */
+    public TaggedPdf(String title, String language) {
         this.title = title;
         try {
             doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
@@ -90,11 +97,27 @@ final class TaggedPdf implements Closeable {
     }
 
     /** Starts a new A4 page (a section of its own in the structure tree). */
-    void newPage(String sectionTitle) {
+    public void newPage(String sectionTitle) {
         newPage(sectionTitle, PDRectangle.A4);
     }
 
-    void newPage(String sectionTitle, PDRectangle size) {
+    public void newPage(String sectionTitle, PDRectangle size) {
+        addPage(size);
+        section = new PDStructureElement(StandardStructureTypes.SECT, root);
+        section.setTitle(sectionTitle);
+        section.setPage(page);
+        root.appendKid(section);
+    }
+
+    /** Starts a new page of the same size that continues the current section (text running over). */
+    public void continuePage() {
+        if (section == null) {
+            throw new IllegalStateException("no page to continue");
+        }
+        addPage(page.getMediaBox());
+    }
+
+    private void addPage(PDRectangle size) {
         closePage();
         page = new PDPage(size);
         int key = doc.getNumberOfPages();
@@ -104,10 +127,6 @@ final class TaggedPdf implements Closeable {
         pageMcids = new COSArray();
         parentTree.put(key, pageMcids);
         mcid = 0;
-        section = new PDStructureElement(StandardStructureTypes.SECT, root);
-        section.setTitle(sectionTitle);
-        section.setPage(page);
-        root.appendKid(section);
         try {
             content = new PDPageContentStream(doc, page);
         } catch (IOException e) {
@@ -115,31 +134,29 @@ final class TaggedPdf implements Closeable {
         }
     }
 
-    float pageHeight() {
+    public float pageHeight() {
         return page.getMediaBox().getHeight();
     }
 
+    public float pageWidth() {
+        return page.getMediaBox().getWidth();
+    }
+
     /** One line of text at (x, y) from the bottom left, in points, tagged with {@code role} (P, H1, H2). */
-    void text(String role, float x, float y, float size, String text) {
+    public void text(String role, float x, float y, float size, String text) {
+        block(role, x, y, size, size, Collections.singletonList(text));
+    }
+
+    /** Several lines as one paragraph (one structure element); the first baseline is at y. */
+    public void paragraph(float x, float y, float size, float leading, List<String> lines) {
+        block(StandardStructureTypes.P, x, y, size, leading, lines);
+    }
+
+    /** Several lines as one structure element of the given role (P, H1, H2). */
+    public void block(String role, float x, float y, float size, float leading, List<String> lines) {
         PDStructureElement element = element(role);
         try {
             COSDictionary props = begin(COSName.getPDFName(role), element);
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(x, y);
-            content.showText(printable(text));
-            content.endText();
-            end(props, role, element);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Several lines as one paragraph (one structure element). */
-    void paragraph(float x, float y, float size, float leading, List<String> lines) {
-        PDStructureElement element = element(StandardStructureTypes.P);
-        try {
-            COSDictionary props = begin(COSName.P, element);
             content.beginText();
             content.setFont(font, size);
             content.setLeading(leading);
@@ -151,14 +168,14 @@ final class TaggedPdf implements Closeable {
                 content.showText(printable(lines.get(i)));
             }
             content.endText();
-            end(props, StandardStructureTypes.P, element);
+            end(props, role, element);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** An image with alternative text (Figure). */
-    void figure(BufferedImage image, float x, float y, float width, float height, String alt) {
+    public void figure(BufferedImage image, float x, float y, float width, float height, String alt) {
         PDStructureElement element = element(StandardStructureTypes.Figure);
         element.setAlternateDescription(alt);
         try {
@@ -172,7 +189,7 @@ final class TaggedPdf implements Closeable {
     }
 
     /** A decorative frame: an artifact, skipped by screen readers. */
-    void frame(float x, float y, float width, float height) {
+    public void frame(float x, float y, float width, float height) {
         try {
             content.beginMarkedContent(COSName.ARTIFACT);
             content.setLineWidth(0.7f);
@@ -184,7 +201,8 @@ final class TaggedPdf implements Closeable {
         }
     }
 
-    float width(String text, float size) {
+    /** The width of the text as printed, in points. */
+    public float width(String text, float size) {
         try {
             return font.getStringWidth(printable(text)) / 1000 * size;
         } catch (IOException e) {
@@ -192,12 +210,12 @@ final class TaggedPdf implements Closeable {
         }
     }
 
-    int pages() {
+    public int pages() {
         return doc.getNumberOfPages();
     }
 
     /** Finishes the structure tree and metadata and writes the document. */
-    void save(OutputStream out) {
+    public void save(OutputStream out) {
         closePage();
         PDStructureTreeRoot tree = doc.getDocumentCatalog().getStructureTreeRoot();
         PDNumberTreeNode numbers = new PDNumberTreeNode(PDParentTreeValue.class);
@@ -214,6 +232,13 @@ final class TaggedPdf implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@link #save} into memory, for documents small enough to hand out whole. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        save(out);
+        return out.toByteArray();
     }
 
     @Override
@@ -293,7 +318,8 @@ final class TaggedPdf implements Closeable {
                 <?xpacket end="w"?>""".formatted(t);
     }
 
-    static List<String> lines(String... lines) {
+    /** The given lines without null or blank ones (an address without its optional parts). */
+    public static List<String> nonBlank(String... lines) {
         List<String> l = new ArrayList<>();
         for (String s : lines) {
             if (s != null && !s.isBlank()) {
