@@ -98,11 +98,7 @@ public final class TaggedPdf implements Closeable {
 
     /** Starts a new A4 page (a section of its own in the structure tree). */
     public void newPage(String sectionTitle) {
-        newPage(sectionTitle, PDRectangle.A4);
-    }
-
-    public void newPage(String sectionTitle, PDRectangle size) {
-        addPage(size);
+        addPage(PDRectangle.A4);
         section = new PDStructureElement(StandardStructureTypes.SECT, root);
         section.setTitle(sectionTitle);
         section.setPage(page);
