@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -55,6 +56,7 @@ public final class TaggedPdf implements Closeable {
 
     private final PDDocument doc;
     private final PDType0Font font;
+    private final CmapLookup unicode;
     private final PDStructureElement root;
     private final Map<Integer, COSArray> parentTree = new HashMap<>();
     private final String title;
@@ -76,6 +78,7 @@ public final class TaggedPdf implements Closeable {
                 }
                 font = PDType0Font.load(doc, in, true);
             }
+            unicode = font.getCmapLookup();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -280,21 +283,17 @@ public final class TaggedPdf implements Closeable {
         mcid++;
     }
 
-    /** Characters the embedded font lacks would abort the whole print run: they become '?'. */
+    /**
+     * Characters the embedded font lacks would abort the whole print run: they become '?'. Looked
+     * up by Unicode code point in the font's own cmap ({@code PDType0Font.hasGlyph} would take the
+     * code point for a glyph id and, for example, turn the dash and „quotes“ into '?').
+     */
     private String printable(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            boolean ok;
-            try {
-                ok = cp >= 0x20 && font.hasGlyph(cp);
-            } catch (IOException e) {
-                ok = false;
-            }
-            sb.appendCodePoint(ok ? cp : '?');
-        });
+        text.codePoints().forEach(cp -> sb.appendCodePoint(cp >= 0x20 && unicode.getGlyphId(cp) != 0 ? cp : '?'));
         return sb.toString();
     }
 

@@ -53,7 +53,7 @@ class TaggedPdfTest {
             for (int i = 0; i < 12; i++) {
                 flow.paragraph(String.join("", Collections.nCopies(4, sentence)));
             }
-            flow.lines(List.of("Zeile mit 漢字", "Ende"));
+            flow.lines(List.of("Wahlamt – „Briefwahl“ 5 €", "Zeile mit 漢字 und سلام", "Ende"));
             bytes = pdf.toBytes();
             assertThat(pdf.pages()).isGreaterThanOrEqualTo(3);
         }
@@ -105,8 +105,9 @@ class TaggedPdfTest {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("Wahlbenachrichtigung", "Ayşe Yılmaz", "Hauptstraße 12a",
                     "Berufung in den Wahlvorstand", "Ende");
-            // Liberation Sans has no CJK glyphs: they print as '?' instead of failing the whole document.
-            assertThat(text).contains("Zeile mit ??");
+            // Dash, German quotes and the euro sign are in Liberation Sans; CJK and Arabic are not: they
+            // print as '?' instead of failing the whole document.
+            assertThat(text).contains("Wahlamt – „Briefwahl“ 5 €", "Zeile mit ?? und ????");
         }
     }
 
