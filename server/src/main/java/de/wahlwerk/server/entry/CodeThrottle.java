@@ -1,10 +1,7 @@
 package de.wahlwerk.server.entry;
 
+import de.wahlwerk.server.web.RateLimiter;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,36 +15,18 @@ class CodeThrottle {
     static final int MAX_WRONG = 10;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final ConcurrentHashMap<String, Deque<Instant>> wrong = new ConcurrentHashMap<>();
+    private final RateLimiter wrong = new RateLimiter(MAX_WRONG, WINDOW);
 
     boolean blocked(String address) {
-        Deque<Instant> q = wrong.get(address);
-        if (q == null) {
-            return false;
-        }
-        synchronized (q) {
-            prune(q);
-            return q.size() >= MAX_WRONG;
-        }
+        return wrong.exhausted(address);
     }
 
     void wrongCode(String address) {
-        Deque<Instant> q = wrong.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (q) {
-            prune(q);
-            q.addLast(Instant.now());
-        }
+        wrong.record(address);
     }
 
     /** Forgets all wrong attempts (e.g. after the office has checked a blocked polling station). */
     void clear() {
         wrong.clear();
-    }
-
-    private static void prune(Deque<Instant> q) {
-        Instant cutoff = Instant.now().minus(WINDOW);
-        while (!q.isEmpty() && q.peekFirst().isBefore(cutoff)) {
-            q.removeFirst();
-        }
     }
 }

@@ -2,7 +2,7 @@ package de.wahlwerk.server.pollcards;
 
 import de.wahlwerk.core.model.Election;
 import de.wahlwerk.core.model.ElectionDay;
-import java.io.ByteArrayOutputStream;
+import de.wahlwerk.server.pdf.TaggedPdf;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,19 +35,19 @@ final class CardPages {
                 pdf.text("P", LEFT, y, 11, texts.get("card.replaces", String.valueOf(c.replacesId())));
                 y -= 18;
             }
-            pdf.paragraph(LEFT, y, 11, 14, TaggedPdf.lines(texts.get("card.for"),
+            pdf.paragraph(LEFT, y, 11, 14, TaggedPdf.nonBlank(texts.get("card.for"),
                     "    " + c.givenNames() + " " + c.familyName() + ", " + texts.get("card.born",
                             PdfTexts.shortDate(c.birthDate())),
                     "    " + c.street() + ", " + c.postalCode() + " " + c.city()));
             y -= 50;
             pdf.text("P", LEFT, y, 11, texts.get("card.unit", c.unitKey(), c.unitName()));
             y -= 24;
-            pdf.paragraph(LEFT, y, 10, 13, TaggedPdf.lines(texts.get("card.may1"), texts.get("card.may2")));
+            pdf.paragraph(LEFT, y, 10, 13, TaggedPdf.nonBlank(texts.get("card.may1"), texts.get("card.may2")));
             y -= 40;
             pdf.text("P", LEFT, y, 10, texts.get("card.issued", PdfTexts.shortDate(
                     c.issuedAt().atZone(PollCardService.ZONE).toLocalDate()), c.issuedBy()));
             pdf.frame(LEFT - 6, y - 12, 595 - 2 * LEFT + 12, pdf.pageHeight() - 30 * MM + 30 - y);
-            return bytes(pdf);
+            return pdf.toBytes();
         }
     }
 
@@ -74,13 +74,7 @@ final class CardPages {
                     pdf.paragraph(x, y, 9, 11, lines.subList(0, Math.min(lines.size(), 5)));
                 }
             }
-            return bytes(pdf);
+            return pdf.toBytes();
         }
-    }
-
-    private static byte[] bytes(TaggedPdf pdf) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pdf.save(out);
-        return out.toByteArray();
     }
 }

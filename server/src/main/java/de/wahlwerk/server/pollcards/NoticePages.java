@@ -1,5 +1,7 @@
 package de.wahlwerk.server.pollcards;
 
+import de.wahlwerk.server.pdf.TaggedPdf;
+
 /** Lays out one polling notice per A4 page. */
 final class NoticePages {
 
@@ -16,7 +18,7 @@ final class NoticePages {
         pdf.newPage(texts.get("notice.section", n.familyName() + ", " + n.givenNames()));
         float top = pdf.pageHeight();
         // Address field for a window envelope (DIN 5008, form B: 45 mm from the top).
-        pdf.paragraph(LEFT + 10, top - 55 * MM, 11, 14, TaggedPdf.lines(n.givenNames() + " " + n.familyName(),
+        pdf.paragraph(LEFT + 10, top - 55 * MM, 11, 14, TaggedPdf.nonBlank(n.givenNames() + " " + n.familyName(),
                 n.street(), n.postalCode() + " " + n.city()));
         float y = top - 105 * MM;
         pdf.text("H1", LEFT, y, 18, texts.get("notice.title"));
@@ -27,18 +29,18 @@ final class NoticePages {
         y -= 18;
         pdf.text("P", LEFT, y, 11, texts.get("notice.unit", n.unitKey(), n.unitName()));
         y -= 18;
-        pdf.paragraph(LEFT, y, 11, 14, TaggedPdf.lines(texts.get("notice.station"), "    " + n.stationName(),
+        pdf.paragraph(LEFT, y, 11, 14, TaggedPdf.nonBlank(texts.get("notice.station"), "    " + n.stationName(),
                 "    " + n.stationStreet() + ", " + n.stationPostalCode() + " " + n.stationCity()));
         y -= 46;
         pdf.text("P", LEFT, y, 11, texts.get(n.stepFree() ? "notice.stepFree.yes" : "notice.stepFree.no"));
         y -= 18;
         pdf.text("P", LEFT, y, 11, texts.get("notice.hours", PdfTexts.time(n.opens()), PdfTexts.time(n.closes())));
         y -= 24;
-        pdf.paragraph(LEFT, y, 10, 13, TaggedPdf.lines(texts.get("notice.bring1"), texts.get("notice.bring2")));
+        pdf.paragraph(LEFT, y, 10, 13, TaggedPdf.nonBlank(texts.get("notice.bring1"), texts.get("notice.bring2")));
         y -= 40;
         pdf.text("H2", LEFT, y, 13, texts.get("notice.postal.title"));
         y -= 18;
-        pdf.paragraph(LEFT, y, 10, 13, TaggedPdf.lines(texts.get("notice.postal1"), texts.get("notice.postal2"),
+        pdf.paragraph(LEFT, y, 10, 13, TaggedPdf.nonBlank(texts.get("notice.postal1"), texts.get("notice.postal2"),
                 n.requestUrl()));
         float size = 32 * MM;
         pdf.figure(QrImages.qr(n.requestUrl()), LEFT, y - 50 - size, size, size,

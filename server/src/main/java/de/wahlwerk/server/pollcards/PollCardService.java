@@ -3,13 +3,13 @@ package de.wahlwerk.server.pollcards;
 import de.wahlwerk.core.model.Election;
 import de.wahlwerk.core.model.ElectionDay;
 import de.wahlwerk.server.audit.AuditLog;
+import de.wahlwerk.server.pdf.TaggedPdf;
 import de.wahlwerk.server.security.AccessPolicy;
 import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.setup.SetupDirectory;
 import de.wahlwerk.server.web.FieldProblem;
 import de.wahlwerk.server.web.InvalidInputException;
 import de.wahlwerk.server.web.NotFoundException;
-import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -158,9 +158,7 @@ public class PollCardService {
                 Map.of("view", "notice", "resident", row.residentId()));
         try (TaggedPdf pdf = new TaggedPdf(texts.get("notice.title") + " " + e.name(), "de-DE")) {
             new NoticePages(texts).render(pdf, notice(e, day(e), row, baseUrl));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            pdf.save(out);
-            return out.toByteArray();
+            return pdf.toBytes();
         }
     }
 

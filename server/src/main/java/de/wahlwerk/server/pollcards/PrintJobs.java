@@ -4,6 +4,7 @@ import de.wahlwerk.core.model.Election;
 import de.wahlwerk.core.model.ElectionDay;
 import de.wahlwerk.server.audit.AuditLog;
 import de.wahlwerk.server.ops.WahlwerkProperties;
+import de.wahlwerk.server.pdf.TaggedPdf;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

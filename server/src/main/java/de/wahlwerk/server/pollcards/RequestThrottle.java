@@ -1,10 +1,7 @@
 package de.wahlwerk.server.pollcards;
 
+import de.wahlwerk.server.web.RateLimiter;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,42 +16,24 @@ class RequestThrottle {
 
     static final Duration WINDOW = Duration.ofHours(1);
 
-    private final int limit;
-    private final ConcurrentHashMap<String, Deque<Instant>> seen = new ConcurrentHashMap<>();
+    private final RateLimiter seen;
 
     RequestThrottle(@Value("${wahlwerk.pollcards.requests-per-hour:20}") int limit) {
-        this.limit = limit;
+        this.seen = new RateLimiter(limit, WINDOW);
     }
 
     /** Counts a submission; false when the address has used up its hour (nothing is counted then). */
     boolean admit(String address) {
-        Deque<Instant> q = seen.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (q) {
-            Instant cutoff = Instant.now().minus(WINDOW);
-            while (!q.isEmpty() && q.peekFirst().isBefore(cutoff)) {
-                q.removeFirst();
-            }
-            if (q.size() >= limit) {
-                return false;
-            }
-            q.addLast(Instant.now());
-            return true;
-        }
+        return seen.tryAcquire(address);
     }
 
     /** Seconds until the address may try again. */
     long retryAfter(String address) {
-        Deque<Instant> q = seen.get(address);
-        if (q == null) {
-            return 0;
-        }
-        synchronized (q) {
-            return q.isEmpty() ? 0 : Math.max(1, Duration.between(Instant.now(), q.peekFirst().plus(WINDOW)).toSeconds());
-        }
+        return seen.retryAfterSeconds(address);
     }
 
     int limit() {
-        return limit;
+        return seen.limit();
     }
 
     void clear() {

@@ -7,6 +7,8 @@ import de.wahlwerk.core.model.ReportingUnit;
 import de.wahlwerk.core.model.UnitKind;
 import de.wahlwerk.core.pollworkers.AssignmentStatus;
 import de.wahlwerk.server.audit.AuditLog;
+import de.wahlwerk.server.pdf.TaggedPdf;
+import de.wahlwerk.server.pdf.TextFlow;
 import de.wahlwerk.server.setup.SetupDirectory;
 import de.wahlwerk.server.web.NotFoundException;
 import java.time.LocalDate;
@@ -28,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class AppointmentLetters {
+
+    /** The letters are written in German (the office's language), whatever the office's UI language. */
+    private static final String LANGUAGE = "de-DE";
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.GERMANY);
 
@@ -53,8 +58,8 @@ class AppointmentLetters {
         if (!a.status().active()) {
             throw new NotFoundException("open assignment", assignmentId);
         }
-        try (TaggedPdf pdf = new TaggedPdf(text("pollworkers.letter.title"))) {
-            write(pdf, day, a, baseUrl);
+        try (TaggedPdf pdf = new TaggedPdf(text("pollworkers.letter.title"), LANGUAGE)) {
+            write(new TextFlow(pdf), day, a, baseUrl);
             audit.record("letter-pollworker", "board_assignment", assignmentId, null, Map.of("letters", 1));
             return pdf.toBytes();
         }
@@ -69,42 +74,43 @@ class AppointmentLetters {
                 .sorted(Comparator.comparing(BoardAssignment::unitKey).thenComparing(BoardAssignment::role)
                         .thenComparingLong(BoardAssignment::id))
                 .toList();
-        try (TaggedPdf pdf = new TaggedPdf(text("pollworkers.letter.title") + " – " + day.name())) {
+        try (TaggedPdf pdf = new TaggedPdf(text("pollworkers.letter.title") + " – " + day.name(), LANGUAGE)) {
+            TextFlow flow = new TextFlow(pdf);
             if (open.isEmpty()) {
-                pdf.newPage();
-                pdf.paragraph(text("pollworkers.letter.none"));
+                flow.newPage(text("pollworkers.letter.title"));
+                flow.paragraph(text("pollworkers.letter.none"));
             }
-            open.forEach(a -> write(pdf, day, a, baseUrl));
+            open.forEach(a -> write(flow, day, a, baseUrl));
             audit.record("letter-pollworker", "election_day", dayId, null, Map.of("letters", open.size()));
             return pdf.toBytes();
         }
     }
 
-    private void write(TaggedPdf pdf, ElectionDay day, BoardAssignment a, String baseUrl) {
+    private void write(TextFlow flow, ElectionDay day, BoardAssignment a, String baseUrl) {
         PollWorker w = store.worker(a.workerId()).orElseThrow();
         ReportingUnit unit = setup.unit(a.unitId()).orElseThrow();
         PollingStation station = unit.pollingStationId() == null ? null : setup.station(unit.pollingStationId()).orElse(null);
         String elections = setup.elections(day.id()).stream().map(Election::name).collect(Collectors.joining(", "));
         String token = office.issueToken(a.id());
         boolean postal = unit.kind() == UnitKind.POSTAL;
-        pdf.newPage();
-        pdf.lines(List.of(text("pollworkers.letter.sender", day.name()), ""));
-        pdf.lines(List.of(w.displayName(), w.street() + " " + w.houseNumber(), w.postalCode() + " " + w.city()));
-        pdf.paragraph(text("pollworkers.letter.date", LocalDate.now(PortalTokens.ZONE).format(DATE)));
-        pdf.heading(text(postal ? "pollworkers.letter.headingPostal" : "pollworkers.letter.heading"));
-        pdf.paragraph(text("pollworkers.letter.salutation", w.displayName()));
-        pdf.paragraph(text(postal ? "pollworkers.letter.appointPostal" : "pollworkers.letter.appoint", elections,
+        flow.newPage(w.displayName());
+        flow.lines(List.of(text("pollworkers.letter.sender", day.name()), ""));
+        flow.lines(List.of(w.displayName(), w.street() + " " + w.houseNumber(), w.postalCode() + " " + w.city()));
+        flow.paragraph(text("pollworkers.letter.date", LocalDate.now(PortalTokens.ZONE).format(DATE)));
+        flow.heading(text(postal ? "pollworkers.letter.headingPostal" : "pollworkers.letter.heading"));
+        flow.paragraph(text("pollworkers.letter.salutation", w.displayName()));
+        flow.paragraph(text(postal ? "pollworkers.letter.appointPostal" : "pollworkers.letter.appoint", elections,
                 day.date().format(DATE), text("pollworkers.role." + a.role().name()), unit.officialKey(), unit.name()));
         if (station != null) {
-            pdf.paragraph(text("pollworkers.letter.station", station.name(), station.street(), station.postalCode(),
+            flow.paragraph(text("pollworkers.letter.station", station.name(), station.street(), station.postalCode(),
                     station.city(), text(station.stepFree() ? "pollworkers.letter.stepFree" : "pollworkers.letter.notStepFree")));
         }
-        pdf.paragraph(text("pollworkers.letter.duty"));
-        pdf.paragraph(text("pollworkers.letter.portal", PortalTokens.expiry(a.dayDate()).atZone(PortalTokens.ZONE)
+        flow.paragraph(text("pollworkers.letter.duty"));
+        flow.paragraph(text("pollworkers.letter.portal", PortalTokens.expiry(a.dayDate()).atZone(PortalTokens.ZONE)
                 .toLocalDate().minusDays(1).format(DATE)));
-        pdf.paragraph(baseUrl + "/wahlhelfer/p/" + token);
-        pdf.paragraph(text("pollworkers.letter.privacy"));
-        pdf.paragraph(text("pollworkers.letter.closing"));
+        flow.paragraph(baseUrl + "/wahlhelfer/p/" + token);
+        flow.paragraph(text("pollworkers.letter.privacy"));
+        flow.paragraph(text("pollworkers.letter.closing"));
     }
 
     private String text(String key, Object... args) {

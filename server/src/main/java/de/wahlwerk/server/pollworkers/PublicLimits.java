@@ -1,10 +1,9 @@
 package de.wahlwerk.server.pollworkers;
 
+import de.wahlwerk.server.web.RateLimiter;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,37 +26,25 @@ class PublicLimits {
         }
     }
 
-    private final ConcurrentHashMap<String, Deque<Instant>> seen = new ConcurrentHashMap<>();
+    private final Map<Kind, RateLimiter> limiters = new EnumMap<>(Kind.class);
 
-    /** Whether the address has used up the kind's allowance in the window. */
-    boolean exhausted(Kind kind, String address) {
-        Deque<Instant> q = seen.get(kind + "|" + address);
-        if (q == null) {
-            return false;
-        }
-        synchronized (q) {
-            prune(q, kind);
-            return q.size() >= kind.max;
+    PublicLimits() {
+        for (Kind kind : Kind.values()) {
+            limiters.put(kind, new RateLimiter(kind.max, kind.window));
         }
     }
 
+    /** Whether the address has used up the kind's allowance in the window. */
+    boolean exhausted(Kind kind, String address) {
+        return limiters.get(kind).exhausted(address);
+    }
+
     void count(Kind kind, String address) {
-        Deque<Instant> q = seen.computeIfAbsent(kind + "|" + address, a -> new ArrayDeque<>());
-        synchronized (q) {
-            prune(q, kind);
-            q.addLast(Instant.now());
-        }
+        limiters.get(kind).record(address);
     }
 
     /** Forgets everything (tests, or an office that lifts a block). */
     void clear() {
-        seen.clear();
-    }
-
-    private static void prune(Deque<Instant> q, Kind kind) {
-        Instant cutoff = Instant.now().minus(kind.window);
-        while (!q.isEmpty() && q.peekFirst().isBefore(cutoff)) {
-            q.removeFirst();
-        }
+        limiters.values().forEach(RateLimiter::clear);
     }
 }

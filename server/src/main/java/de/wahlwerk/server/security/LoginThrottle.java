@@ -1,11 +1,9 @@
 package de.wahlwerk.server.security;
 
+import de.wahlwerk.server.web.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +21,7 @@ class LoginThrottle {
     private static final Duration MAX_LOCK = Duration.ofMinutes(15);
 
     private final Clock clock;
-    private final ConcurrentHashMap<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
+    private final RateLimiter failuresByAddress;
 
     LoginThrottle() {
         this(Clock.systemUTC());
@@ -31,6 +29,8 @@ class LoginThrottle {
 
     LoginThrottle(Clock clock) {
         this.clock = clock;
+        this.failuresByAddress = new RateLimiter(MAX_FAILURES_PER_ADDRESS, ADDRESS_WINDOW, RateLimiter.DEFAULT_MAX_KEYS,
+                clock);
     }
 
     Instant now() {
@@ -48,28 +48,10 @@ class LoginThrottle {
     }
 
     boolean addressBlocked(String address) {
-        Deque<Instant> q = failuresByAddress.get(address);
-        if (q == null) {
-            return false;
-        }
-        synchronized (q) {
-            prune(q);
-            return q.size() >= MAX_FAILURES_PER_ADDRESS;
-        }
+        return failuresByAddress.exhausted(address);
     }
 
     void addressFailed(String address) {
-        Deque<Instant> q = failuresByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (q) {
-            prune(q);
-            q.addLast(now());
-        }
-    }
-
-    private void prune(Deque<Instant> q) {
-        Instant cutoff = now().minus(ADDRESS_WINDOW);
-        while (!q.isEmpty() && q.peekFirst().isBefore(cutoff)) {
-            q.removeFirst();
-        }
+        failuresByAddress.record(address);
     }
 }

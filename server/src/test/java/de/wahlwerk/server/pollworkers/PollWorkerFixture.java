@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
@@ -96,10 +97,13 @@ record PollWorkerFixture(long dayId, long electionId, long unit1, long unit2, lo
             assertThat(catalog.getMarkInfo().isMarked()).isTrue();
             assertThat(catalog.getLanguage()).isEqualTo("de-DE");
             assertThat(doc.getDocumentInformation().getTitle()).contains("Berufung");
-            var document = (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement)
-                    catalog.getStructureTreeRoot().getKids().getFirst();
+            var document = (PDStructureElement) catalog.getStructureTreeRoot().getKids().getFirst();
             assertThat(document.getStructureType()).isEqualTo("Document");
-            assertThat(document.getKids()).hasSizeGreaterThan(5);
+            // One section per letter, holding its heading and paragraphs.
+            var letter = (PDStructureElement) document.getKids().getFirst();
+            assertThat(letter.getStructureType()).isEqualTo("Sect");
+            assertThat(letter.getKids()).hasSizeGreaterThan(5)
+                    .allSatisfy(k -> assertThat(((PDStructureElement) k).getStructureType()).isIn("H1", "P"));
             for (var page : doc.getPages()) {
                 for (var name : page.getResources().getFontNames()) {
                     assertThat(page.getResources().getFont(name).isEmbedded()).isTrue();

@@ -1,6 +1,7 @@
-package de.wahlwerk.server.pollcards;
+package de.wahlwerk.server.pdf;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +9,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -39,16 +42,21 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  * image is marked content linked into a structure tree (Document → Sect per page → H1/P/Figure with
  * alternative text), language and title in the catalog and shown as window title, an embedded
  * font (Liberation Sans, shipped inside PDFBox), decorations as artifacts, and XMP metadata with
- * the PDF/UA identifier. Page content goes to a temporary file, not the heap.
+ * the PDF/UA identifier. Page content goes to a temporary file, not the heap. Characters the font
+ * lacks print as '?' instead of aborting the document.
+ *
+ * <p>Text is placed at positions given by the caller (polling notices, cards, labels) or flows down
+ * the page with line wrapping through {@link TextFlow} (appointment letters).
  *
  * <p>Not checked here: a full PDF/UA validation (veraPDF is not part of the build); see ADR 0800.
  */
-final class TaggedPdf implements Closeable {
+public final class TaggedPdf implements Closeable {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private final PDDocument doc;
     private final PDType0Font font;
+    private final CmapLookup unicode;
     private final PDStructureElement root;
     private final Map<Integer, COSArray> parentTree = new HashMap<>();
     private final String title;
@@ -59,7 +67,8 @@ final class TaggedPdf implements Closeable {
     private COSArray pageMcids;
     private int mcid;
 
-    TaggedPdf(String title, String language) {
+    /** A new document; {@code language} is a BCP 47 tag such as {@code de-DE}. */
+    public TaggedPdf(String title, String language) {
         this.title = title;
         try {
             doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
@@ -69,6 +78,7 @@ final class TaggedPdf implements Closeable {
                 }
                 font = PDType0Font.load(doc, in, true);
             }
+            unicode = font.getCmapLookup();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,11 +100,23 @@ final class TaggedPdf implements Closeable {
     }
 
     /** Starts a new A4 page (a section of its own in the structure tree). */
-    void newPage(String sectionTitle) {
-        newPage(sectionTitle, PDRectangle.A4);
+    public void newPage(String sectionTitle) {
+        addPage(PDRectangle.A4);
+        section = new PDStructureElement(StandardStructureTypes.SECT, root);
+        section.setTitle(sectionTitle);
+        section.setPage(page);
+        root.appendKid(section);
     }
 
-    void newPage(String sectionTitle, PDRectangle size) {
+    /** Starts a new page of the same size that continues the current section (text running over). */
+    public void continuePage() {
+        if (section == null) {
+            throw new IllegalStateException("no page to continue");
+        }
+        addPage(page.getMediaBox());
+    }
+
+    private void addPage(PDRectangle size) {
         closePage();
         page = new PDPage(size);
         int key = doc.getNumberOfPages();
@@ -104,10 +126,6 @@ final class TaggedPdf implements Closeable {
         pageMcids = new COSArray();
         parentTree.put(key, pageMcids);
         mcid = 0;
-        section = new PDStructureElement(StandardStructureTypes.SECT, root);
-        section.setTitle(sectionTitle);
-        section.setPage(page);
-        root.appendKid(section);
         try {
             content = new PDPageContentStream(doc, page);
         } catch (IOException e) {
@@ -115,31 +133,29 @@ final class TaggedPdf implements Closeable {
         }
     }
 
-    float pageHeight() {
+    public float pageHeight() {
         return page.getMediaBox().getHeight();
     }
 
+    public float pageWidth() {
+        return page.getMediaBox().getWidth();
+    }
+
     /** One line of text at (x, y) from the bottom left, in points, tagged with {@code role} (P, H1, H2). */
-    void text(String role, float x, float y, float size, String text) {
+    public void text(String role, float x, float y, float size, String text) {
+        block(role, x, y, size, size, Collections.singletonList(text));
+    }
+
+    /** Several lines as one paragraph (one structure element); the first baseline is at y. */
+    public void paragraph(float x, float y, float size, float leading, List<String> lines) {
+        block(StandardStructureTypes.P, x, y, size, leading, lines);
+    }
+
+    /** Several lines as one structure element of the given role (P, H1, H2). */
+    public void block(String role, float x, float y, float size, float leading, List<String> lines) {
         PDStructureElement element = element(role);
         try {
             COSDictionary props = begin(COSName.getPDFName(role), element);
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(x, y);
-            content.showText(printable(text));
-            content.endText();
-            end(props, role, element);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Several lines as one paragraph (one structure element). */
-    void paragraph(float x, float y, float size, float leading, List<String> lines) {
-        PDStructureElement element = element(StandardStructureTypes.P);
-        try {
-            COSDictionary props = begin(COSName.P, element);
             content.beginText();
             content.setFont(font, size);
             content.setLeading(leading);
@@ -151,14 +167,14 @@ final class TaggedPdf implements Closeable {
                 content.showText(printable(lines.get(i)));
             }
             content.endText();
-            end(props, StandardStructureTypes.P, element);
+            end(props, role, element);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** An image with alternative text (Figure). */
-    void figure(BufferedImage image, float x, float y, float width, float height, String alt) {
+    public void figure(BufferedImage image, float x, float y, float width, float height, String alt) {
         PDStructureElement element = element(StandardStructureTypes.Figure);
         element.setAlternateDescription(alt);
         try {
@@ -172,7 +188,7 @@ final class TaggedPdf implements Closeable {
     }
 
     /** A decorative frame: an artifact, skipped by screen readers. */
-    void frame(float x, float y, float width, float height) {
+    public void frame(float x, float y, float width, float height) {
         try {
             content.beginMarkedContent(COSName.ARTIFACT);
             content.setLineWidth(0.7f);
@@ -184,7 +200,8 @@ final class TaggedPdf implements Closeable {
         }
     }
 
-    float width(String text, float size) {
+    /** The width of the text as printed, in points. */
+    public float width(String text, float size) {
         try {
             return font.getStringWidth(printable(text)) / 1000 * size;
         } catch (IOException e) {
@@ -192,12 +209,12 @@ final class TaggedPdf implements Closeable {
         }
     }
 
-    int pages() {
+    public int pages() {
         return doc.getNumberOfPages();
     }
 
     /** Finishes the structure tree and metadata and writes the document. */
-    void save(OutputStream out) {
+    public void save(OutputStream out) {
         closePage();
         PDStructureTreeRoot tree = doc.getDocumentCatalog().getStructureTreeRoot();
         PDNumberTreeNode numbers = new PDNumberTreeNode(PDParentTreeValue.class);
@@ -214,6 +231,13 @@ final class TaggedPdf implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@link #save} into memory, for documents small enough to hand out whole. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        save(out);
+        return out.toByteArray();
     }
 
     @Override
@@ -259,21 +283,17 @@ final class TaggedPdf implements Closeable {
         mcid++;
     }
 
-    /** Characters the embedded font lacks would abort the whole print run: they become '?'. */
+    /**
+     * Characters the embedded font lacks would abort the whole print run: they become '?'. Looked
+     * up by Unicode code point in the font's own cmap ({@code PDType0Font.hasGlyph} would take the
+     * code point for a glyph id and, for example, turn the dash and „quotes“ into '?').
+     */
     private String printable(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            boolean ok;
-            try {
-                ok = cp >= 0x20 && font.hasGlyph(cp);
-            } catch (IOException e) {
-                ok = false;
-            }
-            sb.appendCodePoint(ok ? cp : '?');
-        });
+        text.codePoints().forEach(cp -> sb.appendCodePoint(cp >= 0x20 && unicode.getGlyphId(cp) != 0 ? cp : '?'));
         return sb.toString();
     }
 
@@ -293,7 +313,8 @@ final class TaggedPdf implements Closeable {
                 <?xpacket end="w"?>""".formatted(t);
     }
 
-    static List<String> lines(String... lines) {
+    /** The given lines without null or blank ones (an address without its optional parts). */
+    public static List<String> nonBlank(String... lines) {
         List<String> l = new ArrayList<>();
         for (String s : lines) {
             if (s != null && !s.isBlank()) {

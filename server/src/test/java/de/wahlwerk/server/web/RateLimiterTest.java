@@ -1,0 +1,166 @@
+package de.wahlwerk.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.wahlwerk.server.support.HandClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared sliding-window limiter on a clock the test moves by hand. Every expected number
+ * follows from the limit and window given in the test itself.
+ */
+class RateLimiterTest {
+
+    private final HandClock clock = new HandClock(Instant.parse("2027-05-02T08:00:00Z"));
+
+    @Test
+    void theEventAtTheLimitExhaustsTheKeyUntilTheFirstIsAWindowOld() {
+        RateLimiter limiter = new RateLimiter(3, Duration.ofMinutes(10), 100, clock);
+        limiter.record("a");
+        clock.advance(Duration.ofMinutes(1));
+        limiter.record("a");
+        assertThat(limiter.exhausted("a")).isFalse(); // 2 of 3
+        limiter.record("a");
+        assertThat(limiter.exhausted("a")).isTrue(); // 3 of 3
+        assertThat(limiter.exhausted("b")).as("other keys are untouched").isFalse();
+
+        // The first event happened at 0:00 and counts for ten minutes, up to but not including 0:10.
+        clock.advance(Duration.ofMinutes(9).minusMillis(1)); // 0:09:59.999
+        assertThat(limiter.exhausted("a")).isTrue();
+        assertThat(limiter.retryAfterSeconds("a")).isEqualTo(1); // 1 ms, rounded up to a second
+        clock.advance(Duration.ofMillis(1)); // 0:10:00
+        assertThat(limiter.exhausted("a")).isFalse();
+        assertThat(limiter.retryAfterSeconds("a")).isZero();
+    }
+
+    @Test
+    void tryAcquireCountsOnlyWhatItAdmitsAndTellsWhenToRetry() {
+        RateLimiter limiter = new RateLimiter(2, Duration.ofHours(1), 100, clock);
+        assertThat(limiter.retryAfterSeconds("a")).as("an unknown key may act").isZero();
+        assertThat(limiter.tryAcquire("a")).isTrue(); // 8:00
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(limiter.tryAcquire("a")).isTrue(); // 8:20
+        clock.advance(Duration.ofMinutes(10)); // 8:30
+        assertThat(limiter.tryAcquire("a")).isFalse();
+        // The 8:00 event stops counting at 9:00, 30 minutes from now.
+        assertThat(limiter.retryAfterSeconds("a")).isEqualTo(30 * 60);
+        // Refusals are not counted: at 9:00 exactly one slot is free again, and 8:20 holds the other.
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(limiter.tryAcquire("a")).isTrue();
+        assertThat(limiter.tryAcquire("a")).isFalse();
+        assertThat(limiter.retryAfterSeconds("a")).isEqualTo(20 * 60); // 8:20 + 1 h − 9:00
+    }
+
+    @Test
+    void recordingPastTheLimitKeepsOnlyTheNewestEventsWithTheSameAnswers() {
+        RateLimiter limiter = new RateLimiter(2, Duration.ofMinutes(10), 100, clock);
+        for (int minute = 0; minute < 5; minute++) { // events at 0, 1, 2, 3, 4
+            limiter.record("a");
+            clock.advance(Duration.ofMinutes(1));
+        }
+        // Now 0:05. Two events in the window are enough until the second newest (0:03) is 10 minutes old.
+        assertThat(limiter.exhausted("a")).isTrue();
+        assertThat(limiter.retryAfterSeconds("a")).isEqualTo(8 * 60); // 0:13 − 0:05
+        clock.advance(Duration.ofMinutes(8));
+        assertThat(limiter.exhausted("a")).isFalse();
+    }
+
+    @Test
+    void keysWhoseEventsExpiredAreDropped() {
+        RateLimiter limiter = new RateLimiter(5, Duration.ofMinutes(1), 100, clock);
+        for (int i = 0; i < 50; i++) {
+            limiter.record("old" + i);
+        }
+        assertThat(limiter.keys()).isEqualTo(50);
+        clock.advance(Duration.ofMinutes(1));
+        limiter.record("new");
+        assertThat(limiter.keys()).as("a new key sweeps the expired ones").isEqualTo(1);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(limiter.exhausted("new")).isFalse();
+        assertThat(limiter.keys()).as("asking about an expired key drops it").isZero();
+    }
+
+    @Test
+    void cyclingKeysCannotGrowTheMapBeyondItsCap() {
+        RateLimiter limiter = new RateLimiter(1, Duration.ofHours(1), 10, clock);
+        limiter.record("kept");
+        for (int i = 0; i < 9; i++) {
+            limiter.record("k" + i);
+        }
+        assertThat(limiter.keys()).isEqualTo(10);
+        limiter.exhausted("kept"); // used recently: "k0" is now the least recently used key
+        for (int i = 0; i < 10_000; i++) {
+            limiter.record("attacker" + i);
+            assertThat(limiter.keys()).isLessThanOrEqualTo(10);
+        }
+        assertThat(limiter.exhausted("attacker9999")).isTrue();
+        assertThat(limiter.exhausted("k0")).as("evicted, least recently used").isFalse();
+
+        RateLimiter small = new RateLimiter(1, Duration.ofHours(1), 2, clock);
+        small.record("a");
+        small.record("b");
+        small.exhausted("a"); // a used after b
+        small.record("c"); // evicts b, not a
+        assertThat(small.exhausted("a")).isTrue();
+        assertThat(small.exhausted("b")).isFalse();
+        assertThat(small.exhausted("c")).isTrue();
+    }
+
+    @Test
+    void manyThreadsOnOneKeyAreAdmittedExactlyLimitTimes() throws Exception {
+        int threads = 16;
+        int attemptsEach = 500;
+        int limit = 1000; // fewer than the 8000 attempts, so some must be refused
+        RateLimiter limiter = new RateLimiter(limit, Duration.ofHours(1), 100, clock);
+        AtomicInteger admitted = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < attemptsEach; i++) {
+                        if (limiter.tryAcquire("shared")) {
+                            admitted.incrementAndGet();
+                        }
+                        limiter.record("own" + thread); // and keys of their own, concurrently
+                        limiter.exhausted("own" + ((thread + 1) % threads));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(admitted.get()).isEqualTo(limit);
+        assertThat(limiter.keys()).isEqualTo(threads + 1);
+        for (int t = 0; t < threads; t++) {
+            assertThat(limiter.exhausted("own" + t)).isFalse(); // 500 recorded, limit 1000
+        }
+    }
+
+    @Test
+    void nonsenseSettingsAreRefused() {
+        assertThatThrownBy(() -> new RateLimiter(0, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimiter(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimiter(1, Duration.ofMinutes(1), 0, clock))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
