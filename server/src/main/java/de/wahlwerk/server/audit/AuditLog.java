@@ -2,23 +2,32 @@ package de.wahlwerk.server.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends every change to the hash-chained audit log, inside the transaction of the change: if the
  * change rolls back, so does its audit entry, and no change commits without one.
  *
- * <p>Writers are serialised by locking the single row of {@code audit_head}; that keeps the chain
- * linear across threads and nodes sharing the database.
+ * <p>The log is {@value #CHAINS} hash chains (ADR 0006). A transaction appends all its entries to
+ * one chain, chosen at random, whose writers are serialised by locking that chain's row of
+ * {@code audit_head}: each chain stays linear across threads and nodes sharing the database, and
+ * eight transactions can commit at once instead of one.
  */
 @Component
 public class AuditLog {
+
+    /** Number of chains; the database allows 1–8 ({@code audit_head_chain}). */
+    public static final int CHAINS = 8;
+    private static final Object CHAIN_OF_TRANSACTION = new Object();
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -36,15 +45,17 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(String actor, String action, String entity, Object entityId, Object before, Object after) {
-        String prev = jdbc.sql("select last_hash from audit_head where id = 1 for update")
-                .query(String.class).single();
+        int chain = chainOfTransaction();
+        String prev = jdbc.sql("select last_hash from audit_head where id = :c for update")
+                .param("c", chain).query(String.class).single();
         long id = jdbc.sql("select nextval('audit_log_id_seq')").query(Long.class).single();
         AuditEntry entry = new AuditEntry(id, Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, entity,
                 entityId == null ? null : String.valueOf(entityId), toJson(before), toJson(after), prev, null);
         String hash = AuditChain.hash(entry);
         jdbc.sql("""
-                insert into audit_log (id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
-                values (:id, :at, :actor, :action, :entity, :entityId, :before, :after, :prev, :hash)""")
+                insert into audit_log (id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash, chain)
+                values (:id, :at, :actor, :action, :entity, :entityId, :before, :after, :prev, :hash, :chain)""")
+                .param("chain", chain)
                 .param("id", id)
                 .param("at", java.sql.Timestamp.from(entry.at()))
                 .param("actor", entry.actor())
@@ -56,7 +67,26 @@ public class AuditLog {
                 .param("prev", prev)
                 .param("hash", hash)
                 .update();
-        jdbc.sql("update audit_head set last_hash = :hash where id = 1").param("hash", hash).update();
+        jdbc.sql("update audit_head set last_hash = :hash where id = :c").param("hash", hash).param("c", chain).update();
+    }
+
+    /**
+     * One chain per transaction: a transaction holding two chains' locks could deadlock with one
+     * taking them the other way round.
+     */
+    private static int chainOfTransaction() {
+        Integer chain = (Integer) TransactionSynchronizationManager.getResource(CHAIN_OF_TRANSACTION);
+        if (chain == null) {
+            chain = 1 + ThreadLocalRandom.current().nextInt(CHAINS);
+            TransactionSynchronizationManager.bindResource(CHAIN_OF_TRANSACTION, chain);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CHAIN_OF_TRANSACTION);
+                }
+            });
+        }
+        return chain;
     }
 
     private String toJson(Object value) {

@@ -10,8 +10,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Walks the audit log in id order and recomputes every hash. The first entry whose stored hash or
- * link to its predecessor does not match is reported; everything after it is untrustworthy.
+ * Walks the audit log in id order and recomputes every hash, following each of its chains (ADR
+ * 0006: within a chain, id order is append order). The first entry whose stored hash or link to its
+ * chain's previous entry does not match is reported; everything after it is untrustworthy. Each
+ * chain's last hash must equal its head row, else entries were cut off its end.
  */
 @Component
 public class AuditVerifier {
@@ -31,31 +33,34 @@ public class AuditVerifier {
     }
 
     public Result verify() {
-        AtomicReference<String> expectedPrev = new AtomicReference<>(AuditChain.GENESIS);
+        java.util.Map<Integer, String> expectedPrev = new java.util.HashMap<>();
         AtomicLong checked = new AtomicLong();
         AtomicReference<Result> broken = new AtomicReference<>();
-        jdbc.query("select id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash "
+        jdbc.query("select id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash, chain "
                 + "from audit_log order by id", (RowCallbackHandler) rs -> {
                     if (broken.get() != null) {
                         return;
                     }
                     AuditEntry e = read(rs);
+                    int chain = rs.getInt("chain");
                     checked.incrementAndGet();
-                    if (!e.prevHash().equals(expectedPrev.get())) {
+                    if (!e.prevHash().equals(expectedPrev.getOrDefault(chain, AuditChain.GENESIS))) {
                         broken.set(new Result(checked.get(), e.id(),
                                 "audit.reason.link"));
                     } else if (!AuditChain.hash(e).equals(e.hash())) {
                         broken.set(new Result(checked.get(), e.id(), "audit.reason.changed"));
                     }
-                    expectedPrev.set(e.hash());
+                    expectedPrev.put(chain, e.hash());
                 });
         if (broken.get() != null) {
             return broken.get();
         }
-        String head = jdbc.queryForObject("select last_hash from audit_head where id = 1", String.class);
-        if (!expectedPrev.get().equals(head)) {
-            return new Result(checked.get(), checked.get() + 1,
-                    "audit.reason.truncated");
+        for (var head : jdbc.queryForList("select id, last_hash from audit_head order by id")) {
+            int chain = ((Number) head.get("id")).intValue();
+            if (!expectedPrev.getOrDefault(chain, AuditChain.GENESIS).equals(head.get("last_hash"))) {
+                return new Result(checked.get(), checked.get() + 1,
+                        "audit.reason.truncated");
+            }
         }
         return new Result(checked.get(), null, null);
     }

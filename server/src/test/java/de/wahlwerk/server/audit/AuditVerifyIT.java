@@ -71,12 +71,64 @@ class AuditVerifyIT extends IntegrationTest {
             tx.executeWithoutResult(s -> {
                 jdbc.sql("set local session_replication_role = replica").update();
                 jdbc.sql("""
-                        insert into audit_log (id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
-                        values (:id, :at, :actor, :action, :entity, :eid, :b, :a, :p, :h)""")
+                        insert into audit_log (id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash, chain)
+                        values (:id, :at, :actor, :action, :entity, :eid, :b, :a, :p, :h, :c)""")
+                        .param("c", row.get("chain"))
                         .param("id", last).param("at", row.get("at")).param("actor", row.get("actor"))
                         .param("action", row.get("action")).param("entity", row.get("entity"))
                         .param("eid", row.get("entity_id")).param("b", row.get("before_json")).param("a", before)
                         .param("p", row.get("prev_hash")).param("h", row.get("hash")).update();
+            });
+        }
+        assertThat(verifier.verify().ok()).isTrue();
+    }
+
+    @Test
+    void concurrentWritersSpreadOverTheChainsAndEveryChainVerifies() throws Exception {
+        long before = jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+        java.util.List<Thread> writers = new java.util.ArrayList<>();
+        java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            writers.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 25; i++) {
+                    int n = i;
+                    try {
+                        // Two entries in one transaction: they must land in the same chain.
+                        tx.executeWithoutResult(s -> {
+                            audit.recordAs("test", "create", "stripe-test", thread * 100 + n, null, "{}");
+                            audit.recordAs("test", "update", "stripe-test", thread * 100 + n, null, "{\"n\":" + n + "}");
+                        });
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            }));
+        }
+        for (Thread w : writers) {
+            w.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(jdbc.sql("select count(distinct chain) from audit_log where id > :b and entity = 'stripe-test'")
+                .param("b", before).query(Long.class).single()).as("chains used by 400 transactions").isGreaterThan(4);
+        assertThat(jdbc.sql("select count(*) from (select entity_id from audit_log where id > :b and entity = 'stripe-test' "
+                + "group by entity_id having count(distinct chain) > 1) x").param("b", before).query(Long.class).single())
+                .as("transactions split over two chains").isZero();
+        assertThat(verifier.verify().ok()).isTrue();
+
+        // An entry moved into another chain breaks the link there.
+        long moved = jdbc.sql("select max(id) from audit_log where entity = 'stripe-test'").query(Long.class).single();
+        int chain = jdbc.sql("select chain from audit_log where id = :id").param("id", moved).query(Integer.class).single();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("set local session_replication_role = replica").update();
+            jdbc.sql("update audit_log set chain = :c where id = :id").param("c", chain % 8 + 1).param("id", moved).update();
+        });
+        try {
+            assertThat(verifier.verify().ok()).isFalse();
+        } finally {
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("set local session_replication_role = replica").update();
+                jdbc.sql("update audit_log set chain = :c where id = :id").param("c", chain).param("id", moved).update();
             });
         }
         assertThat(verifier.verify().ok()).isTrue();
