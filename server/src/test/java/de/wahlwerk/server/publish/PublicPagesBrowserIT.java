@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -176,26 +174,7 @@ class PublicPagesBrowserIT extends BrowserTest {
     }
 
     private void confirm(DemoReports demo, String key) {
-        HttpSession clerk = login(Role.CLERK);
-        HttpSession approver = login(Role.APPROVER);
-        StringBuilder values = new StringBuilder();
-        demo.values(key).forEach((k, v) -> values.append(values.isEmpty() ? "" : ",").append('"').append(k).append("\":\"")
-                .append(v).append('"'));
-        String body = "{\"unitId\":" + demo.unitId(key) + ",\"values\":{" + values + "}}";
-        var r = clerk.json("POST", "/api/entry/elections/" + demo.electionId() + "/reports", body);
-        if (r.statusCode() == 400) {
-            Matcher m = Pattern.compile("warning\\.(W\\d+)").matcher(r.body());
-            StringBuilder reasons = new StringBuilder();
-            while (m.find()) {
-                reasons.append(reasons.isEmpty() ? "" : ",").append("\"").append(m.group(1)).append("\":\"Test\"");
-            }
-            r = clerk.json("POST", "/api/entry/elections/" + demo.electionId() + "/reports",
-                    body.substring(0, body.length() - 1) + ",\"warningReasons\":{" + reasons + "}}");
-        }
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"reportId\":(\\d+)").matcher(r.body());
-        assertThat(id.find()).isTrue();
-        assertThat(approver.json("POST", "/api/entry/reports/" + id.group(1) + "/approve", null).statusCode()).isEqualTo(200);
+        demo.confirm(login(Role.CLERK), login(Role.APPROVER), key);
     }
 
     private HttpSession login(Role role) {
