@@ -163,7 +163,7 @@ class AreaPages {
                     c.unitsExpected(), leader(c.leader(main), lang), fmt.percent(c.all().turnout())));
         }
         List<Winner> winners = winners(e, view, tally, facts, lang);
-        Seats seats = seats(facts, lang, view);
+        Seats seats = seats(facts, lang, view, tally);
         Ref referendum = referendum(view, facts, lang);
         List<PollingStation> stations = facts.stations().getOrDefault(ref, List.of());
         int stationCount = stations.size();
@@ -272,7 +272,7 @@ class AreaPages {
     }
 
     /** The hemicycle on top-level pages only: seats belong to the whole electoral area. */
-    private Seats seats(PublicFacts facts, Locale lang, ResultsView view) {
+    private Seats seats(PublicFacts facts, Locale lang, ResultsView view, Tally tally) {
         SeatReport report = facts.seats();
         if (report == null || report.status() != SeatReport.Status.DECIDED || report.parties() == null
                 || view.area().area().parent() != null || view.area().area().level() == AreaLevel.CONSTITUENCY) {
@@ -287,7 +287,12 @@ class AreaPages {
         int total = parties.stream().mapToInt(SeatReport.PartyRow::seats).sum();
         String svg = Svg.hemicycle("chart-seats", msg("public.seats.chart", lang, Integer.toString(total)),
                 parties.stream().map(p -> new Svg.Seats(p.party(), p.seats(), PartyColours.of(p.party()))).toList());
-        List<ElectedPersons.Party> elected = ElectedPersons.of(report, parties, facts.candidates());
+        // Constituency names as set up (a live seat report knows only their numbers).
+        java.util.Map<String, String> constituencies = new java.util.HashMap<>();
+        for (var cl : tally.constituencyLeaders(VoteKind.FIRST).values()) {
+            constituencies.put(cl.area().key(), facts.name(cl.area()));
+        }
+        List<ElectedPersons.Party> elected = ElectedPersons.of(report, parties, facts.candidates(), constituencies);
         return new Seats(svg, rows, total, elected, ElectedPersons.named(elected), total <= ElectedPersons.OPEN_UP_TO,
                 !facts.finalResult());
     }

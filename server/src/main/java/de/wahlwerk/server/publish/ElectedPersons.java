@@ -29,8 +29,10 @@ final class ElectedPersons {
     /**
      * @param candidates first-vote candidate per constituency key and group (the report names the
      *                   winner by group key, e.g. "SPD" or the independent's own)
+     * @param constituencyNames names of the constituencies by number, where the report has none
      */
-    static List<Party> of(SeatReport report, List<SeatReport.PartyRow> parties, Map<String, Map<String, String>> candidates) {
+    static List<Party> of(SeatReport report, List<SeatReport.PartyRow> parties, Map<String, Map<String, String>> candidates,
+            Map<String, String> constituencyNames) {
         Map<String, List<Person>> byParty = new LinkedHashMap<>();
         if (report.constituencies() != null) {
             for (SeatReport.ConstituencyRow c : report.constituencies()) {
@@ -39,7 +41,8 @@ final class ElectedPersons {
                 }
                 String group = c.party() != null ? c.party() : c.winner();
                 String name = candidates.getOrDefault(c.number(), Map.of()).getOrDefault(c.winner(), c.winner());
-                String constituency = c.name() == null ? c.number() : c.number() + " " + c.name();
+                String named = c.name() == null || c.name().equals(c.number()) ? constituencyNames.get(c.number()) : c.name();
+                String constituency = named == null || named.equals(c.number()) ? c.number() : c.number() + " " + named;
                 byParty.computeIfAbsent(group, k -> new ArrayList<>()).add(new Person(name, constituency));
             }
         }

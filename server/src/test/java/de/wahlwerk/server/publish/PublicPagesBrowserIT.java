@@ -61,18 +61,38 @@ class PublicPagesBrowserIT extends BrowserTest {
 
     @Test
     void everyPageTypeIsAccessibleInBothLanguages() throws Exception {
+        DemoReports demo = new DemoReports(jdbc);
+        if (jdbc.sql("select count(*) from quick_report where unit_id = :u").param("u", demo.unitId("0102")).query(Long.class).single() == 0) {
+            confirm(demo, "0102"); // at least one report, so that the share maps have numbers
+        }
         String town = area("admin", DemoElection.AGS);
-        openPublished(town);
+        for (int i = 0; i < 50 && driver().findElements(By.id("share-maps")).isEmpty(); i++) {
+            openPublished(town);
+            Thread.sleep(100);
+        }
         assertThat(driver().findElement(By.tagName("h1")).getText()).contains("Musterstadt");
         assertThat(driver().findElements(By.cssSelector("svg.chart"))).as("bar charts").isNotEmpty();
         assertThat(driver().findElement(By.tagName("main")).getText()).contains("Wahllokale").contains("Barrierefrei");
-        assertThat(driver().findElements(By.cssSelector("svg.map"))).as("maps from the demo's outlines").hasSize(2);
+        // leading list and turnout, then one map per largest list (at most six), each in its own <details>
+        // counted in one script call: a live update may swap the page's live part between two reads
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> counts = (java.util.List<Number>) ((JavascriptExecutor) driver()).executeScript(
+                "return ['details.share-map svg.map', 'svg.map', 'details.share-map[open]', '#share-table tbody tr']"
+                        + ".map(s => document.querySelectorAll(s).length)");
+        int shareMaps = counts.get(0).intValue();
+        assertThat(shareMaps).as("share maps").isBetween(1, ShareMaps.LISTS);
+        assertThat(counts.get(1).intValue()).as("maps from the demo's outlines").isEqualTo(2 + shareMaps);
+        assertThat(counts.get(2).intValue()).as("only the first starts open").isEqualTo(1);
+        assertThat(counts.get(3).intValue()).as("one row per district").isEqualTo(8);
         assertAccessible("public area page");
+        openAllDetails();
+        assertAccessible("public area page, every share map open");
         tab();
         assertThat(focused().getText()).isEqualTo("Zum Inhalt springen");
         openPublished(town.replace(".html", ".en.html"));
         assertThat(driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
-        assertThat(driver().findElement(By.tagName("main")).getText()).contains("Polling stations");
+        assertThat(driver().findElement(By.tagName("main")).getText()).contains("Polling stations").contains("Maps: share of one list");
+        openAllDetails();
         assertAccessible("public area page, English");
         openPublished(area("admin", DemoElection.AGS + "-1"));
         assertAccessible("public city district page");
@@ -171,6 +191,11 @@ class PublicPagesBrowserIT extends BrowserTest {
         } finally {
             driver().manage().window().setSize(new Dimension(1280, 1024));
         }
+    }
+
+    /** Opens every collapsed part (share maps, elected persons), so that axe checks them too. */
+    private void openAllDetails() {
+        ((JavascriptExecutor) driver()).executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
     }
 
     private void confirm(DemoReports demo, String key) {
