@@ -61,15 +61,8 @@ class PublicPagesBrowserIT extends BrowserTest {
 
     @Test
     void everyPageTypeIsAccessibleInBothLanguages() throws Exception {
-        DemoReports demo = new DemoReports(jdbc);
-        if (jdbc.sql("select count(*) from quick_report where unit_id = :u").param("u", demo.unitId("0102")).query(Long.class).single() == 0) {
-            confirm(demo, "0102"); // at least one report, so that the share maps have numbers
-        }
         String town = area("admin", DemoElection.AGS);
-        for (int i = 0; i < 50 && driver().findElements(By.id("share-maps")).isEmpty(); i++) {
-            openPublished(town);
-            Thread.sleep(100);
-        }
+        openWithShareMaps(new DemoReports(jdbc), town);
         assertThat(driver().findElement(By.tagName("h1")).getText()).contains("Musterstadt");
         assertThat(driver().findElements(By.cssSelector("svg.chart"))).as("bar charts").isNotEmpty();
         assertThat(driver().findElement(By.tagName("main")).getText()).contains("Wahllokale").contains("Barrierefrei");
@@ -136,10 +129,13 @@ class PublicPagesBrowserIT extends BrowserTest {
     void aNewlyConfirmedReportReachesAnOpenPageWithoutReload() throws Exception {
         DemoReports demo = new DemoReports(jdbc);
         String page = area("admin", DemoElection.AGS);
-        openPublished(page);
+        openWithShareMaps(demo, page);
         assertThat((Object) ((JavascriptExecutor) driver()).executeScript("return document.documentElement.dataset.enhanced"))
                 .isEqualTo("1");
         ((JavascriptExecutor) driver()).executeScript("window.__samePage = true;");
+        // the reader opens the last list's map; the live update must not close it again
+        String opened = (String) ((JavascriptExecutor) driver()).executeScript(
+                "const d = [...document.querySelectorAll('details.share-map')].pop(); d.open = true; return d.dataset.key");
         String before = driver().findElement(By.cssSelector("p.status")).getText();
         String key = jdbc.sql("""
                 select u.official_key from reporting_unit u where u.election_day_id = :d and u.kind = 'POLLING'
@@ -152,6 +148,9 @@ class PublicPagesBrowserIT extends BrowserTest {
         new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> !d.findElement(By.cssSelector("p.status")).getText().equals(before));
         assertThat((Object) ((JavascriptExecutor) driver()).executeScript("return window.__samePage === true"))
                 .as("updated in place, not reloaded").isEqualTo(true);
+        assertThat((Object) ((JavascriptExecutor) driver()).executeScript(
+                "return [...document.querySelectorAll('details.share-map')].filter(d => d.open).map(d => d.dataset.key)"))
+                .as("the map the reader opened stays open").asList().contains(opened);
         assertAccessible("public area page after a live update");
     }
 
@@ -190,6 +189,17 @@ class PublicPagesBrowserIT extends BrowserTest {
             }
         } finally {
             driver().manage().window().setSize(new Dimension(1280, 1024));
+        }
+    }
+
+    /** Opens the town page once it shows share maps (after at least one report of the demo). */
+    private void openWithShareMaps(DemoReports demo, String town) throws InterruptedException {
+        if (jdbc.sql("select count(*) from quick_report where unit_id = :u").param("u", demo.unitId("0102")).query(Long.class).single() == 0) {
+            confirm(demo, "0102");
+        }
+        for (int i = 0; i < 50 && driver().findElements(By.id("share-maps")).isEmpty(); i++) {
+            openPublished(town);
+            Thread.sleep(100);
         }
     }
 
