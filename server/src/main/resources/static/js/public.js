@@ -15,7 +15,16 @@
         const doc = new DOMParser().parseFromString(html, 'text/html');
         const fresh = doc.getElementById('live');
         const here = document.getElementById('live');
-        if (fresh && here) here.replaceWith(document.importNode(fresh, true));
+        if (fresh && here) {
+          // What the reader opened (a list's map, the elected persons) stays open after the swap.
+          const opened = new Map();
+          here.querySelectorAll('details[data-key]').forEach((d) => opened.set(d.dataset.key, d.open));
+          const node = document.importNode(fresh, true);
+          node.querySelectorAll('details[data-key]').forEach((d) => {
+            if (opened.has(d.dataset.key)) d.open = opened.get(d.dataset.key);
+          });
+          here.replaceWith(node);
+        }
         const status = doc.querySelector('.status');
         const shown = document.querySelector('.status');
         if (status && shown) shown.textContent = status.textContent;

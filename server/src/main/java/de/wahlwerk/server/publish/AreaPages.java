@@ -64,7 +64,7 @@ class AreaPages {
     private final java.util.Map<Long, java.util.Map.Entry<Object, LobbySlides>> lobby = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The area page, its embeddable widget and (for the top areas) its lobby slide, in both languages. */
-    void publish(Election e, ResultsView view, Tally tally, PublicFacts facts, String time) {
+    void publish(Election e, ResultsView view, Tally tally, PublicFacts facts, java.time.ZonedDateTime time) {
         var slides = lobby.compute(e.id(), (k, v) -> v != null && v.getKey() == tally.structure() ? v
                 : java.util.Map.entry(tally.structure(), LobbySlides.of(tally))).getValue();
         int slide = slides.slide(view.ref());
@@ -72,7 +72,7 @@ class AreaPages {
             Context context = new Context(lang);
             Model m = model(e, view, tally, facts, time, lang);
             context.setVariable("m", m);
-            context.setVariable("fmt", fmt);
+            context.setVariable("fmt", fmt.in(lang));
             snapshots.put(href(e, view.ref(), lang), PublishedPage.of(templates.process("publish/area", context),
                     "text/html;charset=UTF-8"));
             snapshots.put(widgetHref(e, view.ref(), lang), PublishedPage.framable(templates.process("publish/widget", context),
@@ -109,7 +109,14 @@ class AreaPages {
 
     record SeatRow(String party, int seats, Integer constituencySeats, Integer listSeats) {}
 
-    record Seats(String svg, List<SeatRow> rows, int total, List<String> elected) {}
+    /**
+     * @param elected     persons per list as the seat report names them
+     * @param named       how many persons are named (0: say that none are known yet)
+     * @param open        whether the list of persons starts expanded (small bodies only)
+     * @param preliminary whether the persons are still preliminary (no final result recorded)
+     */
+    record Seats(String svg, List<SeatRow> rows, int total, List<ElectedPersons.Party> elected, int named, boolean open,
+            boolean preliminary) {}
 
     record Ref(String yes, String no, String yesShare, String noShare, String quorum, String required,
             String decision) {}
@@ -118,9 +125,11 @@ class AreaPages {
             String time, String label, String base, String self, String other, String otherLang, String json,
             String events, List<Crumb> crumbs, List<Chart> charts, List<Child> children, List<Winner> winners,
             Seats seats, Ref referendum, List<PollingStation> stations, int stationCount, boolean turnoutKnown,
-            String widget, List<String> maps) {}
+            String widget, List<String> maps, ShareMaps.Result shares) {}
 
-    private Model model(Election e, ResultsView view, Tally tally, PublicFacts facts, String time, Locale lang) {
+    private Model model(Election e, ResultsView view, Tally tally, PublicFacts facts, java.time.ZonedDateTime at, Locale lang) {
+        Formats fmt = this.fmt.in(lang);
+        String time = PublicTime.of(at, lang);
         AreaRef ref = view.ref();
         Locale other = lang.getLanguage().equals("de") ? Locale.ENGLISH : Locale.GERMAN;
         List<Crumb> crumbs = new ArrayList<>();
@@ -154,7 +163,7 @@ class AreaPages {
                     c.unitsExpected(), leader(c.leader(main), lang), fmt.percent(c.all().turnout())));
         }
         List<Winner> winners = winners(e, view, tally, facts, lang);
-        Seats seats = seats(facts.seats(), lang, view);
+        Seats seats = seats(facts, lang, view, tally);
         Ref referendum = referendum(view, facts, lang);
         List<PollingStation> stations = facts.stations().getOrDefault(ref, List.of());
         int stationCount = stations.size();
@@ -167,11 +176,12 @@ class AreaPages {
                 PublicSite.base(e) + ref.hierarchy().code() + "/" + ref.key() + ".json", LiveFeed.PATH + e.id(),
                 crumbs, charts, children, winners, seats, referendum, stations, stationCount,
                 view.area().all().turnout().isPresent(), baseUrl + widgetHref(e, ref, lang),
-                maps(view, facts, main, lang));
+                maps(view, facts, main, lang), shareMaps(e, view, facts, main, lang));
     }
 
     /** Leading list and turnout of the sub-areas that have an outline; none without geometry. */
     private List<String> maps(ResultsView view, PublicFacts facts, VoteKind main, Locale lang) {
+        Formats fmt = this.fmt.in(lang);
         List<AreaSnapshot> mapped = view.children().stream().filter(c -> facts.shapes().containsKey(c.area().ref())).toList();
         if (mapped.isEmpty()) {
             return List.of();
@@ -206,11 +216,21 @@ class AreaPages {
                 Choropleth.svg("map-turnout", msg("public.map.turnout", lang), turnout));
     }
 
+    /** The share of each of the largest lists per sub-area with an outline (see {@link ShareMaps}). */
+    private ShareMaps.Result shareMaps(Election e, ResultsView view, PublicFacts facts, VoteKind main, Locale lang) {
+        List<AreaSnapshot> mapped = view.children().stream().filter(c -> facts.shapes().containsKey(c.area().ref())).toList();
+        String kind = msg("voteKind." + main, lang);
+        return ShareMaps.of(view, mapped, facts.shapes(), main, fmt.in(lang), group -> msg("public.map.share", lang, group, kind),
+                msg("public.map.noData", lang),
+                c -> new String[] {facts.name(c.area().ref()), href(e, c.area().ref(), lang)});
+    }
+
     /**
      * On a constituency's page its own leader; on a top-level page every constituency of the
      * election (elsewhere none: the list would repeat on thousands of pages).
      */
     private List<Winner> winners(Election e, ResultsView view, Tally tally, PublicFacts facts, Locale lang) {
+        Formats fmt = this.fmt.in(lang);
         if (!view.voteKinds().contains(VoteKind.FIRST)) {
             return List.of();
         }
@@ -252,7 +272,8 @@ class AreaPages {
     }
 
     /** The hemicycle on top-level pages only: seats belong to the whole electoral area. */
-    private Seats seats(SeatReport report, Locale lang, ResultsView view) {
+    private Seats seats(PublicFacts facts, Locale lang, ResultsView view, Tally tally) {
+        SeatReport report = facts.seats();
         if (report == null || report.status() != SeatReport.Status.DECIDED || report.parties() == null
                 || view.area().area().parent() != null || view.area().area().level() == AreaLevel.CONSTITUENCY) {
             return null;
@@ -266,13 +287,18 @@ class AreaPages {
         int total = parties.stream().mapToInt(SeatReport.PartyRow::seats).sum();
         String svg = Svg.hemicycle("chart-seats", msg("public.seats.chart", lang, Integer.toString(total)),
                 parties.stream().map(p -> new Svg.Seats(p.party(), p.seats(), PartyColours.of(p.party()))).toList());
-        List<String> elected = report.constituencies() == null ? List.of() : report.constituencies().stream()
-                .filter(SeatReport.ConstituencyRow::elected)
-                .map(c -> c.winner() + " (" + c.party() + ", " + c.name() + ")").toList();
-        return new Seats(svg, rows, total, elected);
+        // Constituency names as set up (a live seat report knows only their numbers).
+        java.util.Map<String, String> constituencies = new java.util.HashMap<>();
+        for (var cl : tally.constituencyLeaders(VoteKind.FIRST).values()) {
+            constituencies.put(cl.area().key(), facts.name(cl.area()));
+        }
+        List<ElectedPersons.Party> elected = ElectedPersons.of(report, parties, facts.candidates(), constituencies);
+        return new Seats(svg, rows, total, elected, ElectedPersons.named(elected), total <= ElectedPersons.OPEN_UP_TO,
+                !facts.finalResult());
     }
 
     private Ref referendum(ResultsView view, PublicFacts facts, Locale lang) {
+        Formats fmt = this.fmt.in(lang);
         if (!view.voteKinds().contains(VoteKind.YES_NO) || facts.yesGroup() == null || facts.noGroup() == null) {
             return null;
         }

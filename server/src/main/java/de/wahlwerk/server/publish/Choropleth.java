@@ -46,7 +46,15 @@ final class Choropleth {
     /** One area on the map: its outline, fill colour and the label written onto it. */
     record Region(Shape shape, String fill, String label) {}
 
+    /** A legend row below the map: a swatch and what it stands for. */
+    record LegendEntry(String colour, String label) {}
+
     static String svg(String id, String title, List<Region> regions) {
+        return svg(id, title, regions, List.of());
+    }
+
+    /** The map with a legend below it (one row per entry); the areas still carry their own labels. */
+    static String svg(String id, String title, List<Region> regions, List<LegendEntry> legend) {
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (Region r : regions) {
             for (double[][] ring : r.shape().rings()) {
@@ -63,7 +71,11 @@ final class Choropleth {
         double h = Math.max(maxY - minY, 1e-9);
         double scale = Math.min(380 / w, 380 / h);
         int width = (int) Math.ceil(w * scale) + 20;
-        int height = (int) Math.ceil(h * scale) + 20;
+        int mapHeight = (int) Math.ceil(h * scale) + 20;
+        if (!legend.isEmpty()) {
+            width = Math.max(width, 260); // room for the legend's ranges beside a narrow area
+        }
+        int height = mapHeight + (legend.isEmpty() ? 0 : 8 + legend.size() * 22);
         StringBuilder s = new StringBuilder(8192);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart map\" role=\"img\" focusable=\"false\" viewBox=\"0 0 ")
                 .append(width).append(' ').append(height).append("\" aria-labelledby=\"").append(id).append("\">")
@@ -94,7 +106,15 @@ final class Choropleth {
                         .append(Svg.escape(r.label())).append("</text>");
             }
         }
-        return s.append(labels).append("</svg>").toString();
+        s.append(labels);
+        int y = mapHeight + 8;
+        for (LegendEntry l : legend) {
+            s.append("<rect x=\"10\" y=\"").append(y).append("\" width=\"14\" height=\"14\" fill=\"").append(l.colour())
+                    .append("\" class=\"bar\"/><text x=\"32\" y=\"").append(y + 12).append("\" class=\"lbl\">")
+                    .append(Svg.escape(l.label())).append("</text>");
+            y += 22;
+        }
+        return s.append("</svg>").toString();
     }
 
     /** A light-to-dark blue for a value between 0 and 1 (labels carry the number). */

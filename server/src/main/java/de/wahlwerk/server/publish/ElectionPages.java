@@ -15,12 +15,12 @@ final class ElectionPages {
     record Root(String href, String level, String name, long reported, long expected) {}
 
     static void publish(ITemplateEngine templates, Snapshots snapshots, Election e, List<AreaSnapshot> roots,
-            PublicFacts facts, String time) {
+            PublicFacts facts, java.time.ZonedDateTime time) {
         for (Locale lang : AreaPages.LANGUAGES) {
             Context context = new Context(lang);
             context.setVariable("election", e);
             context.setVariable("lang", lang.getLanguage());
-            context.setVariable("time", time);
+            context.setVariable("time", PublicTime.of(time, lang));
             context.setVariable("events", LiveFeed.PATH + e.id());
             context.setVariable("other", PublicSite.base(e) + "index" + AreaPages.suffix(
                     lang.getLanguage().equals("de") ? Locale.ENGLISH : Locale.GERMAN) + ".html");

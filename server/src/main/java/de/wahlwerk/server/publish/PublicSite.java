@@ -194,7 +194,7 @@ class PublicSite implements DisposableBean {
         long started = System.nanoTime();
         long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         ResultsService.PublicationRound round = results.publicationRound(e.id());
-        String time = ZonedDateTime.now(clock.withZone(ZONE)).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        ZonedDateTime time = ZonedDateTime.now(clock.withZone(ZONE));
         Map<AreaRef, AreaSnapshot> shown = published.computeIfAbsent(e.id(), id -> new ConcurrentHashMap<>());
         var tally = round.tally();
         PublicFacts f = facts.facts(e, tally);
@@ -220,7 +220,7 @@ class PublicSite implements DisposableBean {
     }
 
     /** Publishes the area and, below it, every area whose numbers changed; returns how many were rendered. */
-    private int publishArea(ResultsService.PublicationRound round, AreaSnapshot area, String time, Map<AreaRef, AreaSnapshot> shown,
+    private int publishArea(ResultsService.PublicationRound round, AreaSnapshot area, ZonedDateTime time, Map<AreaRef, AreaSnapshot> shown,
             PublicFacts f) {
         if (shown.get(area.area().ref()) == area) {
             return 0; // unchanged, and so is everything below it
@@ -230,7 +230,7 @@ class PublicSite implements DisposableBean {
         String k = area.area().ref().key();
         ResultsView view = round.view(area);
         areaPages.publish(e, view, round.tally(), f, time);
-        snapshots.put(base(e) + h + "/" + k + ".json", PublishedPage.of(json.writeValueAsString(document(view, time)),
+        snapshots.put(base(e) + h + "/" + k + ".json", PublishedPage.of(json.writeValueAsString(document(view, time.format(PublicTime.JSON))),
                 "application/json;charset=UTF-8"));
         openData.publish(e, area);
         shown.put(area.area().ref(), area);

@@ -9,16 +9,33 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Numbers for people, German style ("1.234", "12,3 %", "+0,8"). Only here does exact arithmetic
- * become rounded text; the tally and the seats never round.
+ * Numbers for people, German style ("1.234", "12,3 %", "+0,8") by default; {@link #in(Locale)}
+ * gives the English style ("1,234", "12.3 %", "+0.8") for the English public pages. Only here does
+ * exact arithmetic become rounded text; the tally and the seats never round.
  */
 @Component("fmt")
 public class Formats {
 
-    private static final DecimalFormatSymbols GERMAN = DecimalFormatSymbols.getInstance(Locale.GERMANY);
+    private static final Formats GERMAN = new Formats();
+    private static final Formats ENGLISH = new Formats(DecimalFormatSymbols.getInstance(Locale.UK));
+
+    private final DecimalFormatSymbols symbols;
+
+    public Formats() {
+        this(DecimalFormatSymbols.getInstance(Locale.GERMANY));
+    }
+
+    private Formats(DecimalFormatSymbols symbols) {
+        this.symbols = symbols;
+    }
+
+    /** The formats of a language: English for "en", German for everything else. */
+    public Formats in(Locale lang) {
+        return "en".equals(lang.getLanguage()) ? ENGLISH : GERMAN;
+    }
 
     public String count(long n) {
-        return new DecimalFormat("#,##0", GERMAN).format(n);
+        return new DecimalFormat("#,##0", symbols).format(n);
     }
 
     /** A share as percent with one decimal, e.g. "27,4 %"; "–" when unknown. */
@@ -26,7 +43,7 @@ public class Formats {
         if (share == null) {
             return "–";
         }
-        return new DecimalFormat("0.0", GERMAN).format(decimal(share.multiply(100), 1)) + " %";
+        return new DecimalFormat("0.0", symbols).format(decimal(share.multiply(100), 1)) + " %";
     }
 
     public String percent(java.util.Optional<Rational> share) {
@@ -35,7 +52,7 @@ public class Formats {
 
     /** A share given as a double (the projection's interval bounds), e.g. "27,4 %". */
     public String percentOf(double share) {
-        return new DecimalFormat("0.0", GERMAN).format(BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP)) + " %";
+        return new DecimalFormat("0.0", symbols).format(BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP)) + " %";
     }
 
     /** A share as a plain number of percent with one decimal and a dot ("27.4"), for SVG geometry. */
@@ -49,7 +66,7 @@ public class Formats {
             return "–";
         }
         BigDecimal d = decimal(change, 1);
-        String text = new DecimalFormat("0.0", GERMAN).format(d.abs());
+        String text = new DecimalFormat("0.0", symbols).format(d.abs());
         return d.signum() > 0 ? "+" + text : d.signum() < 0 ? "−" + text : "±" + text;
     }
 

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -64,17 +62,30 @@ class PublicPagesBrowserIT extends BrowserTest {
     @Test
     void everyPageTypeIsAccessibleInBothLanguages() throws Exception {
         String town = area("admin", DemoElection.AGS);
-        openPublished(town);
+        openWithShareMaps(new DemoReports(jdbc), town);
         assertThat(driver().findElement(By.tagName("h1")).getText()).contains("Musterstadt");
         assertThat(driver().findElements(By.cssSelector("svg.chart"))).as("bar charts").isNotEmpty();
         assertThat(driver().findElement(By.tagName("main")).getText()).contains("Wahllokale").contains("Barrierefrei");
-        assertThat(driver().findElements(By.cssSelector("svg.map"))).as("maps from the demo's outlines").hasSize(2);
+        // leading list and turnout, then one map per largest list (at most six), each in its own <details>
+        // counted in one script call: a live update may swap the page's live part between two reads
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> counts = (java.util.List<Number>) ((JavascriptExecutor) driver()).executeScript(
+                "return ['details.share-map svg.map', 'svg.map', 'details.share-map[open]', '#share-table tbody tr']"
+                        + ".map(s => document.querySelectorAll(s).length)");
+        int shareMaps = counts.get(0).intValue();
+        assertThat(shareMaps).as("share maps").isBetween(1, ShareMaps.LISTS);
+        assertThat(counts.get(1).intValue()).as("maps from the demo's outlines").isEqualTo(2 + shareMaps);
+        assertThat(counts.get(2).intValue()).as("only the first starts open").isEqualTo(1);
+        assertThat(counts.get(3).intValue()).as("one row per district").isEqualTo(8);
         assertAccessible("public area page");
+        openAllDetails();
+        assertAccessible("public area page, every share map open");
         tab();
         assertThat(focused().getText()).isEqualTo("Zum Inhalt springen");
         openPublished(town.replace(".html", ".en.html"));
         assertThat(driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
-        assertThat(driver().findElement(By.tagName("main")).getText()).contains("Polling stations");
+        assertThat(driver().findElement(By.tagName("main")).getText()).contains("Polling stations").contains("Maps: share of one list");
+        openAllDetails();
         assertAccessible("public area page, English");
         openPublished(area("admin", DemoElection.AGS + "-1"));
         assertAccessible("public city district page");
@@ -118,10 +129,13 @@ class PublicPagesBrowserIT extends BrowserTest {
     void aNewlyConfirmedReportReachesAnOpenPageWithoutReload() throws Exception {
         DemoReports demo = new DemoReports(jdbc);
         String page = area("admin", DemoElection.AGS);
-        openPublished(page);
+        openWithShareMaps(demo, page);
         assertThat((Object) ((JavascriptExecutor) driver()).executeScript("return document.documentElement.dataset.enhanced"))
                 .isEqualTo("1");
         ((JavascriptExecutor) driver()).executeScript("window.__samePage = true;");
+        // the reader opens the last list's map; the live update must not close it again
+        String opened = (String) ((JavascriptExecutor) driver()).executeScript(
+                "const d = [...document.querySelectorAll('details.share-map')].pop(); d.open = true; return d.dataset.key");
         String before = driver().findElement(By.cssSelector("p.status")).getText();
         String key = jdbc.sql("""
                 select u.official_key from reporting_unit u where u.election_day_id = :d and u.kind = 'POLLING'
@@ -134,6 +148,9 @@ class PublicPagesBrowserIT extends BrowserTest {
         new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> !d.findElement(By.cssSelector("p.status")).getText().equals(before));
         assertThat((Object) ((JavascriptExecutor) driver()).executeScript("return window.__samePage === true"))
                 .as("updated in place, not reloaded").isEqualTo(true);
+        assertThat((Object) ((JavascriptExecutor) driver()).executeScript(
+                "return [...document.querySelectorAll('details.share-map')].filter(d => d.open).map(d => d.dataset.key)"))
+                .as("the map the reader opened stays open").asList().contains(opened);
         assertAccessible("public area page after a live update");
     }
 
@@ -175,27 +192,24 @@ class PublicPagesBrowserIT extends BrowserTest {
         }
     }
 
-    private void confirm(DemoReports demo, String key) {
-        HttpSession clerk = login(Role.CLERK);
-        HttpSession approver = login(Role.APPROVER);
-        StringBuilder values = new StringBuilder();
-        demo.values(key).forEach((k, v) -> values.append(values.isEmpty() ? "" : ",").append('"').append(k).append("\":\"")
-                .append(v).append('"'));
-        String body = "{\"unitId\":" + demo.unitId(key) + ",\"values\":{" + values + "}}";
-        var r = clerk.json("POST", "/api/entry/elections/" + demo.electionId() + "/reports", body);
-        if (r.statusCode() == 400) {
-            Matcher m = Pattern.compile("warning\\.(W\\d+)").matcher(r.body());
-            StringBuilder reasons = new StringBuilder();
-            while (m.find()) {
-                reasons.append(reasons.isEmpty() ? "" : ",").append("\"").append(m.group(1)).append("\":\"Test\"");
-            }
-            r = clerk.json("POST", "/api/entry/elections/" + demo.electionId() + "/reports",
-                    body.substring(0, body.length() - 1) + ",\"warningReasons\":{" + reasons + "}}");
+    /** Opens the town page once it shows share maps (after at least one report of the demo). */
+    private void openWithShareMaps(DemoReports demo, String town) throws InterruptedException {
+        if (jdbc.sql("select count(*) from quick_report where unit_id = :u").param("u", demo.unitId("0102")).query(Long.class).single() == 0) {
+            confirm(demo, "0102");
         }
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"reportId\":(\\d+)").matcher(r.body());
-        assertThat(id.find()).isTrue();
-        assertThat(approver.json("POST", "/api/entry/reports/" + id.group(1) + "/approve", null).statusCode()).isEqualTo(200);
+        for (int i = 0; i < 50 && driver().findElements(By.id("share-maps")).isEmpty(); i++) {
+            openPublished(town);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Opens every collapsed part (share maps, elected persons), so that axe checks them too. */
+    private void openAllDetails() {
+        ((JavascriptExecutor) driver()).executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
+    }
+
+    private void confirm(DemoReports demo, String key) {
+        demo.confirm(login(Role.CLERK), login(Role.APPROVER), key);
     }
 
     private HttpSession login(Role role) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
+import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import java.net.URI;
@@ -140,6 +141,136 @@ class PublicSiteIT extends IntegrationTest {
         var post = client.send(HttpRequest.newBuilder(URI.create(base() + page)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
+    }
+
+    /**
+     * The town page maps the share of each of its largest lists per district (at most six, each with
+     * a legend and the share written into the area), with a table holding the same numbers; English
+     * pages write numbers, percentages and the time the English way, German pages the German way,
+     * and the JSON stays locale-free. Expected shares come from the district's own JSON (exact
+     * fractions), rounded half up to one decimal here.
+     */
+    @Test
+    void shareMapsAndNumbersInEachLanguage() throws Exception {
+        long election = DemoBundestag.id(jdbc);
+        DemoReports demo = new DemoReports(jdbc);
+        for (String key : java.util.List.of("0102", "0302")) {
+            if (jdbc.sql("select count(*) from quick_report where unit_id = :u").param("u", demo.unitId(key)).query(Long.class).single() == 0) {
+                demo.confirm(login(Role.CLERK), login(Role.APPROVER), key);
+            }
+        }
+        String base = "/wahlen/" + election + "/admin/";
+        String town = base + DemoElection.AGS + ".html";
+        String district = base + DemoElection.AGS + "-1";
+        // Wait until the district's report is published (its JSON counts it).
+        String districtJson = "";
+        for (int i = 0; i < 100 && !districtJson.contains("\"unitsReported\":") ; i++) {
+            districtJson = await(district + ".json").body();
+        }
+        for (int i = 0; i < 100 && reported(districtJson) == 0; i++) {
+            Thread.sleep(100);
+            districtJson = await(district + ".json").body();
+        }
+        assertThat(reported(districtJson)).isPositive();
+        String de = await(town).body();
+        // ... and the town page shows both districts (the publisher works in the background).
+        for (int i = 0; i < 100 && (!de.contains("map-share-0") || texts(between(de, "aria-labelledby=\"map-share-0\"", "</svg>"),
+                "class=\"maplbl\">(\\d+,\\d %)<").size() < 2); i++) {
+            Thread.sleep(100);
+            de = await(town).body();
+        }
+        String en = await(town.replace(".html", ".en.html")).body();
+        String townJson = await(base + DemoElection.AGS + ".json").body();
+
+        // The largest lists by second votes in the town, at most six, each with its own map.
+        java.util.List<String[]> second = new java.util.ArrayList<>();
+        Matcher v = Pattern.compile("\\{\"voteKind\":\"SECOND\",\"group\":\"([^\"]+)\",\"votes\":(\\d+)").matcher(townJson);
+        while (v.find()) {
+            if (Long.parseLong(v.group(2)) > 0) {
+                second.add(new String[] {v.group(1), v.group(2)});
+            }
+        }
+        second.sort(java.util.Comparator.comparingLong((String[] g) -> -Long.parseLong(g[1])).thenComparing(g -> g[0]));
+        java.util.List<String> largest = second.stream().limit(6).map(g -> g[0]).toList();
+        assertThat(largest).isNotEmpty();
+        assertThat(texts(de, "<summary>([^<]*)</summary>").subList(0, largest.size())).isEqualTo(largest);
+        for (int g = 0; g < largest.size(); g++) {
+            String svg = between(de, "aria-labelledby=\"map-share-" + g + "\"", "</svg>");
+            assertThat(svg).as("title of map " + g).contains("Anteil " + largest.get(g));
+            // the legend: swatches with the range of each shade, e.g. "12,3 % – 15,0 %"
+            assertThat(svg).containsPattern("class=\"bar\"/><text x=\"32\" y=\"\\d+\" class=\"lbl\">\\d+,\\d %( – \\d+,\\d %)?</text>");
+        }
+        assertThat(de).doesNotContain("map-share-" + largest.size() + "\"");
+
+        // The table alternative: Altstadt's share of the largest list, from the district's exact fraction.
+        Matcher f = Pattern.compile("\"voteKind\":\"SECOND\",\"group\":\"" + Pattern.quote(largest.getFirst())
+                + "\",\"votes\":\\d+,\"share\":\"(\\d+)/(\\d+)\"").matcher(districtJson);
+        assertThat(f.find()).as(districtJson).isTrue();
+        String share = new java.math.BigDecimal(f.group(1)).multiply(java.math.BigDecimal.valueOf(100))
+                .divide(new java.math.BigDecimal(f.group(2)), 1, java.math.RoundingMode.HALF_UP).toPlainString();
+        String table = between(de, "<table id=\"share-table\">", "</table>");
+        assertThat(table).containsPattern(">Altstadt</a></th>\\s*<td class=\"num\">" + Pattern.quote(share.replace('.', ',')) + " %</td>");
+        assertThat(between(en, "<table id=\"share-table\">", "</table>"))
+                .containsPattern(">Altstadt</a></th>\\s*<td class=\"num\">" + Pattern.quote(share) + " %</td>");
+        // ... and the same value written into Altstadt's area on the map
+        assertThat(between(en, "aria-labelledby=\"map-share-0\"", "</svg>")).contains(">" + share + " %</text>");
+
+        // Key figures: the same numbers, separators swapped between the languages.
+        java.util.List<String> keyDe = texts(between(de, "<dl class=\"key\">", "</dl>"), "<dd>([^<]*)</dd>");
+        java.util.List<String> keyEn = texts(between(en, "<dl class=\"key\">", "</dl>"), "<dd>([^<]*)</dd>");
+        assertThat(keyDe).hasSize(3);
+        assertThat(keyEn).isEqualTo(keyDe.stream().map(PublicSiteIT::swapSeparators).toList());
+        assertThat(keyDe.get(1)).as("eligible voters of the town, above a thousand").matches("\\d{1,3}(\\.\\d{3})+");
+        assertThat(keyEn.get(0)).matches("\\d+\\.\\d %");
+        assertThat(text(de)).containsPattern("Stand \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2} Uhr");
+        assertThat(text(en)).containsPattern("As of \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{1,2}:\\d{2} (am|pm)");
+        // Bar chart labels in the SVG follow the page's language.
+        assertThat(texts(between(en, "aria-labelledby=\"chart-votes-SECOND\"", "</svg>"), "class=\"val\">([^<]*)<"))
+                .isNotEmpty().allMatch(t -> t.matches("\\d+\\.\\d %"));
+
+        // No English page shows a German number: every page type, text only (markup and geometry aside).
+        for (String page : java.util.List.of(town, district + ".html", "/wahlen/" + election + "/bundestag/301.html",
+                "/wahlen/" + election + "/widget/admin/" + DemoElection.AGS + ".html", "/wahlen/" + election + "/lobby/0.html",
+                "/wahlen/" + election + "/index.html")) {
+            String english = text(await(page.replace(".html", ".en.html")).body());
+            assertThat(english).as(page + " in English").doesNotContainPattern("\\d,\\d\\s?%")
+                    .doesNotContainPattern("\\d\\.\\d{3}(?!\\d)").doesNotContainPattern("[+−±]\\d+,\\d").doesNotContain(" Uhr");
+            String german = text(await(page).body());
+            assertThat(german).as(page + " in German").doesNotContainPattern("\\d\\.\\d\\s?%").doesNotContainPattern("\\d,\\d{3}(?!\\d)");
+        }
+        // The JSON stays locale-free: exact fractions, a plain clock time.
+        assertThat(townJson).containsPattern("\"time\":\"\\d{2}:\\d{2}\"").doesNotContain("%");
+    }
+
+    private static String swapSeparators(String german) {
+        StringBuilder b = new StringBuilder();
+        for (char c : german.toCharArray()) {
+            b.append(c == '.' ? ',' : c == ',' ? '.' : c);
+        }
+        return b.toString();
+    }
+
+    /** The visible text of a page: without head, scripts and tags, entities of the digits' neighbours decoded. */
+    private static String text(String html) {
+        String body = html.substring(Math.max(0, html.indexOf("<body")));
+        return body.replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<[^>]+>", " ").replace("&nbsp;", " ")
+                .replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+    }
+
+    private static java.util.List<String> texts(String html, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(html);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static String between(String s, String start, String end) {
+        int i = s.indexOf(start);
+        assertThat(i).as("'" + start + "' in the page").isNotNegative();
+        int j = s.indexOf(end, i);
+        return s.substring(i, j < 0 ? s.length() : j);
     }
 
     private HttpResponse<String> await(String path) throws Exception {

@@ -68,6 +68,32 @@ public final class DemoReports {
         return v;
     }
 
+    /**
+     * Enters the unit's plausible report as the clerk (giving a reason for every warning) and
+     * approves it as the approver.
+     */
+    public void confirm(HttpSession clerk, HttpSession approver, String key) {
+        StringBuilder values = new StringBuilder();
+        values(key).forEach((k, v) -> values.append(values.isEmpty() ? "" : ",").append('"').append(k).append("\":\"")
+                .append(v).append('"'));
+        String body = "{\"unitId\":" + unitId(key) + ",\"values\":{" + values + "}}";
+        String path = "/api/entry/elections/" + electionId() + "/reports";
+        var r = clerk.json("POST", path, body);
+        if (r.statusCode() == 400) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("warning\\.(W\\d+)").matcher(r.body());
+            StringBuilder reasons = new StringBuilder();
+            while (m.find()) {
+                reasons.append(reasons.isEmpty() ? "" : ",").append("\"").append(m.group(1)).append("\":\"Test\"");
+            }
+            r = clerk.json("POST", path, body.substring(0, body.length() - 1) + ",\"warningReasons\":{" + reasons + "}}");
+        }
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"reportId\":(\\d+)").matcher(r.body());
+        org.assertj.core.api.Assertions.assertThat(id.find()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(approver.json("POST", "/api/entry/reports/" + id.group(1) + "/approve", null)
+                .statusCode()).isEqualTo(200);
+    }
+
     private static String str(Object o) {
         return o == null ? "" : o.toString();
     }
