@@ -47,7 +47,8 @@ public class EmbeddedDatabaseConfig {
     }
 
     @Bean(destroyMethod = "close")
-    Cluster embeddedPostgres(WahlwerkProperties properties) {
+    Cluster embeddedPostgres(WahlwerkProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${wahlwerk.database.durable:true}") boolean durable) {
         Path dir = properties.dataDir().toAbsolutePath().normalize();
         Path cluster = dir.resolve("postgres");
         Integer running = RunningCluster.port(cluster);
@@ -66,6 +67,13 @@ public class EmbeddedDatabaseConfig {
                     .setOverrideWorkingDirectory(dir.resolve("pg-binaries").toFile())
                     .setPort(freePort())
                     .setServerConfig("max_connections", "200")
+                    // The library is made for tests and starts PostgreSQL with fsync and synchronous
+                    // commit off: a crash of the machine could lose acknowledged reports or corrupt
+                    // the cluster. Wahlwerk's embedded database holds real elections, so both are
+                    // on (`-c fsync=on` overrides the library's `-F`); only the test suite, whose
+                    // database is thrown away, switches them off for speed.
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();
             ensureDatabase(pg);
             return new Cluster(pg, pg.getPort());
