@@ -322,7 +322,13 @@ public final class Replay {
         }
     }
 
+    /** Reports waiting to be typed in by clerks (and corrections). */
     private final DelayQueue<Job> queue = new DelayQueue<>();
+    /**
+     * Reports waiting for a second person. Approvers work beside the clerks, not after them: with
+     * one queue, a backlog of reports due earlier kept every approval waiting behind it.
+     */
+    private final DelayQueue<Job> approvals = new DelayQueue<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Set<String> mistyped = ConcurrentHashMap.newKeySet();
     private Random plan;
@@ -347,9 +353,17 @@ public final class Replay {
         out.printf("Arrival curve: last report %.0f minutes after 18:00, compressed %.0f× into about %.0f s%n", maxMinute,
                 o.compress(), maxMinute * 60 / o.compress());
         List<Thread> workers = new ArrayList<>();
+        // Half the clients are clerks entering reports, half are approvers.
+        int clerkClients = Math.max(1, (o.clients() + 1) / 2);
         for (int i = 0; i < o.clients(); i++) {
-            Thread t = Thread.ofPlatform().name("replay-client-" + i).daemon().start(this::work);
+            boolean clerk = i < clerkClients || o.clients() == 1;
+            DelayQueue<Job> from = clerk ? queue : approvals;
+            Thread t = Thread.ofPlatform().name((clerk ? "replay-clerk-" : "replay-approver-") + i).daemon()
+                    .start(() -> work(from));
             workers.add(t);
+        }
+        if (o.clients() == 1) {
+            workers.add(Thread.ofPlatform().name("replay-approver").daemon().start(() -> work(approvals)));
         }
         Thread probe = Thread.ofPlatform().name("replay-probe").daemon().start(this::probe);
         int total = units.size();
@@ -389,12 +403,12 @@ public final class Replay {
         return (long) (minutes * 60e9 / o.compress());
     }
 
-    private void work() {
+    private void work(DelayQueue<Job> from) {
         Random r = new Random();
         while (!Thread.currentThread().isInterrupted()) {
             Job job;
             try {
-                job = queue.take();
+                job = from.take();
             } catch (InterruptedException e) {
                 return;
             }
@@ -420,7 +434,7 @@ public final class Replay {
             open.decrementAndGet();
             return;
         }
-        queue.add(new Job(job.unit, System.nanoTime() + delayMillis * 1_000_000, job.approve, job.version, job.reportId,
+        (job.approve ? approvals : queue).add(new Job(job.unit, System.nanoTime() + delayMillis * 1_000_000, job.approve, job.version, job.reportId,
                 job.attempt + 1));
     }
 
@@ -467,7 +481,7 @@ public final class Replay {
         reports.incrementAndGet();
         long id = JSON.readTree(a.body()).get("reportId").asLong();
         // The approver looks at it a minute or two later (compressed with the night).
-        queue.add(new Job(u, System.nanoTime() + nanos(0.5 + 1.5 * r.nextDouble()), true, job.version, id, 0));
+        approvals.add(new Job(u, System.nanoTime() + nanos(0.5 + 1.5 * r.nextDouble()), true, job.version, id, 0));
     }
 
     private void approve(Job job, Random r) {

@@ -66,6 +66,10 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     /** Areas waiting for their files, latest snapshot per area; a burst coalesces. */
     private final Map<List<Object>, Pending> pending = new java.util.LinkedHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Per election, when its election-wide files may be built again (System.nanoTime()). */
+    private final Map<Long, Long> electionFilesDueAt = new HashMap<>();
+    /** Elections whose election-wide files wait for that time. */
+    private final Map<Long, Election> deferred = new java.util.LinkedHashMap<>();
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("wahlwerk-open-data").factory());
 
@@ -103,25 +107,33 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
 
     private void drain() {
         try {
-            List<Pending> batch;
-            do {
+            while (true) {
+                List<Pending> batch;
                 synchronized (pending) {
                     batch = List.copyOf(pending.values());
                     pending.clear();
+                }
+                if (batch.isEmpty()) {
+                    long wait = publishDueElectionFiles();
+                    if (wait < 0) {
+                        break;
+                    }
+                    // Election-wide files wait for their turn; new area files are not kept waiting.
+                    Thread.sleep(Math.max(1, Math.min(wait / 1_000_000, 200)));
+                    continue;
                 }
                 long started = System.nanoTime();
                 for (Pending p : batch) {
                     publishSafely(p.election(), p.area());
                 }
-                // The election-wide files (NIST report, index) of a national election take a good
-                // part of a second: while confirmations keep coming, rest twice as long as the batch
-                // took, so that open data uses at most a third of a core and entry and the pages
-                // keep the rest; what arrives meanwhile coalesces into the next batch.
+                // While confirmations keep coming, rest twice as long as the batch took, so that
+                // open data uses at most a third of a core and entry and the pages keep the rest;
+                // what arrives meanwhile coalesces into the next batch.
                 long pause = Math.min(MAX_PAUSE_MS, 2 * (System.nanoTime() - started) / 1_000_000);
-                if (!batch.isEmpty() && pause > 0) {
+                if (pause > 0) {
                     Thread.sleep(pause);
                 }
-            } while (!batch.isEmpty());
+            }
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } finally {
@@ -134,6 +146,32 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
                 worker.execute(this::drain);
             }
         }
+    }
+
+    /**
+     * Publishes the deferred election-wide files that are due; returns the nanoseconds until the
+     * next one is, or -1 when none waits.
+     */
+    private synchronized long publishDueElectionFiles() {
+        long next = -1;
+        for (Election e : List.copyOf(deferred.values())) {
+            Long due = electionFilesDueAt.get(e.id());
+            long wait = due == null ? 0 : due - System.nanoTime();
+            if (wait <= 0) {
+                try {
+                    Built b = current(e);
+                    if (!b.done().contains(null)) {
+                        electionFiles(e, b);
+                    }
+                } catch (RuntimeException ex) {
+                    log.warn("Open data of election {} not published: {}", e.id(), ex.toString());
+                }
+                deferred.remove(e.id());
+            } else {
+                next = next < 0 ? wait : Math.min(next, wait);
+            }
+        }
+        return next;
     }
 
     private synchronized void publishSafely(Election e, AreaSnapshot area) {
@@ -153,8 +191,13 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     private void publishFiles(Election e, AreaSnapshot area) {
         Built b = current(e);
         OpenDataRows rows = b.rows();
-        if (b.done().add(null)) {
-            publishElection(e, rows);
+        if (!b.done().contains(null)) {
+            Long due = electionFilesDueAt.get(e.id());
+            if (due == null || System.nanoTime() - due >= 0) {
+                electionFiles(e, b);
+            } else {
+                deferred.put(e.id(), e);
+            }
         }
         AreaRef ref = area.area().ref();
         if (!b.done().add(ref)) {
@@ -167,6 +210,20 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
         if (children != null) {
             snapshots.put(dir + "votemanager-teilgebiete.csv", PublishedPage.of(children, CSV));
         }
+    }
+
+    /**
+     * The election-wide files, and when they may be built next: a national NIST report lists every
+     * count of 90,000 districts (tens of megabytes), so it is rebuilt at most once per five times
+     * its build time; a town's takes milliseconds and follows every change.
+     */
+    private void electionFiles(Election e, Built b) {
+        long started = System.nanoTime();
+        b.done().add(null);
+        publishElection(e, b.rows());
+        long took = System.nanoTime() - started;
+        electionFilesDueAt.put(e.id(), System.nanoTime() + 5 * took);
+        deferred.remove(e.id());
     }
 
     /** The files about the whole election, once per change of its numbers. */
