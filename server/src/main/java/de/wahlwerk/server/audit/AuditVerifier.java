@@ -26,13 +26,23 @@ public class AuditVerifier {
     }
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate snapshot;
 
-    public AuditVerifier(DataSource dataSource) {
+    public AuditVerifier(DataSource dataSource, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1000);
+        // One snapshot for the entries and the heads: a server appending meanwhile must not look
+        // like a cut-off chain (and PostgreSQL streams with the fetch size only inside a transaction).
+        this.snapshot = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
     }
 
     public Result verify() {
+        return snapshot.execute(status -> verifyInSnapshot());
+    }
+
+    private Result verifyInSnapshot() {
         java.util.Map<Integer, String> expectedPrev = new java.util.HashMap<>();
         AtomicLong checked = new AtomicLong();
         AtomicReference<Result> broken = new AtomicReference<>();

@@ -130,6 +130,9 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
                 // that open data uses at most a fifth of a core and entry and the pages keep the
                 // rest (profiled in the replay: at a third it was still the biggest consumer);
                 // what arrives meanwhile coalesces into the next batch.
+                // Election-wide files that are due go out now too: under a steady stream a batch is
+                // never empty, and an election no longer receiving area files would wait for good.
+                publishDueElectionFiles();
                 long pause = Math.min(MAX_PAUSE_MS, 4 * (System.nanoTime() - started) / 1_000_000);
                 if (pause > 0) {
                     Thread.sleep(pause);
@@ -144,7 +147,11 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
                 more = !pending.isEmpty();
             }
             if (more && scheduled.compareAndSet(false, true)) {
-                worker.execute(this::drain);
+                try {
+                    worker.execute(this::drain);
+                } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                    scheduled.set(false);
+                }
             }
         }
     }

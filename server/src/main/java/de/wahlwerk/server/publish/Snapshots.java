@@ -68,7 +68,7 @@ class Snapshots implements DisposableBean {
     private long generation;
     private volatile long currentGeneration;
     /** Writer thread only: the lock that makes this process the one writer of the folder. */
-    private FileChannel lockChannel;
+    private volatile FileChannel lockChannel;
     private FileLock lock;
     private boolean toldNotOwner;
 
@@ -290,6 +290,15 @@ class Snapshots implements DisposableBean {
     @Override
     public void destroy() {
         writer.shutdownNow();
+        try {
+            // The lock goes only once the writer has stopped: another node taking over must not see
+            // this one still switching `current`.
+            if (!writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                log.warn("Snapshot writer did not stop within 10 s; releasing the folder anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (lockChannel != null) {
                 lockChannel.close(); // releases the lock: another node may take over the folder

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * catches up from the sequence it has reached.
  */
 @Component
-public class LiveTallies {
+public class LiveTallies implements org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveTallies.class);
     private static final int BATCH = 5_000;
@@ -37,6 +37,10 @@ public class LiveTallies {
     private final ReentrantLock writer = new ReentrantLock();
     /** A confirmation was committed that a catch-up under way may not have read yet. */
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean handedOver = new AtomicBoolean();
+    /** A platform thread of its own: it holds no connection while it waits for the writer. */
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("wahlwerk-tally").daemon().factory());
 
     LiveTallies(ConfirmedReports confirmed, SetupDirectory setup, TallyStructures structures) {
         this.confirmed = confirmed;
@@ -52,11 +56,14 @@ public class LiveTallies {
         }
         writer.lock();
         try {
-            return tallies.computeIfAbsent(electionId, this::rebuild);
+            t = tallies.computeIfAbsent(electionId, this::rebuild);
         } finally {
             writer.unlock();
-            catchUpIfPending();
         }
+        if (pending.get()) {
+            handOver();
+        }
+        return t;
     }
 
     /** Rebuilds from the database (start-up, or after the structure changed). */
@@ -66,7 +73,8 @@ public class LiveTallies {
 
     /**
      * Applies every confirmation after the sequence each tally has reached, waiting for the writer.
-     * Only for threads that hold no pooled connection while they wait (publisher, listener).
+     * Only for threads that hold no pooled connection while they wait (publisher, listener, the
+     * tally's own background thread).
      */
     public void catchUp() {
         pending.set(true);
@@ -76,31 +84,57 @@ public class LiveTallies {
         } finally {
             writer.unlock();
         }
-        catchUpIfPending();
+        if (pending.get()) {
+            handOver();
+        }
     }
 
     /**
      * For a request thread right after its commit, which still holds its connection: it must never
      * wait for the writer, because the writer may itself be waiting for a pooled connection (with
      * every request of a busy night parked here, the pool ran dry and all entry stopped for the
-     * 30-second connection timeout). If another thread is catching up, it reads again before it
-     * lets go, and so applies this confirmation too.
+     * 30-second connection timeout). If the writer is free it applies what is committed now, once;
+     * whatever is still pending then (another thread held the writer, or more arrived) goes to the
+     * tally's background thread, so no request ends up doing everyone's catch-up.
      */
     public void catchUpSoon() {
         pending.set(true);
-        catchUpIfPending();
-    }
-
-    private void catchUpIfPending() {
-        // Re-checked after every unlock: a confirmation announced while the holder was letting go is
-        // never left behind.
-        while (pending.get() && writer.tryLock()) {
+        if (writer.tryLock()) {
             try {
-                applyWhilePending();
+                if (pending.getAndSet(false)) {
+                    applyAll();
+                }
             } finally {
                 writer.unlock();
             }
         }
+        if (pending.get()) {
+            handOver();
+        }
+    }
+
+    /** Runs a blocking catch-up on the background thread; calls while one is queued coalesce. */
+    private void handOver() {
+        if (handedOver.compareAndSet(false, true)) {
+            try {
+                background.execute(() -> {
+                    handedOver.set(false);
+                    try {
+                        catchUp();
+                    } catch (RuntimeException e) {
+                        // The listener's poll retries within 2 s (e.g. while the database restarts).
+                        log.warn("Tally catch-up failed, retried by the next poll: {}", e.toString());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                handedOver.set(false);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        background.shutdownNow();
     }
 
     private void applyWhilePending() {

@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The national replay stopped all entry for 30-second stretches: every request, right after its
  * commit and still holding its pooled connection, waited for the tally writer, while the writer
- * (the publisher catching up) waited for a pooled connection. Here twice as many threads as the
- * pool has connections do what a committing request does, while the publisher's catch-up runs in
- * a loop: nobody may wait for a connection, and the catch-up must never time out.
+ * (the publisher catching up) waited for a pooled connection. Here as many threads as the pool has
+ * connections do what a committing request does, while the publisher's catch-up runs in a loop:
+ * nobody may wait for a connection, and the catch-up must never time out.
  */
 class TallyWriterContentionIT extends IntegrationTest {
 
@@ -58,9 +58,11 @@ class TallyWriterContentionIT extends IntegrationTest {
             }
         });
         List<Thread> requests = new ArrayList<>();
-        for (int i = 0; i < 2 * pool; i++) {
+        // As many request threads as the pool has connections: between them they can hold all of
+        // them, as the parked requests did, while the publisher needs one.
+        for (int i = 0; i < pool; i++) {
             requests.add(Thread.ofVirtual().start(() -> {
-                while (System.nanoTime() < until) {
+                while (System.nanoTime() - until < 0) {
                     try {
                         transactions.executeWithoutResult(status -> {
                             jdbc.sql("select 1").query(Integer.class).single(); // the request's connection is held
