@@ -174,11 +174,14 @@ public class LiveAnalysis {
      */
     private Map<String, Counts> currentCounts(Election e, long sequence) {
         Current c = currents.get(e.id());
-        if (c != null && c.sequence() == sequence) {
+        if (c != null && c.sequence() >= sequence) {
+            // Also for a caller a little behind (a publication round started before the last
+            // catch-up): counts a few confirmations newer serve its projection as well, where
+            // reading all 90,000 reports again would not (the national replay ping-ponged here).
             return c.counts();
         }
         Map<String, Counts> counts;
-        if (c == null || c.sequence() > sequence) {
+        if (c == null) {
             counts = new HashMap<>();
             for (ConfirmedReports.Version v : confirmed.current(e.id())) {
                 counts.put(v.unitKey(), FormLetters.toCounts(e.kind(), v.values()));
@@ -204,7 +207,7 @@ public class LiveAnalysis {
             } while (batch.size() == SINCE_BATCH);
         }
         c = new Current(sequence, Map.copyOf(counts));
-        currents.put(e.id(), c);
+        currents.merge(e.id(), c, (was, now) -> now.sequence() >= was.sequence() ? now : was);
         return c.counts();
     }
 
