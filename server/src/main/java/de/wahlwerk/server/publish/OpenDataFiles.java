@@ -56,6 +56,13 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
      * fifth of a core in the replay.
      */
     static final long MAX_PAUSE_MS = 30_000;
+    /**
+     * Shortest time from one batch to the next: a batch per second at most, so that a steady
+     * stream of confirmations costs open data a few cheap batches instead of a fifth of a core.
+     */
+    static final long MIN_PERIOD_MS = 1_000;
+    /** Election-wide files take at most this share of open data's working time (one in twenty). */
+    static final int ELECTION_FILES_SPACING = 20;
 
     private final SetupDirectory setup;
     private final LiveTallies tallies;
@@ -78,11 +85,33 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
             Thread.ofVirtual().name("wahlwerk-open-data").factory());
 
     /**
-     * @param sequence    the tally sequence last looked at
-     * @param fingerprint the election's confirmed versions then: highest sequence number and count
-     * @param done        areas whose files show these rows (the election-wide files: {@code null} key)
+     * The rows of one election as of {@code sequence}, kept current in place from the confirmations
+     * since; {@code tally} is the tally they were built for (a rebuilt tally, e.g. after units were
+     * added, builds them anew).
      */
-    private record Built(long sequence, List<Long> fingerprint, OpenDataRows rows, java.util.Set<AreaRef> done) {}
+    private static final class Built {
+        final Tally tally;
+        final OpenDataRows rows;
+        /** Areas whose files show these rows (the election-wide files: {@code null} key). */
+        final java.util.Set<AreaRef> done = new java.util.HashSet<>();
+        long sequence;
+
+        Built(Tally tally, OpenDataRows rows, long sequence) {
+            this.tally = tally;
+            this.rows = rows;
+            this.sequence = sequence;
+        }
+
+        OpenDataRows rows() {
+            return rows;
+        }
+
+        java.util.Set<AreaRef> done() {
+            return done;
+        }
+    }
+
+    private static final int SINCE_BATCH = 5_000;
 
     OpenDataFiles(SetupDirectory setup, LiveTallies tallies, ConfirmedReports confirmed, Snapshots snapshots,
             JsonMapper json, Optional<Clock> clock) {
@@ -137,7 +166,8 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
                 // Election-wide files that are due go out now too: under a steady stream a batch is
                 // never empty, and an election no longer receiving area files would wait for good.
                 publishDueElectionFiles();
-                long pause = Math.min(MAX_PAUSE_MS, 4 * (System.nanoTime() - started) / 1_000_000);
+                long took = (System.nanoTime() - started) / 1_000_000;
+                long pause = Math.min(MAX_PAUSE_MS, Math.max(4 * took, MIN_PERIOD_MS - took));
                 if (pause > 0) {
                     Thread.sleep(pause);
                 }
@@ -226,15 +256,15 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
 
     /**
      * The election-wide files, and when they may be built next: a national NIST report lists every
-     * count of 90,000 districts (tens of megabytes), so it is rebuilt at most once per five times
-     * its build time; a town's takes milliseconds and follows every change.
+     * count of 90,000 districts (tens of megabytes), so it is rebuilt at most once per twenty times
+     * its build time (about once a minute); a town's takes milliseconds and follows every change.
      */
     private void electionFiles(Election e, Built b) {
         long started = System.nanoTime();
         b.done().add(null);
         publishElection(e, b.rows());
         long took = System.nanoTime() - started;
-        electionFilesDueAt.put(e.id(), System.nanoTime() + 5 * took);
+        electionFilesDueAt.put(e.id(), System.nanoTime() + ELECTION_FILES_SPACING * took);
         deferred.remove(e.id());
     }
 
@@ -258,30 +288,48 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
         }
     }
 
-    /** The election's rows as of its current tally; built once per sequence, shared by all its areas. */
-    OpenDataRows rows(Election e) {
+    /** The election's rows as of its current tally, shared by all its areas. */
+    synchronized OpenDataRows rows(Election e) {
         return current(e).rows();
     }
 
     /**
-     * The tally's sequence moves with every confirmation of every election; the rows are rebuilt
-     * only when this election's confirmed versions changed, so a busy night elsewhere costs one
-     * query here, not a new rendering of every file.
+     * The rows as of the tally's sequence or newer. Built once from every confirmed report; after
+     * that only the confirmations since are read and only their rows replaced (at 90,000 districts,
+     * reading every report again per batch was the open-data thread's biggest cost). The files of
+     * the areas above a changed unit are due again; the others stay as they are.
      */
     private Built current(Election e) {
-        long sequence = tallies.tally(e.id()).sequence();
+        Tally tally = tallies.tally(e.id());
         Built b = built.get(e.id());
-        if (b != null && b.sequence() == sequence) {
+        if (b == null || b.tally != tally) {
+            ConfirmedReports.Snapshot all = confirmed.snapshot(e.id());
+            Map<String, Map<String, Long>> values = new HashMap<>();
+            for (ConfirmedReports.Version v : all.current()) {
+                values.put(v.unitKey(), v.values());
+            }
+            b = new Built(tally, build(e, tally, values), all.sequence());
+            built.put(e.id(), b);
             return b;
         }
-        List<ConfirmedReports.Version> versions = confirmed.current(e.id());
-        List<Long> fingerprint = List.of(versions.stream().mapToLong(ConfirmedReports.Version::sequence).max().orElse(0),
-                (long) versions.size());
-        if (b != null && b.fingerprint().equals(fingerprint)) {
-            Built same = new Built(sequence, fingerprint, b.rows(), b.done());
-            built.put(e.id(), same);
-            return same;
+        List<ConfirmedReports.Version> batch;
+        while (b.sequence < tally.sequence()) {
+            batch = confirmed.since(b.sequence, SINCE_BATCH);
+            for (ConfirmedReports.Version v : batch) {
+                if (v.electionId() == e.id()) {
+                    b.done.removeAll(b.rows.update(v.unitKey(), v.values()));
+                    b.done.remove(null);
+                }
+                b.sequence = v.sequence();
+            }
+            if (batch.size() < SINCE_BATCH) {
+                break;
+            }
         }
+        return b;
+    }
+
+    private OpenDataRows build(Election e, Tally tally, Map<String, Map<String, Long>> values) {
         var day = setup.day(e.electionDayId()).orElseThrow();
         var nominations = setup.nominations(e.id());
         Map<Long, Integer> candidates = new HashMap<>();
@@ -290,14 +338,7 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
                 candidates.put(n.id(), setup.candidates(n.id()).size());
             }
         }
-        Map<String, Map<String, Long>> values = new HashMap<>();
-        for (ConfirmedReports.Version v : versions) {
-            values.put(v.unitKey(), v.values());
-        }
-        OpenDataRows rows = new OpenDataRows(new OpenDataRows.Input(e, day, tallies.tally(e.id()).structure(),
-                setup.units(e.electionDayId()), setup.areas(e.electionDayId()), nominations, candidates, values));
-        Built next = new Built(sequence, fingerprint, rows, new java.util.HashSet<>());
-        built.put(e.id(), next);
-        return next;
+        return new OpenDataRows(new OpenDataRows.Input(e, day, tally.structure(), setup.units(e.electionDayId()),
+                setup.areas(e.electionDayId()), nominations, candidates, values));
     }
 }

@@ -47,13 +47,16 @@ final class OpenDataRows {
     private final List<String> columns;
     private final Map<AreaRef, Area> areaByRef = new HashMap<>();
     private final Map<AreaRef, AreaSpec> specByRef = new HashMap<>();
-    private final Map<AreaRef, List<ResultRow>> unitRowsBelow = new HashMap<>();
+    /** Keys of the units below each area (in every hierarchy), in setup order. */
+    private final Map<AreaRef, List<String>> unitKeysBelow = new HashMap<>();
     private final Map<AreaRef, List<AreaRef>> children = new HashMap<>();
     private final Map<AreaRef, ResultRow> areaRows = new HashMap<>();
     /** Unit rows by unit key, in setup order. */
     private final Map<String, ResultRow> unitRows = new LinkedHashMap<>();
     /** Keys of the units whose leaf area (in some hierarchy) is the area. */
     private final Map<AreaRef, List<String>> unitsInLeaf = new HashMap<>();
+    private final Map<String, ReportingUnit> unitByKey = new HashMap<>();
+    private final Map<String, UnitSpec> specByKey = new HashMap<>();
 
     OpenDataRows(Input in) {
         this.in = in;
@@ -68,27 +71,50 @@ final class OpenDataRows {
                 children.computeIfAbsent(s.parent(), _ -> new ArrayList<>()).add(s.ref());
             }
         }
-        Map<String, UnitSpec> specs = new HashMap<>();
-        in.structure().units().forEach(u -> specs.put(u.key(), u));
+        in.structure().units().forEach(u -> specByKey.put(u.key(), u));
         // Setup order is the vendor's: polling districts by key, then postal districts by key.
         for (ReportingUnit u : in.units()) {
-            UnitSpec spec = specs.get(u.officialKey());
+            UnitSpec spec = specByKey.get(u.officialKey());
             if (spec == null) {
                 continue;
             }
-            ResultRow row = unitRow(u, spec);
-            unitRows.put(u.officialKey(), row);
+            unitByKey.put(u.officialKey(), u);
+            unitRows.put(u.officialKey(), unitRow(u, spec));
             // Each hierarchy separately: from the unit's leaf area up to the root.
             for (var leaf : spec.leafAreas().entrySet()) {
                 AreaRef ref = new AreaRef(leaf.getKey(), leaf.getValue());
                 unitsInLeaf.computeIfAbsent(ref, _ -> new ArrayList<>()).add(u.officialKey());
                 while (ref != null) {
-                    unitRowsBelow.computeIfAbsent(ref, _ -> new ArrayList<>()).add(row);
+                    unitKeysBelow.computeIfAbsent(ref, _ -> new ArrayList<>()).add(u.officialKey());
                     AreaSpec s = specByRef.get(ref);
                     ref = s == null ? null : s.parent();
                 }
             }
         }
+    }
+
+    /**
+     * A unit's newly confirmed values (its first report or a correction): its row is replaced and
+     * the sums of every area above it are dropped, to be summed again when asked for. Returns those
+     * areas (empty for a unit the rows do not know, e.g. one added after they were built).
+     */
+    java.util.Set<AreaRef> update(String unitKey, Map<String, Long> values) {
+        ReportingUnit u = unitByKey.get(unitKey);
+        if (u == null) {
+            return java.util.Set.of();
+        }
+        in.confirmedValues().put(unitKey, values);
+        UnitSpec spec = specByKey.get(unitKey);
+        unitRows.put(unitKey, unitRow(u, spec));
+        java.util.Set<AreaRef> above = new java.util.HashSet<>();
+        for (var leaf : spec.leafAreas().entrySet()) {
+            for (AreaRef ref = new AreaRef(leaf.getKey(), leaf.getValue()); ref != null && above.add(ref); ) {
+                areaRows.remove(ref);
+                AreaSpec s = specByRef.get(ref);
+                ref = s == null ? null : s.parent();
+            }
+        }
+        return above;
     }
 
     static VotemanagerLayout layout(Election e) {
@@ -135,7 +161,7 @@ final class OpenDataRows {
 
     /** The votemanager file of the reporting units below the area (the vendor's "Wahlbezirk" file). */
     String unitsFile(AreaRef area) {
-        return file(unitRowsBelow.getOrDefault(area, List.of()));
+        return file(unitRowsBelow(area));
     }
 
     /** One row: the area's total (the vendor's "Gemeinde-Ergebnis"). */
@@ -162,7 +188,7 @@ final class OpenDataRows {
 
     ResultRow areaRow(AreaRef ref) {
         return areaRows.computeIfAbsent(ref, r -> {
-            List<ResultRow> units = unitRowsBelow.getOrDefault(r, List.of());
+            List<ResultRow> units = unitRowsBelow(r);
             long expected = 0;
             long received = 0;
             for (ResultRow u : units) {
@@ -175,6 +201,10 @@ final class OpenDataRows {
             return new ResultRow(0, ags ? r.key() : agsAbove(r), ags ? null : r.key(), name, expected, received,
                     false, sum(units.stream().map(ResultRow::counts).toList()), cumulativeSum(units), List.of());
         });
+    }
+
+    private List<ResultRow> unitRowsBelow(AreaRef area) {
+        return unitKeysBelow.getOrDefault(area, List.of()).stream().map(unitRows::get).toList();
     }
 
     private ResultRow unitRow(ReportingUnit u, UnitSpec spec) {

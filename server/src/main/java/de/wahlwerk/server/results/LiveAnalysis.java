@@ -50,7 +50,7 @@ public class LiveAnalysis {
     /** Ballots by id per election, with the unit keys they were built for (rebuilt when units change). */
     private final ConcurrentHashMap<Long, Ballots> ballots = new ConcurrentHashMap<>();
 
-    private record Ballots(Set<String> units, Map<String, Ballot> byId) {}
+    private record Ballots(de.wahlwerk.core.tally.TallyStructure structure, Set<String> units, Map<String, Ballot> byId) {}
 
     LiveAnalysis(ConfirmedReports confirmed, TallyStructures structures, ResultRecords records,
             de.wahlwerk.server.setup.SetupDirectory setup) {
@@ -91,9 +91,7 @@ public class LiveAnalysis {
         VoteKind kind = mainKind(e);
         List<UnitSpec> units = unitsOf(tally, area.area().ref());
         Map<String, Ballot> byId = ballots(e, tally);
-        Map<String, UnitSpec> byKey = new HashMap<>();
-        tally.structure().units().forEach(u -> byKey.put(u.key(), u));
-        Map<String, Counts> current = currentCounts(e, tally.sequence());
+        Map<String, Counts> current = currentCounts(e, tally);
         ResultRecords.Source source = previousUnitSource(earlier);
         Map<String, ResultRecords.Row> previousByKey = new HashMap<>();
         List<ResultRecords.Row> previousPostal = new ArrayList<>();
@@ -162,53 +160,62 @@ public class LiveAnalysis {
                 area.all().turnout().orElse(null), p.get().turnout(), LEVEL));
     }
 
-    private record Current(long sequence, Map<String, Counts> counts) {}
+    /**
+     * The confirmed counts per unit of one election, brought forward in place. A rebuilt tally (new
+     * units, a wiped rehearsal) is a new object, and counts read for another tally are read again.
+     */
+    private static final class Current {
+        final Tally tally;
+        final ConcurrentHashMap<String, Counts> counts = new ConcurrentHashMap<>();
+        volatile long sequence;
+
+        Current(Tally tally) {
+            this.tally = tally;
+        }
+    }
 
     private static final int SINCE_BATCH = 5_000;
 
     private final ConcurrentHashMap<Long, Current> currents = new ConcurrentHashMap<>();
 
     /**
-     * The confirmed counts per unit, read once per tally sequence (a page view during a quiet
-     * moment costs no query; a new confirmation makes the next view read them again).
+     * The confirmed counts per unit, at least as new as the tally: a page view during a quiet
+     * moment costs no query, a new confirmation costs one query for what was confirmed since. The
+     * map is updated in place (copying 90,000 entries for every publication round was most of the
+     * projection's cost in the national replay); a projection reads only its area's units, and
+     * counts a few confirmations newer than its round serve it as well.
      */
-    private Map<String, Counts> currentCounts(Election e, long sequence) {
+    Map<String, Counts> currentCounts(Election e, Tally tally) {
         Current c = currents.get(e.id());
-        if (c != null && c.sequence() >= sequence) {
-            // Also for a caller a little behind (a publication round started before the last
-            // catch-up): counts a few confirmations newer serve its projection as well, where
-            // reading all 90,000 reports again would not (the national replay ping-ponged here).
-            return c.counts();
+        if (c != null && c.tally == tally && c.sequence >= tally.sequence()) {
+            return java.util.Collections.unmodifiableMap(c.counts);
         }
-        Map<String, Counts> counts;
-        if (c == null) {
-            counts = new HashMap<>();
-            for (ConfirmedReports.Version v : confirmed.current(e.id())) {
-                counts.put(v.unitKey(), FormLetters.toCounts(e.kind(), v.values()));
-            }
-        } else {
-            // Only what was confirmed since: at 90,000 districts re-reading every report for each
-            // publication round cost more than the rest of the round.
-            counts = new HashMap<>(c.counts());
-            long from = c.sequence();
-            List<ConfirmedReports.Version> batch;
-            do {
-                batch = confirmed.since(from, SINCE_BATCH);
-                for (ConfirmedReports.Version v : batch) {
-                    if (v.sequence() > sequence) {
-                        batch = List.of();
-                        break;
-                    }
-                    if (v.electionId() == e.id()) {
-                        counts.put(v.unitKey(), FormLetters.toCounts(e.kind(), v.values()));
-                    }
-                    from = v.sequence();
+        synchronized (currents) {
+            c = currents.get(e.id());
+            if (c == null || c.tally != tally) {
+                c = new Current(tally);
+                ConfirmedReports.Snapshot all = confirmed.snapshot(e.id());
+                for (ConfirmedReports.Version v : all.current()) {
+                    c.counts.put(v.unitKey(), FormLetters.toCounts(e.kind(), v.values()));
                 }
-            } while (batch.size() == SINCE_BATCH);
+                c.sequence = all.sequence();
+                currents.put(e.id(), c);
+            }
+            List<ConfirmedReports.Version> batch;
+            while (c.sequence < tally.sequence()) {
+                batch = confirmed.since(c.sequence, SINCE_BATCH);
+                for (ConfirmedReports.Version v : batch) {
+                    if (v.electionId() == e.id()) {
+                        c.counts.put(v.unitKey(), FormLetters.toCounts(e.kind(), v.values()));
+                    }
+                    c.sequence = v.sequence();
+                }
+                if (batch.size() < SINCE_BATCH) {
+                    break;
+                }
+            }
+            return java.util.Collections.unmodifiableMap(c.counts);
         }
-        c = new Current(sequence, Map.copyOf(counts));
-        currents.merge(e.id(), c, (was, now) -> now.sequence() >= was.sequence() ? now : was);
-        return c.counts();
     }
 
     private static List<String> concat(String first, List<String> rest) {
@@ -365,12 +372,17 @@ public class LiveAnalysis {
     }
 
     private Map<String, Ballot> ballots(Election e, Tally tally) {
-        Set<String> keys = tally.structure().units().stream().map(UnitSpec::key).collect(Collectors.toSet());
         Ballots b = ballots.get(e.id());
-        if (b == null || !b.units().equals(keys)) {
-            b = new Ballots(keys, structures.buildWithBallots(e).ballots());
-            ballots.put(e.id(), b);
+        if (b != null && b.structure() == tally.structure()) {
+            return b.byId(); // the same structure object: no need to compare 90,000 keys per area
         }
+        Set<String> keys = tally.structure().units().stream().map(UnitSpec::key).collect(Collectors.toSet());
+        if (b == null || !b.units().equals(keys)) {
+            b = new Ballots(tally.structure(), keys, structures.buildWithBallots(e).ballots());
+        } else {
+            b = new Ballots(tally.structure(), keys, b.byId());
+        }
+        ballots.put(e.id(), b);
         return b.byId();
     }
 

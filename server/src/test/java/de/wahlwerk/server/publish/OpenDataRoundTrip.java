@@ -88,7 +88,7 @@ public final class OpenDataRoundTrip {
     }
 
     /** gebiet-nr → column → cell, in file order (neither file quotes). */
-    private static Map<String, Map<String, String>> cells(byte[] csv) {
+    static Map<String, Map<String, String>> cells(byte[] csv) {
         String[] lines = new String(csv, StandardCharsets.UTF_8).split("\n");
         String[] h = lines[0].split(";", -1);
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();

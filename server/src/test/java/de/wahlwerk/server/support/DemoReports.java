@@ -73,10 +73,20 @@ public final class DemoReports {
      * approves it as the approver.
      */
     public void confirm(HttpSession clerk, HttpSession approver, String key) {
+        confirm(clerk, approver, key, values(key), null);
+    }
+
+    /**
+     * Enters these values for the unit as the clerk (a correction of a confirmed report needs its
+     * reason) and approves them as the approver.
+     */
+    public void confirm(HttpSession clerk, HttpSession approver, String key, Map<String, String> unitValues,
+            String correctionReason) {
         StringBuilder values = new StringBuilder();
-        values(key).forEach((k, v) -> values.append(values.isEmpty() ? "" : ",").append('"').append(k).append("\":\"")
+        unitValues.forEach((k, v) -> values.append(values.isEmpty() ? "" : ",").append('"').append(k).append("\":\"")
                 .append(v).append('"'));
-        String body = "{\"unitId\":" + unitId(key) + ",\"values\":{" + values + "}}";
+        String body = "{\"unitId\":" + unitId(key) + ",\"values\":{" + values + "}"
+                + (correctionReason == null ? "" : ",\"correctionReason\":\"" + correctionReason + "\"") + "}";
         String path = "/api/entry/elections/" + electionId() + "/reports";
         var r = clerk.json("POST", path, body);
         if (r.statusCode() == 400) {
