@@ -63,7 +63,8 @@ public final class CouncilMajority {
         String party = grown.party().get();
         int listSeats = seats.values().stream().mapToInt(Integer::intValue).sum();
         if (rule == MajorityRule.REMAINDER_SEAT_FIRST) {
-            // NKWG § 36 Abs. 3: the first seat by remainders to the majority list, the others by remainders
+            // NKWG § 36 Abs. 3, KWG Hessen § 22 Abs. 4: the first seat by remainders to the majority list, the others by
+            // remainders
             var r = RemainderSeatFirst.apply(party, contenders, listSeats, lots.get(LOT_KEY), paragraph);
             if (r instanceof SeatOutcome.LotRequired<Map<String, Integer>> l) {
                 return new SeatOutcome.LotRequired<>(l.decision(), l.tie(), l.reason());

@@ -27,8 +27,10 @@ public enum MajorityRule {
      * Hare/Niemeyer: of the seats given by remainders, the list first ("vorab") receives one
      * further seat; the other remainder seats go by the remainders (ties: lot). The body keeps its
      * size. Niedersachsen NKWG § 36 Abs. 3 (voris, the Land's law portal, version with
-     * Hare/Niemeyer) [V-OFF wording; the date of the stored version is not shown]. See
-     * {@link RemainderSeatFirst}.
+     * Hare/Niemeyer) [V-OFF wording; the date of the stored version is not shown]. Hessen KWG
+     * § 22 Abs. 4 ("so sind die nach Zahlenbruchteilen zu vergebenden Sitze abweichend von Abs. 3 …",
+     * the rest of the sentence not read; the list "erhielt vorab einen zusätzlichen Sitz nach der sog.
+     * Mehrheitsklausel", BVerwG press release 32/2010) [V-SEC]. See {@link RemainderSeatFirst}.
      */
     REMAINDER_SEAT_FIRST
 }

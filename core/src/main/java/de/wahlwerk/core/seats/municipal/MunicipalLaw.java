@@ -20,8 +20,15 @@ public enum MunicipalLaw {
     BAYERN(Method.WEBSTER, Ranking.PERSONAL_VOTES, CandidateTieRule.LOT, Exhaustion.VACANT, true, MajorityRule.NONE),
     /** Hare/Niemeyer [V-SEC]; candidate tie rule and exhaustion [UNV]. */
     BRANDENBURG(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
-    /** KWG § 22 Abs. 3 Hare/Niemeyer (StGH 28.1.2026 voided the d'Hondt switch); candidate tie rule [UNV]. */
-    HESSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
+    /**
+     * KWG § 22 Abs. 3 Hare/Niemeyer, equal remainders for the last seat → lot (S. 4) (StGH 28.1.2026 voided the
+     * d'Hondt switch); majority clause § 22 Abs. 4: the remainder seats are given "abweichend von Abs. 3" so that the
+     * majority list first receives one further seat ({@link MajorityRule#REMAINDER_SEAT_FIRST}) [V-SEC: beginning of
+     * the sentence (anwalt24), its effect described by BVerwG and Hess. VGH, see docs/SEATS.md]; candidate tie
+     * rule [UNV].
+     */
+    HESSEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false,
+            MajorityRule.REMAINDER_SEAT_FIRST),
     /** Hare/Niemeyer; unfilled seats vacant [V-SEC]; candidate tie rule [UNV]. */
     MECKLENBURG_VORPOMMERN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE),
     /**
@@ -50,7 +57,10 @@ public enum MunicipalLaw {
     /** GKWG § 10 Sainte-Laguë/Schepers, majority clause § 10 Abs. 5 (body grows); list order; with Wahlkreis winners and Mehrsitze see {@link DirectMandateCouncil}. */
     SCHLESWIG_HOLSTEIN(Method.WEBSTER, Ranking.LIST_ORDER, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false,
             MajorityRule.GROW),
-    /** Hare/Niemeyer [UNV]; seats beyond the candidates vacant (ThürKWG § 22 Abs. 4) [V-SEC]. */
+    /**
+     * ThürKWG § 22 Abs. 1 Hare/Niemeyer [V-SEC]; no threshold: the 5 % clause of § 22 Abs. 2 was declared void by
+     * the ThürVerfGH (11.4.2008, VerfGH 22/05) [V-SEC]; seats beyond the candidates vacant (§ 22 Abs. 4) [V-SEC].
+     */
     THUERINGEN(Method.HAMILTON, Ranking.PERSONAL_VOTES, CandidateTieRule.LIST_ORDER, Exhaustion.VACANT, false, MajorityRule.NONE);
 
     private final Method method;
@@ -108,6 +118,7 @@ public enum MunicipalLaw {
             case SCHLESWIG_HOLSTEIN -> DirectMandateLaw.SCHLESWIG_HOLSTEIN.majorityParagraph();
             case SACHSEN -> "KomWG § 21 Abs. 1 S. 5";
             case NIEDERSACHSEN -> "NKWG § 36 Abs. 3";
+            case HESSEN -> "KWG § 22 Abs. 4";
             default -> "";
         };
     }

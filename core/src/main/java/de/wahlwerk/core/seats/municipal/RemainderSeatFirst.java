@@ -18,7 +18,9 @@ import java.util.Optional;
  * "wird … von den nach Zahlenbruchteilen zu vergebenden Sitzen … vorab ein weiterer Sitz zugeteilt.
  * Die weiteren zu vergebenden Sitze werden nach Absatz 2 Sätze 4 und 5 zugeteilt" — it takes the
  * first remainder seat, the other remainder seats go to the other lists in the order of their
- * remainders, equal remainders at the cut → lot (§ 36 Abs. 2 S. 5).
+ * remainders, equal remainders at the cut → lot (§ 36 Abs. 2 S. 5). Hessen KWG § 22 Abs. 4 gives the
+ * remainder seats "abweichend von Abs. 3" in the same way (the majority list "erhielt vorab einen zusätzlichen
+ * Sitz", BVerwG press release 32/2010; equal remainders → lot, § 22 Abs. 3 S. 4).
  *
  * <p>Such a list never holds a remainder seat of its own: with a quota above n/2 its whole seats
  * plus one are already more than half. So "vorab" moves it to the head of the remainder order and
@@ -61,7 +63,7 @@ final class RemainderSeatFirst {
                 Optional<List<String>> drawn = lot.order(tied);
                 if (drawn.isEmpty()) {
                     return new SeatOutcome.LotRequired<>(CouncilMajority.LOT_KEY,
-                            new Tie(tied, contested, Rational.of(cut, total)), paragraph + " with § 36 Abs. 2 S. 5: lot");
+                            new Tie(tied, contested, Rational.of(cut, total)), paragraph + ": equal remainders among the other lists, lot");
                 }
                 others.stream().filter(id -> remainder.get(id) > cut).forEach(id -> after.merge(id, 1, Integer::sum));
                 drawn.get().subList(0, contested).forEach(id -> after.merge(id, 1, Integer::sum));

@@ -254,4 +254,59 @@ class CouncilElectionTest {
                 Lots.none().with(CouncilMajority.LOT_KEY, Lot.of("C", "B"))).orElseThrow();
         assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(7, 2, 3);
     }
+
+    @Test
+    void hessenMajorityClauseGivesTheRemainderSeatToTheMajorityListAsInTheCaseOfHessVgh1988() {
+        // Hess. VGH 27.5.1988 – 6 UE 3410/86 (openjur.de/u/288973.html): 2 seats, joint list SPD/GRÜNE 23 and CDU/FDP
+        // 20 of 43 votes; "der zweite Sitz [wurde] dem gemeinsamen Wahlvorschlag SPD/GRÜNE gemäß § 22 Abs. 4 KWG
+        // zugeteilt". KWG § 22 Abs. 3: quotas 46/43 = 1.07 and 40/43 = 0.93 → whole seats 1/0, the remainder seat to
+        // CDU/FDP (0.93): 1/1. § 22 Abs. 4: SPD/GRÜNE (23 > 21.5) holds 1 of 2, not more than half → it takes the
+        // remainder seat: 2/0, size unchanged.
+        var lists = List.of(listOf("SPD/GRÜNE", 23, 2), listOf("CDU/FDP", 20, 2));
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.HESSEN, 2, lists, Lots.none()).orElseThrow();
+        assertThat(r.apportionment().seats().values()).containsExactly(1, 1);
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(2, 0);
+        assertThat(r.majority().clause().party()).contains("SPD/GRÜNE");
+        assertThat(r.houseSize()).isEqualTo(2);
+        assertThat(MunicipalLaw.HESSEN.majorityParagraph()).isEqualTo("KWG § 22 Abs. 4");
+    }
+
+    @Test
+    void hessenMajorityListFirstThenEqualRemaindersOfTheOthersNeedALot() {
+        // Shaped after BVerwG press release 32/2010 (Frankfurt am Main, Magistrat 18.5.2006, 14 seats): the joint list
+        // CDU/Grüne "erhielt vorab einen zusätzlichen Sitz nach der sog. Mehrheitsklausel des § 22 Abs. 4" → 8, SPD 3,
+        // Linke, FDP, FAG 1 each, "der letzte Sitz war zwischen FAG und BFF verlost worden". The release gives no votes;
+        // we assume 48/22/6/6/4/4 (the factions' sizes, BFF with 4). § 22 Abs. 3: quotas ×14/90 = 7.47/3.42/0.93/0.93/
+        // 0.62/0.62 → whole 7/3/0/0/0/0, four remainder seats to Linke, FDP, FAG, BFF: 7/3/1/1/1/1. Abs. 4: CDU/Grüne
+        // (48 of 90) holds 7 of 14 → first remainder seat to it (8); three are left: Linke, FDP, then FAG and BFF tie
+        // at 0.62 for one seat → lot "sitze:mehrheit" (§ 22 Abs. 3 S. 4), exactly as published.
+        var lists = List.of(listOf("CDU/Grüne", 48, 9), listOf("SPD", 22, 5), listOf("Linke", 6, 3),
+                listOf("FDP", 6, 3), listOf("FAG", 4, 2), listOf("BFF", 4, 2));
+        assertThat(CouncilElection.allocate(MunicipalLaw.HESSEN, 14, lists, Lots.none()))
+                .isInstanceOfSatisfying(SeatOutcome.LotRequired.class, l -> {
+                    assertThat(l.decision()).isEqualTo(CouncilMajority.LOT_KEY);
+                    assertThat(l.tie().tied()).containsExactlyInAnyOrder("FAG", "BFF");
+                    assertThat(l.tie().contestedSeats()).isEqualTo(1);
+                    assertThat(l.tie().value()).isEqualTo(de.wahlwerk.core.arith.Rational.of(56, 90));
+                    assertThat(l.reason()).startsWith("KWG § 22 Abs. 4");
+                });
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.HESSEN, 14, lists,
+                Lots.none().with(CouncilMajority.LOT_KEY, Lot.of("FAG", "BFF"))).orElseThrow();
+        assertThat(r.apportionment().seats().values()).containsExactly(7, 3, 1, 1, 1, 1);
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(8, 3, 1, 1, 1, 0);
+        // exactly half of the votes: no clause (§ 22 Abs. 4 "mehr als die Hälfte")
+        var half = List.of(listOf("A", 45, 9), listOf("B", 22, 5), listOf("C", 23, 5));
+        assertThat(CouncilElection.allocate(MunicipalLaw.HESSEN, 14, half, Lots.none()).orElseThrow()
+                .majority().clause().party()).isEmpty();
+    }
+
+    @Test
+    void thueringenHasNoThresholdAndUsesHareNiemeyer() {
+        // ThürKWG § 22 Abs. 1 Hare/Niemeyer; the 5 % clause of § 22 Abs. 2 was declared void by the ThürVerfGH
+        // (11.4.2008, VerfGH 22/05). 20 seats, 6,000 / 3,600 / 400 of 10,000: C has 4 % and quota 0.8 → whole seats
+        // 12/7/0, the one remainder seat to C (0.8 > 0.2 of B, 0 of A): 12/7/1.
+        var lists = List.of(listOf("A", 6_000, 20), listOf("B", 3_600, 10), listOf("C", 400, 3));
+        CouncilResult r = CouncilElection.allocate(MunicipalLaw.THUERINGEN, 20, lists, Lots.none()).orElseThrow();
+        assertThat(r.lists().stream().map(CouncilResult.ListOutcome::seats)).containsExactly(12, 7, 1);
+    }
 }
