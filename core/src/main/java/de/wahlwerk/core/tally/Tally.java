@@ -218,6 +218,9 @@ public final class Tally {
      */
     public Map<AreaRef, ConstituencyLeader> constituencyLeaders(VoteKind kind) {
         Map<AreaRef, ConstituencyLeader> m = new LinkedHashMap<>();
+        if (!structure.keys.kindIndex().containsKey(kind)) {
+            return m; // no ballot has this vote (yet: an election still being set up has no districts)
+        }
         for (AreaSnapshot s : snapshots()) {
             if (s.area().level() == AreaLevel.CONSTITUENCY) {
                 m.put(s.area().ref(), new ConstituencyLeader(s.area().ref(), s.leader(kind), s.complete()));

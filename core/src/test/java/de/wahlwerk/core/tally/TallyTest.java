@@ -111,6 +111,13 @@ class TallyTest {
     }
 
     @Test
+    void anElectionStillWithoutDistrictsHasNoConstituencyLeadersYet() {
+        // Set up area by area: the constituencies exist before any district (and so any ballot) does.
+        TallyStructure empty = TallyStructure.of(structure().areas(), List.of(), List.of());
+        assertThat(Tally.empty(empty).constituencyLeaders(VoteKind.FIRST)).isEmpty();
+    }
+
+    @Test
     void neighbourCountsAsReportedWithItsHostAndIsNeverCountedTwice() {
         Tally t = Tally.empty(structure());
         assertThatThrownBy(() -> t.apply(report(1, "103", 10L, 5, new long[] {5, 0}, new long[] {5, 0, 0})))
