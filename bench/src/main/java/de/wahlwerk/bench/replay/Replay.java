@@ -212,7 +212,8 @@ public final class Replay {
         long t = System.nanoTime();
         for (int i = 0; i < missing.size(); i += 2000) {
             List<Map<String, Object>> batch = missing.subList(i, Math.min(missing.size(), i + 2000));
-            require(admin.json("POST", "/api/setup/days/" + dayId + "/units/bulk", JSON.writeValueAsString(batch), Map.of()),
+            require(admin.json("POST", "/api/setup/days/" + dayId + "/units/bulk", JSON.writeValueAsString(batch), Map.of(),
+                    java.time.Duration.ofMinutes(5)),
                     201, "bulk units");
             out.printf("  districts created: %d/%d (%.0f/s)%n", i + batch.size(), missing.size(),
                     (i + batch.size()) / ((System.nanoTime() - t) / 1e9));

@@ -24,6 +24,8 @@ import java.util.TreeSet;
  *   --kill-at F           kill -9 node 1 when F of the districts are confirmed, and start it again
  *   --pg-restart-at F     restart the (embedded) PostgreSQL when F of the districts are confirmed
  *   --wrk C               public load meanwhile: wrk with C connections on node 1's federal JSON
+ *   --read-phases C       wrk (C connections, --read-seconds S, default 10) on node 1's public listener
+ *                         before the night, while reports are confirmed (at --read-during-at 0.3) and after it
  *   --url URL --admin U --password P --totp SECRET   replay against a running node instead
  * </pre>
  */
@@ -175,7 +177,43 @@ public final class ReplayMain {
                 }
             });
         }
+        List<ReadPhases.Phase> reads = new ArrayList<>();
+        long[] electionId = {-1};
+        String readUrl = nodes.isEmpty() ? null : nodes.get(0).publicBase();
+        int readConnections = Integer.parseInt(a.getOrDefault("read-phases", "0"));
+        int readSeconds = Integer.parseInt(a.getOrDefault("read-seconds", "10"));
+        if (readConnections > 0) {
+            // Issue 6: read throughput and p99 before the first report, while reports are confirmed,
+            // and with all reported. The same federal JSON on node 1's public listener each time.
+            if (readUrl == null || a.containsKey("kill-at") || a.containsKey("pg-restart-at") || a.containsKey("wrk")) {
+                System.err.println("--read-phases braucht einen gestarteten Knoten und keine Fehlerinjektion oder --wrk.");
+                System.exit(2);
+            }
+            replay.onNight(election -> {
+                cpu.accept(election);
+                electionId[0] = election;
+                try {
+                    reads.add(ReadPhases.measure("0 reported (before the night)",
+                            readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            replay.faultAt(Double.parseDouble(a.getOrDefault("read-during-at", "0.3")), () -> {
+                try {
+                    reads.add(ReadPhases.measure("while reports are confirmed",
+                            readUrl + "/wahlen/" + electionId[0] + "/bundestag/99.json", readConnections, readSeconds));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
         Replay.Result r = replay.run();
+        if (readConnections > 0) {
+            reads.add(ReadPhases.measure("all reported (after the night)",
+                    readUrl + "/wahlen/" + electionId[0] + "/bundestag/99.json", readConnections, readSeconds));
+            ReadPhases.print(reads);
+        }
         if (wrk[0] != null) {
             // SIGINT makes wrk print its summary.
             new ProcessBuilder("kill", "-INT", Long.toString(wrk[0].pid())).start().waitFor();

@@ -39,10 +39,22 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
         this.env = new LinkedHashMap<>(env);
         this.log = log;
+        // The lean public listener of each node on a port of its own (two nodes share a machine),
+        // the same one after a restart.
+        try {
+            this.env.putIfAbsent("WAHLWERK_PUBLIC_PORT", Integer.toString(ReplayMain.freePort()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String base() {
         return "http://localhost:" + port;
+    }
+
+    /** The node's public listener (what the crowd reads on election night). */
+    public String publicBase() {
+        return "http://127.0.0.1:" + env.get("WAHLWERK_PUBLIC_PORT");
     }
 
     /** Starts the node and waits until it says it is ready (at most {@code timeoutSeconds}). */
@@ -52,8 +64,6 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", Integer.toString(port));
-        // The lean public listener of each node on a port of its own (two nodes share a machine).
-        pb.environment().putIfAbsent("WAHLWERK_PUBLIC_PORT", Integer.toString(ReplayMain.freePort()));
         process = pb.start();
         Files.createDirectories(log.toAbsolutePath().getParent());
         CompletableFuture<String> ready = new CompletableFuture<>();

@@ -74,7 +74,12 @@ final class Session {
     }
 
     Answer json(String method, String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        return json(method, path, json, headers, Duration.ofSeconds(60));
+    }
+
+    /** As above with a longer wait, for set-up requests that carry thousands of records at once. */
+    Answer json(String method, String path, String json, Map<String, String> headers, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (csrf != null) {

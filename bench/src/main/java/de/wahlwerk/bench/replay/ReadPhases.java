@@ -1,0 +1,80 @@
+package de.wahlwerk.bench.replay;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Public read load in the three states of a night that issue 6 compares: nothing reported yet,
+ * reports being confirmed, everything reported. Each phase is one wrk run of fixed length on the
+ * same URL of the node's public listener; the read path should not care which state it is in.
+ */
+final class ReadPhases {
+
+    /** One phase's wrk figures (latencies in milliseconds). */
+    record Phase(String name, double requestsPerSecond, double p50, double p99, long non2xx, long socketErrors) {}
+
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
+    private static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+    private ReadPhases() {}
+
+    /** Runs wrk for {@code seconds} with {@code connections} connections (one thread) and reads its summary. */
+    static Phase measure(String name, String url, int connections, int seconds) throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", url)
+                .redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        return parse(name, out);
+    }
+
+    static Phase parse(String name, String wrkOutput) {
+        Matcher rps = RPS.matcher(wrkOutput);
+        if (!rps.find()) {
+            throw new IllegalStateException("no Requests/sec in wrk's output: " + wrkOutput);
+        }
+        double p50 = Double.NaN;
+        double p99 = Double.NaN;
+        Matcher p = PERCENTILE.matcher(wrkOutput);
+        while (p.find()) {
+            double ms = Double.parseDouble(p.group(2)) * switch (p.group(3)) {
+                case "us" -> 0.001;
+                case "s" -> 1000;
+                default -> 1;
+            };
+            if (p.group(1).equals("50")) {
+                p50 = ms;
+            } else {
+                p99 = ms;
+            }
+        }
+        Matcher n = NON_2XX.matcher(wrkOutput);
+        long non2xx = n.find() ? Long.parseLong(n.group(1)) : 0;
+        Matcher e = ERRORS.matcher(wrkOutput);
+        long errors = 0;
+        if (e.find()) {
+            for (int i = 1; i <= 4; i++) {
+                errors += Long.parseLong(e.group(i));
+            }
+        }
+        return new Phase(name, Double.parseDouble(rps.group(1)), p50, p99, non2xx, errors);
+    }
+
+    /** The phases side by side, each relative to the first. */
+    static void print(List<Phase> phases) {
+        System.out.println();
+        System.out.println("Public read path in the three states of the night (wrk, same URL, public listener):");
+        System.out.printf("  %-34s %12s %9s %9s %9s %8s %8s%n", "phase", "requests/s", "vs first", "p50 ms", "p99 ms", "non-2xx", "errors");
+        Phase first = phases.getFirst();
+        for (Phase ph : phases) {
+            System.out.printf("  %-34s %12.0f %8.0f %% %9.2f %9.2f %8d %8d%n", ph.name(), ph.requestsPerSecond(),
+                    100 * ph.requestsPerSecond() / first.requestsPerSecond(), ph.p50(), ph.p99(), ph.non2xx(), ph.socketErrors());
+        }
+    }
+}

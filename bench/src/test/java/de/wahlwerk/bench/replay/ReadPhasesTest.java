@@ -1,0 +1,44 @@
+package de.wahlwerk.bench.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Reading wrk's summary: requests per second, the 50th and 99th percentile in any unit, errors. */
+class ReadPhasesTest {
+
+    private static final String OUTPUT = """
+            Running 10s test @ http://127.0.0.1:18082/wahlen/1/bundestag/99.json
+              1 threads and 32 connections
+              Thread Stats   Avg      Stdev     Max   +/- Stdev
+                Latency     2.10ms    1.05ms  41.20ms   91.00%
+                Req/Sec    15.21k     1.10k   17.00k    70.00%
+              Latency Distribution
+                 50%  812.00us
+                 75%    2.01ms
+                 90%    3.33ms
+                 99%    1.20s
+              151234 requests in 10.00s, 1.10GB read
+              Socket errors: connect 0, read 2, write 0, timeout 3
+              Non-2xx or 3xx responses: 7
+            Requests/sec:  15123.40
+            Transfer/sec:    112.61MB
+            """;
+
+    @Test
+    void readsThroughputPercentilesInMillisecondsAndErrors() {
+        ReadPhases.Phase p = ReadPhases.parse("before", OUTPUT);
+        assertThat(p.requestsPerSecond()).isEqualTo(15123.40);
+        assertThat(p.p50()).isEqualTo(0.812, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.p99()).isEqualTo(1200.0);
+        assertThat(p.non2xx()).isEqualTo(7);
+        assertThat(p.socketErrors()).isEqualTo(5);
+    }
+
+    @Test
+    void outputWithoutASummaryIsAnError() {
+        assertThatThrownBy(() -> ReadPhases.parse("before", "unable to connect to 127.0.0.1:1 Connection refused"))
+                .hasMessageContaining("Requests/sec");
+    }
+}
