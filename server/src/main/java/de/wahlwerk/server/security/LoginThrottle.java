@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@link ClientKey}): at most {@value #MAX_FAILURES_PER_ADDRESS} failures in {@link #ADDRESS_WINDOW}.
  * Only failures count — a town hall whose staff share one address must not lock itself out by
  * logging in — yet checking and counting are one step: every login holds one of the address's
- * places while it runs and gives it back if it succeeds, so thirty concurrent guesses cannot all
+ * places while it runs and gives it back if it succeeds, so concurrent guesses cannot all
  * pass the check before the first failure is counted.
  */
 @Component
@@ -58,10 +58,5 @@ class LoginThrottle {
      */
     RateLimiter.Attempt attempt(String address) {
         return failuresByAddress.attempt(ClientKey.of(address));
-    }
-
-    /** Forgets the failures of all addresses (tests; the per-account locks stay). */
-    void clearAddresses() {
-        failuresByAddress.clear();
     }
 }

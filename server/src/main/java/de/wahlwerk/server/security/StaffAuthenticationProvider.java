@@ -50,12 +50,13 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
             if (!attempt.admitted()) {
                 throw new LockedException("too many failed logins from " + address);
             }
-            return authenticate(authentication, details, attempt);
+            return checkCredentials(authentication, details, attempt);
         }
     }
 
     /** The login itself; every failure that says something about the password counts against the address. */
-    private Authentication authenticate(Authentication authentication, LoginDetails details, RateLimiter.Attempt attempt) {
+    private Authentication checkCredentials(Authentication authentication, LoginDetails details,
+            RateLimiter.Attempt attempt) {
         String username = authentication.getName() == null ? "" : authentication.getName().trim();
         String password = String.valueOf(authentication.getCredentials());
         var account = staff.findByUsername(username).orElse(null);

@@ -11,9 +11,8 @@ import java.util.Map;
  * event counts from the moment it happens until {@code window} later. In memory and per node.
  *
  * <p>Memory is bounded twice. Per key at most {@code limit} events are held (no more are ever
- * admitted). Keys whose events have all expired are dropped as the limiter is used,
- * and at most {@code maxKeys} keys are held: a new key beyond that evicts the key used least
- * recently. Someone who cycles through more addresses than that can make the limiter forget the
+ * admitted). Keys whose events have all expired are dropped as the limiter is used, and at most
+ * {@code maxKeys} keys are held: a new key beyond that evicts the key used least recently. Someone who cycles through more addresses than that can make the limiter forget the
  * oldest of them — but whoever controls that many addresses escapes a per-address limit anyway,
  * while the memory stays bounded.
  *
