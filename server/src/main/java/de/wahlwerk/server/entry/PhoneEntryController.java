@@ -70,18 +70,19 @@ class PhoneEntryController {
     }
 
     private UnitCodes.Target resolve(String code, HttpServletRequest request, HttpServletResponse response) {
-        String address = request.getRemoteAddr();
-        if (throttle.blocked(address)) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return null;
+        try (var attempt = throttle.attempt(request.getRemoteAddr())) {
+            if (!attempt.admitted()) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                return null;
+            }
+            var target = codes.resolve(code);
+            if (target.isEmpty()) {
+                attempt.count();
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+                return null;
+            }
+            return target.get();
         }
-        var target = codes.resolve(code);
-        if (target.isEmpty()) {
-            throttle.wrongCode(address);
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return null;
-        }
-        return target.get();
     }
 
     private String page(Model model, String code, UnitCodes.Target target, Map<String, String> values,

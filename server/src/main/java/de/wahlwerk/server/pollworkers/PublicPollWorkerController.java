@@ -4,6 +4,7 @@ import de.wahlwerk.server.setup.SetupDirectory;
 import de.wahlwerk.server.web.InvalidInputException;
 import de.wahlwerk.server.web.NotFoundException;
 import de.wahlwerk.server.web.Problems;
+import de.wahlwerk.server.web.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -59,12 +60,9 @@ class PublicPollWorkerController {
     @PostMapping("/anmelden/{dayId}")
     String signUp(@PathVariable long dayId, @ModelAttribute("form") WorkerForm form, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        String address = request.getRemoteAddr();
-        if (limits.exhausted(PublicLimits.Kind.SIGN_UP, address)) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return "pollworkers/limited";
+        if (!limits.tryAcquire(PublicLimits.Kind.SIGN_UP, request.getRemoteAddr())) {
+            return limited(response);
         }
-        limits.count(PublicLimits.Kind.SIGN_UP, address);
         if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
             // A bot filled the hidden field: answer as if it worked, store nothing.
             model.addAttribute("day", setup.day(dayId).orElseThrow(() -> new NotFoundException("election day", dayId)));
@@ -89,15 +87,23 @@ class PublicPollWorkerController {
 
     private String portalView(String token, HttpServletRequest request, HttpServletResponse response, Model model,
             List<String> errors) {
-        String address = request.getRemoteAddr();
-        if (limits.exhausted(PublicLimits.Kind.WRONG_TOKEN, address) || limits.exhausted(PublicLimits.Kind.PORTAL, address)) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return "pollworkers/limited";
+        try (var lookup = limits.attempt(PublicLimits.Kind.WRONG_TOKEN, request.getRemoteAddr())) {
+            if (!lookup.admitted()) {
+                return limited(response);
+            }
+            return portalView(token, lookup, request, response, model, errors);
         }
-        limits.count(PublicLimits.Kind.PORTAL, address);
+    }
+
+    /** The portal page under a token lookup the caller holds: a wrong token counts against it. */
+    private String portalView(String token, RateLimiter.Attempt lookup, HttpServletRequest request,
+            HttpServletResponse response, Model model, List<String> errors) {
+        if (!limits.tryAcquire(PublicLimits.Kind.PORTAL, request.getRemoteAddr())) {
+            return limited(response);
+        }
         var view = portal.view(token);
         if (view.isEmpty()) {
-            limits.count(PublicLimits.Kind.WRONG_TOKEN, address);
+            lookup.count();
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "pollworkers/portal-invalid";
         }
@@ -111,22 +117,28 @@ class PublicPollWorkerController {
     String respond(@PathVariable String token, @RequestParam(required = false) String answer,
             @RequestParam(required = false) String reason, HttpServletRequest request, HttpServletResponse response,
             Model model) {
-        if (limits.exhausted(PublicLimits.Kind.WRONG_TOKEN, request.getRemoteAddr())) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return "pollworkers/limited";
-        }
-        try {
-            if (!"accept".equals(answer) && !"decline".equals(answer)) {
-                throw new InvalidInputException(de.wahlwerk.server.web.FieldProblem.of("answer", "pollworkers.portal.answerRequired"));
+        try (var lookup = limits.attempt(PublicLimits.Kind.WRONG_TOKEN, request.getRemoteAddr())) {
+            if (!lookup.admitted()) {
+                return limited(response);
             }
-            if (!portal.respond(token, "accept".equals(answer), reason)) {
-                return portalView(token, request, response, model, List.of());
+            try {
+                if (!"accept".equals(answer) && !"decline".equals(answer)) {
+                    throw new InvalidInputException(de.wahlwerk.server.web.FieldProblem.of("answer", "pollworkers.portal.answerRequired"));
+                }
+                if (!portal.respond(token, "accept".equals(answer), reason)) {
+                    return portalView(token, lookup, request, response, model, List.of()); // counts the wrong token
+                }
+            } catch (InvalidInputException e) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                return portalView(token, lookup, request, response, model, e.problems().stream().map(problems::message).toList());
             }
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return portalView(token, request, response, model, e.problems().stream().map(problems::message).toList());
+            return "redirect:/wahlhelfer/p/" + token + "?saved";
         }
-        return "redirect:/wahlhelfer/p/" + token + "?saved";
+    }
+
+    private static String limited(HttpServletResponse response) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        return "pollworkers/limited";
     }
 
     @GetMapping("/p/{token}/material/{materialId}")
@@ -157,15 +169,16 @@ class PublicPollWorkerController {
 
     /** The material, or null for a wrong token, a foreign material or a blocked address (counted as wrong). */
     private PollWorkerStore.Material material(String token, long materialId, HttpServletRequest request) {
-        String address = request.getRemoteAddr();
-        if (limits.exhausted(PublicLimits.Kind.WRONG_TOKEN, address)) {
-            return null;
+        try (var lookup = limits.attempt(PublicLimits.Kind.WRONG_TOKEN, request.getRemoteAddr())) {
+            if (!lookup.admitted()) {
+                return null;
+            }
+            var material = portal.material(token, materialId);
+            if (material.isEmpty()) {
+                lookup.count();
+                return null;
+            }
+            return material.get();
         }
-        var material = portal.material(token, materialId);
-        if (material.isEmpty()) {
-            limits.count(PublicLimits.Kind.WRONG_TOKEN, address);
-            return null;
-        }
-        return material.get();
     }
 }

@@ -1,5 +1,6 @@
 package de.wahlwerk.server.security;
 
+import de.wahlwerk.server.web.ClientKey;
 import de.wahlwerk.server.web.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,8 +10,12 @@ import org.springframework.stereotype.Component;
 /**
  * Slows down password guessing. Per account (stored, so it holds across nodes): after
  * {@value #FREE_FAILURES} failures each further one locks the account for twice as long, from 30
- * seconds up to 15 minutes. Per client address (in memory, per node): at most
- * {@value #MAX_FAILURES_PER_ADDRESS} failures in {@link #ADDRESS_WINDOW}.
+ * seconds up to 15 minutes. Per client address (in memory, per node; IPv6 by its /64, see
+ * {@link ClientKey}): at most {@value #MAX_FAILURES_PER_ADDRESS} failures in {@link #ADDRESS_WINDOW}.
+ * Only failures count — a town hall whose staff share one address must not lock itself out by
+ * logging in — yet checking and counting are one step: every login holds one of the address's
+ * places while it runs and gives it back if it succeeds, so concurrent guesses cannot all
+ * pass the check before the first failure is counted.
  */
 @Component
 class LoginThrottle {
@@ -47,11 +52,11 @@ class LoginThrottle {
         return now().plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock);
     }
 
-    boolean addressBlocked(String address) {
-        return failuresByAddress.exhausted(address);
-    }
-
-    void addressFailed(String address) {
-        failuresByAddress.record(address);
+    /**
+     * One login from the address: not admitted when the address is blocked; otherwise
+     * {@link RateLimiter.Attempt#count()} on failure, and close it in any case.
+     */
+    RateLimiter.Attempt attempt(String address) {
+        return failuresByAddress.attempt(ClientKey.of(address));
     }
 }

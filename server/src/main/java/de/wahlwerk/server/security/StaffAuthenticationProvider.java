@@ -1,5 +1,6 @@
 package de.wahlwerk.server.security;
 
+import de.wahlwerk.server.web.RateLimiter;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -43,28 +44,36 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String username = authentication.getName() == null ? "" : authentication.getName().trim();
-        String password = String.valueOf(authentication.getCredentials());
         LoginDetails details = authentication.getDetails() instanceof LoginDetails d ? d : null;
         String address = details == null ? "?" : details.getRemoteAddress();
-        if (throttle.addressBlocked(address)) {
-            throw new LockedException("too many failed logins from " + address);
+        try (RateLimiter.Attempt attempt = throttle.attempt(address)) {
+            if (!attempt.admitted()) {
+                throw new LockedException("too many failed logins from " + address);
+            }
+            return checkCredentials(authentication, details, attempt);
         }
+    }
+
+    /** The login itself; every failure that says something about the password counts against the address. */
+    private Authentication checkCredentials(Authentication authentication, LoginDetails details,
+            RateLimiter.Attempt attempt) {
+        String username = authentication.getName() == null ? "" : authentication.getName().trim();
+        String password = String.valueOf(authentication.getCredentials());
         var account = staff.findByUsername(username).orElse(null);
         if (account == null) {
             passwords.matches(password, dummyHash);
-            throttle.addressFailed(address);
+            attempt.count();
             throw new BadCredentialsException("bad credentials");
         }
         if (account.lockedUntil() != null && account.lockedUntil().isAfter(throttle.now())) {
             throw new LockedException("account locked until " + account.lockedUntil());
         }
         if (!passwords.matches(password, account.passwordHash())) {
-            fail(account, address);
+            fail(account, attempt);
             throw new BadCredentialsException("bad credentials");
         }
         if (account.totpSecret() != null && !totp.verify(account.totpSecret(), details == null ? null : details.code())) {
-            fail(account, address);
+            fail(account, attempt);
             throw new SecondFactorException();
         }
         if (!account.enabled()) {
@@ -80,10 +89,10 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         return result;
     }
 
-    private void fail(StaffAccount account, String address) {
+    private void fail(StaffAccount account, RateLimiter.Attempt attempt) {
         int failures = account.failedLogins() + 1;
         staff.recordFailure(account.id(), failures, throttle.lockUntil(failures));
-        throttle.addressFailed(address);
+        attempt.count();
     }
 
     @Override

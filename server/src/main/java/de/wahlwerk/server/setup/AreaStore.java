@@ -150,25 +150,26 @@ class AreaStore {
 
     /** Per unit of the day: hierarchy → leaf area, in one query (the tally's structure at 90,000 units). */
     Map<Long, Map<String, Area>> unitAreasOfDay(long dayId) {
+        return unitAreasWhere("u.election_day_id = :k", dayId);
+    }
+
+    /** Hierarchy → leaf area of the unit. */
+    Map<String, Area> unitAreas(long unitId) {
+        return unitAreasWhere("ua.unit_id = :k", unitId).getOrDefault(unitId, new LinkedHashMap<>());
+    }
+
+    /** Unit → hierarchy → leaf area, for the units the filter (a constant condition on {@code :k}) selects. */
+    private Map<Long, Map<String, Area>> unitAreasWhere(String filter, long key) {
         Map<Long, Map<String, Area>> result = new HashMap<>();
         jdbc.sql("""
                 select ua.unit_id, a.* from reporting_unit_area ua
                 join area a on a.id = ua.area_id
                 join reporting_unit u on u.id = ua.unit_id
-                where u.election_day_id = :d order by ua.unit_id, ua.hierarchy""")
-                .param("d", dayId).query(rs -> {
+                where %s order by ua.unit_id, ua.hierarchy""".formatted(filter))
+                .param("k", key).query(rs -> {
                     Area a = area(rs);
                     result.computeIfAbsent(rs.getLong("unit_id"), u -> new LinkedHashMap<>()).put(a.hierarchy(), a);
                 });
-        return result;
-    }
-
-    /** Hierarchy → leaf area of the unit. */
-    Map<String, Area> unitAreas(long unitId) {
-        Map<String, Area> result = new LinkedHashMap<>();
-        jdbc.sql("select a.* from reporting_unit_area ua join area a on a.id = ua.area_id where ua.unit_id = :u order by ua.hierarchy")
-                .param("u", unitId).query((rs, i) -> area(rs)).list()
-                .forEach(a -> result.put(a.hierarchy(), a));
         return result;
     }
 

@@ -10,12 +10,18 @@ import java.util.Map;
  * At most {@code limit} events per key (usually a client address) in a sliding {@code window}: an
  * event counts from the moment it happens until {@code window} later. In memory and per node.
  *
- * <p>Memory is bounded twice. Per key only the newest {@code limit} events are kept (older ones
- * cannot change any answer). Keys whose events have all expired are dropped as the limiter is used,
- * and at most {@code maxKeys} keys are held: a new key beyond that evicts the key used least
- * recently. Someone who cycles through more addresses than that can make the limiter forget the
+ * <p>Memory is bounded twice. Per key at most {@code limit} events are held (no more are ever
+ * admitted). Keys whose events have all expired are dropped as the limiter is used, and at most
+ * {@code maxKeys} keys are held: a new key beyond that evicts the key used least recently. Someone who cycles through more addresses than that can make the limiter forget the
  * oldest of them — but whoever controls that many addresses escapes a per-address limit anyway,
  * while the memory stays bounded.
+ *
+ * <p>Two ways to count atomically, so that concurrent requests cannot all pass a check before any
+ * of them is counted: {@link #tryAcquire} counts every admitted event at once (for limits on every
+ * request); {@link #attempt} reserves a place for an outcome not yet known and counts it only if
+ * the caller says so (for limits on failures: a failed login or a wrong code counts, a success
+ * gives its place back). While an attempt is open its place is taken, so at most {@code limit}
+ * counted events and open attempts exist per key at any moment.
  *
  * <p>Thread-safe; one lock per limiter (each call touches one key and takes microseconds).
  */
@@ -45,7 +51,7 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
-    /** Whether the key has used up its allowance in the window. */
+    /** Whether the key has used up its allowance in the window (open attempts included). */
     public synchronized boolean exhausted(String key) {
         long now = clock.millis();
         Events events = keys.get(key);
@@ -53,28 +59,41 @@ public final class RateLimiter {
             return false;
         }
         events.expire(now - windowMillis);
-        if (events.size == 0) {
+        if (events.idle()) {
             keys.remove(key);
             return false;
         }
-        return events.size >= limit;
+        return events.taken() >= limit;
     }
 
-    /** Counts one event for the key, whether or not it is exhausted. */
-    public synchronized void record(String key) {
-        long now = clock.millis();
-        events(key, now).add(now);
-    }
-
-    /** Counts one event unless the key is exhausted; false (and nothing counted) if it is. */
+    /**
+     * Counts one event unless the key is exhausted; false (and nothing counted) if it is. There is
+     * deliberately no way to count without this check: a check and a count in two calls would let
+     * concurrent requests all pass before any of them is counted.
+     */
     public synchronized boolean tryAcquire(String key) {
         long now = clock.millis();
         Events events = events(key, now);
-        if (events.size >= limit) {
+        if (events.taken() >= limit) {
             return false;
         }
         events.add(now);
         return true;
+    }
+
+    /**
+     * Reserves a place for one event of the key unless the key is exhausted. The caller must close
+     * the attempt (try-with-resources): {@link Attempt#count()} turns the place into an event at
+     * that moment, closing without counting gives it back. A refused attempt reserves nothing.
+     */
+    public synchronized Attempt attempt(String key) {
+        long now = clock.millis();
+        Events events = events(key, now);
+        if (events.taken() >= limit) {
+            return new Attempt(null);
+        }
+        events.pending++;
+        return new Attempt(events);
     }
 
     /** Whole seconds (rounded up, at least 1) until the key may act again; 0 if it may now. */
@@ -85,10 +104,14 @@ public final class RateLimiter {
             return 0;
         }
         events.expire(now - windowMillis);
-        if (events.size < limit) {
+        int mustExpire = events.taken() - limit + 1;
+        if (mustExpire <= 0) {
             return 0;
         }
-        long millis = events.oldest() + windowMillis - now;
+        if (mustExpire > events.size) {
+            return 1; // only open attempts stand in the way, and they end within a request
+        }
+        long millis = events.at(mustExpire - 1) + windowMillis - now;
         return Math.max(1, (millis + 999) / 1000);
     }
 
@@ -125,29 +148,73 @@ public final class RateLimiter {
         while (it.hasNext()) {
             Events eldest = it.next().getValue();
             eldest.expire(cutoff);
-            if (eldest.size > 0 && keys.size() < maxKeys) {
+            if (!eldest.idle() && keys.size() < maxKeys) {
                 break;
             }
             it.remove();
         }
     }
 
-    /** The newest events of one key, oldest first, in a ring of {@code limit} slots. */
+    /**
+     * One reserved place of a key, or a refusal. Used by one thread; closing it without
+     * {@link #count()} gives the place back.
+     */
+    public final class Attempt implements AutoCloseable {
+
+        /** Null when refused; otherwise the key's events, whose pending count holds this place. */
+        private final Events events;
+        private boolean open;
+
+        private Attempt(Events events) {
+            this.events = events;
+            this.open = events != null;
+        }
+
+        /** Whether the key had room: false means the caller must refuse the request. */
+        public boolean admitted() {
+            return events != null;
+        }
+
+        /** Counts the reserved place as an event now (a failure, a wrong code); at most once. */
+        public void count() {
+            synchronized (RateLimiter.this) {
+                if (open) {
+                    open = false;
+                    events.pending--;
+                    events.add(clock.millis());
+                }
+            }
+        }
+
+        /** Gives the place back unless it was counted. */
+        @Override
+        public void close() {
+            synchronized (RateLimiter.this) {
+                if (open) {
+                    open = false;
+                    events.pending--;
+                }
+            }
+        }
+    }
+
+    /**
+     * The events of one key in the window, oldest first, in a ring of {@code limit} slots, and the number
+     * of places held by open attempts.
+     */
     private static final class Events {
 
         private final long[] times;
         private int head;
         private int size;
+        private int pending;
 
         Events(int capacity) {
             times = new long[capacity];
         }
 
+        /** Only called with a free slot: events and open attempts never exceed {@code limit}. */
         void add(long time) {
-            if (size == times.length) {
-                head = (head + 1) % times.length; // the oldest can no longer matter
-                size--;
-            }
             times[(head + size) % times.length] = time;
             size++;
         }
@@ -160,8 +227,18 @@ public final class RateLimiter {
             }
         }
 
-        long oldest() {
-            return times[head];
+        /** The i-th oldest event still held. */
+        long at(int i) {
+            return times[(head + i) % times.length];
+        }
+
+        /** Places used: events in the window and open attempts. */
+        int taken() {
+            return size + pending;
+        }
+
+        boolean idle() {
+            return size == 0 && pending == 0;
         }
     }
 }

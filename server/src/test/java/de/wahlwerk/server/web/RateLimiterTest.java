@@ -3,6 +3,7 @@ package de.wahlwerk.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.wahlwerk.server.support.AllAtOnce;
 import de.wahlwerk.server.support.HandClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +28,11 @@ class RateLimiterTest {
     @Test
     void theEventAtTheLimitExhaustsTheKeyUntilTheFirstIsAWindowOld() {
         RateLimiter limiter = new RateLimiter(3, Duration.ofMinutes(10), 100, clock);
-        limiter.record("a");
+        limiter.tryAcquire("a");
         clock.advance(Duration.ofMinutes(1));
-        limiter.record("a");
+        limiter.tryAcquire("a");
         assertThat(limiter.exhausted("a")).isFalse(); // 2 of 3
-        limiter.record("a");
+        limiter.tryAcquire("a");
         assertThat(limiter.exhausted("a")).isTrue(); // 3 of 3
         assertThat(limiter.exhausted("b")).as("other keys are untouched").isFalse();
 
@@ -63,28 +64,66 @@ class RateLimiterTest {
     }
 
     @Test
-    void recordingPastTheLimitKeepsOnlyTheNewestEventsWithTheSameAnswers() {
+    void anAttemptHoldsItsPlaceUntilClosedAndCountsOnlyWhenTold() {
         RateLimiter limiter = new RateLimiter(2, Duration.ofMinutes(10), 100, clock);
-        for (int minute = 0; minute < 5; minute++) { // events at 0, 1, 2, 3, 4
-            limiter.record("a");
-            clock.advance(Duration.ofMinutes(1));
+        try (RateLimiter.Attempt first = limiter.attempt("a"); RateLimiter.Attempt second = limiter.attempt("a")) {
+            assertThat(first.admitted()).isTrue();
+            assertThat(second.admitted()).isTrue();
+            try (RateLimiter.Attempt third = limiter.attempt("a")) {
+                assertThat(third.admitted()).as("both places are held").isFalse();
+                third.count(); // a refused attempt counts nothing
+            }
+            assertThat(limiter.tryAcquire("a")).isFalse();
+            assertThat(limiter.retryAfterSeconds("a")).as("only open attempts block").isEqualTo(1);
+            first.close(); // a success: the place is given back
+            clock.advance(Duration.ofMinutes(1)); // 8:01
+            second.count(); // a failure, counted at 8:01
+            second.count(); // once only
         }
-        // Now 0:05. Two events in the window are enough until the second newest (0:03) is 10 minutes old.
-        assertThat(limiter.exhausted("a")).isTrue();
-        assertThat(limiter.retryAfterSeconds("a")).isEqualTo(8 * 60); // 0:13 − 0:05
-        clock.advance(Duration.ofMinutes(8));
-        assertThat(limiter.exhausted("a")).isFalse();
+        assertThat(limiter.exhausted("a")).isFalse(); // 1 of 2
+        assertThat(limiter.tryAcquire("a")).isTrue(); // 8:01
+        assertThat(limiter.retryAfterSeconds("a")).isEqualTo(10 * 60);
+    }
+
+    @Test
+    void aKeyWithAnOpenAttemptIsNotSweptAway() {
+        RateLimiter limiter = new RateLimiter(1, Duration.ofMinutes(1), 100, clock);
+        try (RateLimiter.Attempt slow = limiter.attempt("slow")) {
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(limiter.tryAcquire("other")).isTrue(); // a new key sweeps idle keys
+            assertThat(limiter.keys()).isEqualTo(2);
+            slow.count();
+        }
+        assertThat(limiter.exhausted("slow")).isTrue();
+    }
+
+    @Test
+    void fiftyAttemptsAtOnceAdmitExactlyTheLimitAndSuccessesGiveTheirPlacesBack() throws Exception {
+        RateLimiter limiter = new RateLimiter(7, Duration.ofHours(1), 100, clock);
+        assertThat(AllAtOnce.failingAttempts(50, () -> limiter.attempt("k"))).isEqualTo(7);
+        assertThat(limiter.exhausted("k")).isTrue();
+
+        AllAtOnce succeeding = new AllAtOnce(50);
+        int admitted = succeeding.count(() -> {
+            try (RateLimiter.Attempt attempt = limiter.attempt("s")) {
+                succeeding.allDecided();
+                return attempt.admitted();
+            }
+        });
+        assertThat(admitted).as("at most 7 places, even for attempts that will succeed").isEqualTo(7);
+        assertThat(limiter.exhausted("s")).as("no success was counted").isFalse();
+        assertThat(limiter.keys()).as("the idle key is dropped when asked about").isEqualTo(1);
     }
 
     @Test
     void keysWhoseEventsExpiredAreDropped() {
         RateLimiter limiter = new RateLimiter(5, Duration.ofMinutes(1), 100, clock);
         for (int i = 0; i < 50; i++) {
-            limiter.record("old" + i);
+            limiter.tryAcquire("old" + i);
         }
         assertThat(limiter.keys()).isEqualTo(50);
         clock.advance(Duration.ofMinutes(1));
-        limiter.record("new");
+        limiter.tryAcquire("new");
         assertThat(limiter.keys()).as("a new key sweeps the expired ones").isEqualTo(1);
         clock.advance(Duration.ofMinutes(1));
         assertThat(limiter.exhausted("new")).isFalse();
@@ -94,24 +133,24 @@ class RateLimiterTest {
     @Test
     void cyclingKeysCannotGrowTheMapBeyondItsCap() {
         RateLimiter limiter = new RateLimiter(1, Duration.ofHours(1), 10, clock);
-        limiter.record("kept");
+        limiter.tryAcquire("kept");
         for (int i = 0; i < 9; i++) {
-            limiter.record("k" + i);
+            limiter.tryAcquire("k" + i);
         }
         assertThat(limiter.keys()).isEqualTo(10);
         limiter.exhausted("kept"); // used recently: "k0" is now the least recently used key
         for (int i = 0; i < 10_000; i++) {
-            limiter.record("attacker" + i);
+            limiter.tryAcquire("attacker" + i);
             assertThat(limiter.keys()).isLessThanOrEqualTo(10);
         }
         assertThat(limiter.exhausted("attacker9999")).isTrue();
         assertThat(limiter.exhausted("k0")).as("evicted, least recently used").isFalse();
 
         RateLimiter small = new RateLimiter(1, Duration.ofHours(1), 2, clock);
-        small.record("a");
-        small.record("b");
+        small.tryAcquire("a");
+        small.tryAcquire("b");
         small.exhausted("a"); // a used after b
-        small.record("c"); // evicts b, not a
+        small.tryAcquire("c"); // evicts b, not a
         assertThat(small.exhausted("a")).isTrue();
         assertThat(small.exhausted("b")).isFalse();
         assertThat(small.exhausted("c")).isTrue();
@@ -136,7 +175,7 @@ class RateLimiterTest {
                         if (limiter.tryAcquire("shared")) {
                             admitted.incrementAndGet();
                         }
-                        limiter.record("own" + thread); // and keys of their own, concurrently
+                        limiter.tryAcquire("own" + thread); // and keys of their own, concurrently
                         limiter.exhausted("own" + ((thread + 1) % threads));
                     }
                     return null;
