@@ -45,7 +45,13 @@ public final class Replay {
     /** How to replay. {@code states} empty means all 16. */
     public record Options(List<String> nodes, String adminUser, String adminPassword, String adminTotpSecret,
             Path kerg2, Set<String> states, int polling, int postal, long seed, double compress, int clients,
-            double correctionShare, boolean checkSeats) {}
+            double correctionShare, boolean checkSeats, List<String> publicNodes) {
+
+        /** Where the crowd reads: the nodes' public listeners, or (null) the nodes' main ports. */
+        public List<String> publicNodes() {
+            return publicNodes == null ? nodes : publicNodes;
+        }
+    }
 
     /** What happened; {@code mismatches} empty means every number matched. */
     public record Result(int units, int reports, int corrections, int retries, long wallMillis, Stats submit,
@@ -621,35 +627,68 @@ public final class Replay {
     private volatile boolean probing = true;
 
     /** Polls the public JSON of the constituency until it counts the confirmed district (sampled, every 5th). */
+    /**
+     * Watches the public JSON of the constituencies with a sampled confirmation until each shows
+     * it. Every outstanding sample is watched at once (one conditional request per constituency
+     * and round, 304 while unchanged), so that a backlog of samples does not add its own waiting
+     * to the latency measured.
+     */
     private void probe() {
-        List<Session> nodes = o.nodes().stream().map(Session::new).toList();
-        int i = 0;
-        while (probing || !probes.isEmpty()) {
-            Probe p;
-            try {
-                p = probes.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (p == null) {
-                continue;
-            }
-            Session node = nodes.get(i++ % nodes.size());
-            long deadline = p.confirmedAt() + 60_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                Session.Answer a = node.get("/wahlen/" + electionId + "/bundestag/" + p.constituency() + ".json");
-                if (a.status() == 200) {
-                    int reported = JSON.readTree(a.body()).path("status").path("unitsReported").asInt();
-                    if (reported >= p.atLeast()) {
-                        visibleNanos.add(System.nanoTime() - p.confirmedAt());
-                        break;
-                    }
-                }
+        List<String> nodes = o.publicNodes();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        Map<String, String> etags = new HashMap<>();
+        Map<String, Integer> reportedNow = new HashMap<>();
+        List<Probe> outstanding = new ArrayList<>();
+        int round = 0;
+        while (probing || !probes.isEmpty() || !outstanding.isEmpty()) {
+            probes.drainTo(outstanding);
+            if (outstanding.isEmpty()) {
                 try {
-                    Thread.sleep(20);
+                    Probe p = probes.poll(200, TimeUnit.MILLISECONDS);
+                    if (p != null) {
+                        outstanding.add(p);
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }
+                continue;
+            }
+            String node = nodes.get(round++ % nodes.size());
+            Set<String> constituencies = new java.util.TreeSet<>();
+            outstanding.forEach(p -> constituencies.add(p.constituency()));
+            for (String c : constituencies) {
+                String key = node + c;
+                var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(node + "/wahlen/" + electionId + "/bundestag/" + c + ".json"))
+                        .timeout(java.time.Duration.ofSeconds(10));
+                if (etags.containsKey(key)) {
+                    request.header("If-None-Match", etags.get(key));
+                }
+                try {
+                    var a = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    if (a.statusCode() == 200) {
+                        reportedNow.put(key, JSON.readTree(a.body()).path("status").path("unitsReported").asInt());
+                        a.headers().firstValue("ETag").ifPresent(t -> etags.put(key, t));
+                    }
+                } catch (java.io.IOException e) {
+                    continue; // the node is down (fault runs): the sample waits on
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            long now = System.nanoTime();
+            outstanding.removeIf(p -> {
+                if (reportedNow.getOrDefault(node + p.constituency(), 0) >= p.atLeast()) {
+                    visibleNanos.add(now - p.confirmedAt());
+                    return true;
+                }
+                return now - p.confirmedAt() > 60_000_000_000L; // not seen within a minute: dropped
+            });
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

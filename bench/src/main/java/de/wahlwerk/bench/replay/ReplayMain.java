@@ -114,7 +114,7 @@ public final class ReplayMain {
                 Integer.parseInt(a.getOrDefault("polling", "60000")), Integer.parseInt(a.getOrDefault("postal", "30000")),
                 Long.parseLong(a.getOrDefault("seed", "2025")), Double.parseDouble(a.getOrDefault("compress", "40")),
                 Integer.parseInt(a.getOrDefault("clients", "32")), Double.parseDouble(a.getOrDefault("corrections", "0.01")),
-                true);
+                true, nodes.isEmpty() ? null : nodes.stream().map(ServerProcess::publicBase).toList());
         Replay replay = new Replay(options, System.out);
         long[] maxRss = new long[nodes.size()];
         Thread memory = Thread.ofPlatform().daemon().start(() -> {

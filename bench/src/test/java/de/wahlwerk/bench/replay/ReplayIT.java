@@ -79,7 +79,7 @@ class ReplayIT {
         nodes.forEach(n -> urls.add(n.base()));
         // 3,000 polling and 1,500 postal districts nationwide: a twentieth of the real number, same shape.
         return new Replay(new Replay.Options(urls, admin, password, totp, Fixtures.file("btw2025-kerg2/kerg2.csv"),
-                Set.of(state), 3_000, 1_500, 7, 900, 6, 0.05, false), OUT);
+                Set.of(state), 3_000, 1_500, 7, 900, 6, 0.05, false, nodes.stream().map(ServerProcess::publicBase).toList()), OUT);
     }
 
     @Test

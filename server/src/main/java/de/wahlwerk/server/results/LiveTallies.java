@@ -72,6 +72,21 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
     }
 
     /**
+     * The day's areas, districts or nominations changed: its tallies are built again on next use.
+     * Without this a district added or counted with a neighbour after the tally was built would
+     * only be noticed when its first report failed to apply, at the busiest moment of the night
+     * (the national replay showed a full rebuild and re-rendering of every page at the first report).
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void setupChanged(de.wahlwerk.server.setup.SetupChanged event) {
+        for (Long id : List.copyOf(tallies.keySet())) {
+            if (setup.election(id).map(e -> e.electionDayId() == event.dayId()).orElse(true)) {
+                tallies.remove(id);
+            }
+        }
+    }
+
+    /**
      * Applies every confirmation after the sequence each tally has reached, waiting for the writer.
      * Only for threads that hold no pooled connection while they wait (publisher, listener, the
      * tally's own background thread).

@@ -32,7 +32,11 @@ public class AreaService {
     private final AuditLog audit;
     private final AreaScopes scopes;
 
-    AreaService(AreaStore store, ElectionDayService days, AccessPolicy access, AuditLog audit, AreaScopes scopes) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    AreaService(AreaStore store, ElectionDayService days, AccessPolicy access, AuditLog audit, AreaScopes scopes,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.days = days;
         this.access = access;
@@ -71,6 +75,7 @@ public class AreaService {
         }
         long id = store.insertArea(dayId, form, parentId);
         audit.record("create", "area", id, null, store.area(id).orElseThrow());
+        events.publishEvent(new SetupChanged(dayId));
         return id;
     }
 
@@ -92,6 +97,7 @@ public class AreaService {
         }
         store.updateArea(id, form, parentId);
         audit.record("update", "area", id, before, store.area(id).orElseThrow());
+        events.publishEvent(new SetupChanged(before.electionDayId()));
     }
 
     private Long resolveParent(long dayId, AreaForm form, Long selfId) {
@@ -185,6 +191,12 @@ public class AreaService {
 
     @Transactional
     public long createUnit(long dayId, ReportingUnitForm form) {
+        long id = insertUnit(dayId, form);
+        events.publishEvent(new SetupChanged(dayId));
+        return id;
+    }
+
+    private long insertUnit(long dayId, ReportingUnitForm form) {
         days.day(dayId);
         Resolved r = resolveUnit(dayId, form, null);
         if (store.unitByKey(dayId, form.getOfficialKey()).isPresent()) {
@@ -216,7 +228,7 @@ public class AreaService {
                         forms.get(i).getOfficialKey()));
             }
             try {
-                createUnit(dayId, forms.get(i));
+                insertUnit(dayId, forms.get(i));
             } catch (InvalidInputException e) {
                 String prefix = "units[" + i + "]";
                 throw new InvalidInputException(e.problems().stream()
@@ -224,6 +236,7 @@ public class AreaService {
                         .toList());
             }
         }
+        events.publishEvent(new SetupChanged(dayId)); // once for the batch
         return forms.size();
     }
 
@@ -238,6 +251,7 @@ public class AreaService {
         store.updateUnit(id, form, r.stationId(), r.countedWithId());
         store.replaceUnitAreas(id, r.areaIds());
         audit.record("update", "reporting_unit", id, before, unit(id));
+        events.publishEvent(new SetupChanged(before.unit().electionDayId()));
     }
 
     private record Resolved(Long stationId, Long countedWithId, Map<String, Long> areaIds) {}

@@ -26,8 +26,11 @@ class BundleImport {
     private final AreaStore areas;
     private final NominationStore nominations;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    BundleImport(ElectionDayService days, AreaStore areas, NominationStore nominations, AuditLog audit) {
+    BundleImport(ElectionDayService days, AreaStore areas, NominationStore nominations, AuditLog audit,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.days = days;
         this.areas = areas;
         this.nominations = nominations;
@@ -116,6 +119,7 @@ class BundleImport {
         Summary summary = new Summary(bundle.areas().size(), bundle.pollingStations().size(), bundle.units().size(),
                 bundle.elections().size(), nominationCount, candidateCount);
         audit.record("import-bundle", "election_day", dayId, null, java.util.Map.of("file", fileName, "created", summary));
+        events.publishEvent(new SetupChanged(dayId));
         return summary;
     }
 

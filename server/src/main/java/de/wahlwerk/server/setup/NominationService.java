@@ -26,9 +26,11 @@ public class NominationService {
     private final ElectionDayService elections;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     NominationService(NominationStore store, AreaStore areas, ElectionDayService elections, AccessPolicy access,
-            AuditLog audit) {
+            AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.areas = areas;
         this.elections = elections;
@@ -61,6 +63,7 @@ public class NominationService {
         requireManage(e, areaId);
         long id = store.insertNomination(electionId, areaId, form);
         audit.record("create", "nomination", id, null, store.nomination(id).orElseThrow());
+        events.publishEvent(new SetupChanged(e.electionDayId()));
         return id;
     }
 
@@ -73,6 +76,7 @@ public class NominationService {
         requireManage(e, areaId);
         store.updateNomination(id, areaId, form);
         audit.record("update", "nomination", id, before, store.nomination(id).orElseThrow());
+        events.publishEvent(new SetupChanged(e.electionDayId()));
     }
 
     private Long validate(Election e, NominationForm form, Long selfId) {
