@@ -38,8 +38,4 @@ record Nominees(Map<String, Map<String, List<Person>>> lists, Map<String, Map<St
     Optional<Person> constituencyCandidate(String constituencyKey, String group) {
         return Optional.ofNullable(constituencies.getOrDefault(constituencyKey, Map.of()).get(group));
     }
-
-    boolean anyList() {
-        return lists.values().stream().anyMatch(m -> m.values().stream().anyMatch(l -> !l.isEmpty()));
-    }
 }
