@@ -292,7 +292,14 @@ class AreaPages {
         for (var cl : tally.constituencyLeaders(VoteKind.FIRST).values()) {
             constituencies.put(cl.area().key(), facts.name(cl.area()));
         }
-        List<ElectedPersons.Party> elected = ElectedPersons.of(report, parties, facts.candidates(), constituencies);
+        // Land names as set up (a live seat report names the Länder by their keys).
+        java.util.Map<String, String> lands = new java.util.HashMap<>();
+        for (var snapshot : tally.snapshots()) {
+            if (snapshot.area().level() == AreaLevel.STATE) {
+                lands.put(snapshot.area().ref().key(), facts.name(snapshot.area().ref()));
+            }
+        }
+        List<ElectedPersons.Party> elected = ElectedPersons.of(report, parties, facts.candidates(), constituencies, lands);
         return new Seats(svg, rows, total, elected, ElectedPersons.named(elected), total <= ElectedPersons.OPEN_UP_TO,
                 !facts.finalResult());
     }

@@ -91,6 +91,7 @@ class PublicFactsSource {
         return before == null || !java.util.Objects.equals(before.parties(), report.parties())
                 || !java.util.Objects.equals(before.source(), report.source())
                 || !java.util.Objects.equals(before.constituencies(), report.constituencies())
+                || !java.util.Objects.equals(before.landLists(), report.landLists())
                 || before.status() != report.status();
     }
 

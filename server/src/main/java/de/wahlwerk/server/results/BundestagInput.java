@@ -19,7 +19,9 @@ import java.util.function.Predicate;
  * Builds the input of a Bundestag seat calculation from stored results at the levels FEDERATION
  * (valid second votes), STATE (second votes per Landesliste) and CONSTITUENCY (first votes per
  * candidate). Candidates are named by their group key: the party's short name, or
- * {@code EB:<name>} for an independent; the Land is named by its name.
+ * {@code EB:<name>} for an independent; the Land is named by its name. Where the nominations are
+ * stored, each Landesliste carries its candidates in list order and each party's Wahlkreis candidate
+ * the person, so that the calculation names who is elected from the lists (BWG § 6 Abs. 4).
  */
 final class BundestagInput {
 
@@ -30,13 +32,26 @@ final class BundestagInput {
      */
     static final Set<String> NATIONAL_MINORITY_PARTIES = Set.of("SSW");
 
-    /** Input, names for display, and whatever the data lacks (message keys with arguments). */
+    /**
+     * Input, names for display, and whatever the data lacks (message keys with arguments).
+     *
+     * @param listCandidates the candidates of each Landesliste given to the calculation, by
+     *                       {@link #listKey(String, String) Land name and party}
+     */
     record Result(BundestagVotes votes, Map<String, String> constituencyNames, List<SeatReport.Text> missing,
-            List<SeatReport.Text> notes) {}
+            List<SeatReport.Text> notes, Map<String, List<Nominees.Person>> listCandidates) {}
+
+    static String listKey(String land, String party) {
+        return land + "\u0000" + party;
+    }
 
     private BundestagInput() {}
 
     static Result from(List<ResultRecord> records, Predicate<String> isIndependent, Texts texts) {
+        return from(records, isIndependent, Nominees.NONE, texts);
+    }
+
+    static Result from(List<ResultRecord> records, Predicate<String> isIndependent, Nominees nominees, Texts texts) {
         List<SeatReport.Text> missing = new ArrayList<>();
         List<SeatReport.Text> notes = new ArrayList<>();
         ResultRecord federation = records.stream().filter(r -> r.level().equals(AreaLevel.FEDERATION.name()))
@@ -47,6 +62,7 @@ final class BundestagInput {
         }
         Map<String, String> landNames = new LinkedHashMap<>();
         List<LandList> lists = new ArrayList<>();
+        Map<String, List<Nominees.Person>> listCandidates = new LinkedHashMap<>();
         for (ResultRecord r : records) {
             if (!r.level().equals(AreaLevel.STATE.name())) {
                 continue;
@@ -54,7 +70,11 @@ final class BundestagInput {
             landNames.put(r.key(), r.name() == null ? r.key() : r.name());
             for (Entry<String, Long> e : r.votes(VoteKind.SECOND).entrySet()) {
                 if (e.getValue() > 0 && !isIndependent.test(e.getKey())) {
-                    lists.add(LandList.of(landNames.get(r.key()), e.getKey(), e.getValue()));
+                    String land = landNames.get(r.key());
+                    Optional<List<Nominees.Person>> persons = nominees.list(r.key(), e.getKey());
+                    persons.ifPresent(p -> listCandidates.put(listKey(land, e.getKey()), p));
+                    lists.add(new LandList(land, e.getKey(), e.getValue(),
+                            persons.map(p -> p.stream().map(Nominees.Person::key).toList())));
                 }
             }
         }
@@ -79,7 +99,8 @@ final class BundestagInput {
             for (Entry<String, Long> e : r.votes(VoteKind.FIRST).entrySet()) {
                 candidates.add(isIndependent.test(e.getKey())
                         ? ConstituencyCandidate.independent(e.getKey(), e.getValue(), Map.of())
-                        : new ConstituencyCandidate(e.getKey(), Optional.of(e.getKey()), e.getValue(), Map.of()));
+                        : new ConstituencyCandidate(e.getKey(), Optional.of(e.getKey()), e.getValue(), Map.of(),
+                                nominees.constituencyCandidate(r.key(), e.getKey()).map(Nominees.Person::key)));
             }
             constituencies.add(new Constituency(r.key(), land, validFirst, candidates));
         }
@@ -89,7 +110,7 @@ final class BundestagInput {
         BundestagVotes votes = missing.isEmpty()
                 ? new BundestagVotes(validSecond, lists, constituencies, NATIONAL_MINORITY_PARTIES)
                 : null;
-        return new Result(votes, names, missing, notes);
+        return new Result(votes, names, missing, notes, listCandidates);
     }
 
     /** Group keys of independents: {@code EB:<name>} as kerg2 writes them, or an INDEPENDENT nomination. */

@@ -122,9 +122,17 @@ final class SeatCalculation {
         Map<String, Long> listVotes = new LinkedHashMap<>();
         input.votes().lists().forEach(l -> listVotes.put(l.land() + "\u0000" + l.party(), l.secondVotes()));
         List<ListRow> lists = r.landLists().stream()
-                .map(l -> new ListRow(l.land(), l.party(), listVotes.getOrDefault(l.land() + "\u0000" + l.party(), 0L),
-                        l.seats(), l.rankedWinners().size(), l.covered(), l.listSeats(), l.vacant()))
+                .map(l -> {
+                    var persons = input.listCandidates().getOrDefault(BundestagInput.listKey(l.land(), l.party()), List.of());
+                    return new ListRow(l.land(), l.party(), listVotes.getOrDefault(l.land() + "\u0000" + l.party(), 0L),
+                            l.seats(), l.rankedWinners().size(), l.covered(), l.listSeats(), l.vacant(),
+                            l.filling().named(), listPersons(l.filling().elected(), persons),
+                            listPersons(l.filling().substitutes(), persons));
+                })
                 .toList();
+        if (lists.stream().anyMatch(ListRow::named)) {
+            notes.add(texts.of("results.note.listCandidates"));
+        }
 
         List<ConstituencyRow> constituencies = new ArrayList<>();
         for (ConstituencyOutcome o : r.constituencies()) {
@@ -159,6 +167,13 @@ final class SeatCalculation {
         return new SeatReport(head.electionId(), head.electionName(), head.electionKind(), head.electionDate(),
                 BUNDESTAG_2025, law, head.source(), Status.DECIDED, List.of(), null, r.houseSize(), parties,
                 thresholds, lists, constituencies, steps, lotRows(stored, used), notes);
+    }
+
+    /** The persons behind the calculation's keys, with their place on the list. */
+    private static List<SeatReport.ListPerson> listPersons(List<String> keys, List<Nominees.Person> list) {
+        Map<String, Nominees.Person> byKey = new LinkedHashMap<>();
+        list.forEach(p -> byKey.putIfAbsent(p.key(), p));
+        return keys.stream().map(byKey::get).map(p -> new SeatReport.ListPerson(p.name(), p.position())).toList();
     }
 
     // ---------------------------------------------------------------- councils

@@ -41,9 +41,18 @@ public record SeatReport(Long electionId, String electionName, String electionKi
     public record ThresholdRow(String party, long votes, BigDecimal sharePercent, int constituencyWins,
             boolean minority, String reason, Text reasonText, boolean admitted) {}
 
-    /** A Landesliste: its seats from the Unterverteilung and how they are filled. */
+    /**
+     * A Landesliste: its seats from the Unterverteilung and how they are filled.
+     *
+     * @param named       whether the list's candidates are stored, so that {@code elected} names the persons
+     * @param elected     the candidates elected from the list, in list order (BWG § 6 Abs. 4)
+     * @param substitutes the candidates who follow if a seat falls vacant, in list order (BWG § 48)
+     */
     public record ListRow(String land, String party, long votes, int seats, int winners, int covered, int listSeats,
-            int vacant) {}
+            int vacant, boolean named, List<ListPerson> elected, List<ListPerson> substitutes) {}
+
+    /** A list candidate and his or her place on the Landesliste. */
+    public record ListPerson(String name, int position) {}
 
     /** A Wahlkreis winner and whether the winner gets a seat (second-vote coverage). */
     public record ConstituencyRow(String number, String name, String land, String winner, String party,

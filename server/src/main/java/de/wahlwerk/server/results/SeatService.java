@@ -235,7 +235,7 @@ public class SeatService {
                             List.of(texts.of("results.missing.source")), texts);
                 }
                 var input = BundestagInput.from(source.isPresent() ? store.records(source.get().id()) : live,
-                        BundestagInput.independents(store.independents(electionId)), texts);
+                        BundestagInput.independents(store.independents(electionId)), store.nominees(electionId), texts);
                 int house = e.seats() == null ? Bundestag2025.HOUSE_SIZE : e.seats();
                 yield SeatCalculation.bundestag2025(head, house, input, lots(electionId, withoutLot), texts);
             }

@@ -132,6 +132,42 @@ class SeatStore {
         return lengths;
     }
 
+    /**
+     * The Landeslisten (second-vote nominations of a STATE area) with their candidates in list order,
+     * and the first candidate of each party's first-vote nomination per CONSTITUENCY, both keyed by
+     * the area's official key (a nomination's area is always one of the election's hierarchy).
+     * Independents are left out: they stand on no Landesliste.
+     */
+    Nominees nominees(long electionId) {
+        Map<String, Map<String, List<Nominees.Person>>> lists = new LinkedHashMap<>();
+        Map<String, Map<String, Nominees.Person>> constituencies = new LinkedHashMap<>();
+        jdbc.sql("""
+                select n.vote_kind, a.level, a.official_key, n.short_name, c.list_position, c.family_name,
+                       c.given_names, c.title, c.year_of_birth
+                from nomination n join area a on a.id = n.area_id join candidate c on c.nomination_id = n.id
+                where n.election_id = :e and n.group_kind <> 'INDEPENDENT'
+                  and ((n.vote_kind = 'SECOND' and a.level = 'STATE') or (n.vote_kind = 'FIRST' and a.level = 'CONSTITUENCY'))
+                order by a.official_key, n.short_name, c.list_position""")
+                .param("e", electionId)
+                .query(rs -> {
+                    String title = rs.getString("title");
+                    String name = (title == null || title.isBlank() ? "" : title + " ") + rs.getString("given_names") + " "
+                            + rs.getString("family_name");
+                    var person = new Nominees.Person(Nominees.Person.key(rs.getString("family_name"),
+                            rs.getString("given_names"), (Integer) rs.getObject("year_of_birth")), name,
+                            rs.getInt("list_position"));
+                    String area = rs.getString("official_key");
+                    String party = rs.getString("short_name");
+                    if (rs.getString("vote_kind").equals("SECOND")) {
+                        lists.computeIfAbsent(area, k -> new LinkedHashMap<>()).computeIfAbsent(party, k -> new ArrayList<>())
+                                .add(person);
+                    } else {
+                        constituencies.computeIfAbsent(area, k -> new LinkedHashMap<>()).putIfAbsent(party, person);
+                    }
+                });
+        return new Nominees(lists, constituencies);
+    }
+
     /** All lots of the election, current and superseded, in the order entered. */
     List<StoredLot> lots(long electionId) {
         Map<Long, List<String>> entries = new HashMap<>();

@@ -103,6 +103,14 @@ final class SeatText {
                             Integer.toString(l.seats()), Integer.toString(l.winners()), Integer.toString(l.covered()),
                             Integer.toString(l.listSeats()), Integer.toString(l.vacant()))).toList());
         }
+        var named = r.landLists().stream().filter(SeatReport.ListRow::named).toList();
+        if (!named.isEmpty()) {
+            table(texts.get("results.caption.electedFromLists"),
+                    List.of(texts.get("results.col.land"), texts.get("results.col.party"),
+                            texts.get("results.col.listPosition"), texts.get("results.col.candidate")),
+                    named.stream().flatMap(l -> l.elected().stream().map(p -> List.of(l.land(), l.party(),
+                            Integer.toString(p.position()), p.name()))).toList());
+        }
         var uncovered = r.constituencies().stream().filter(c -> !c.elected()).toList();
         if (!r.constituencies().isEmpty()) {
             table(texts.get("results.caption.uncovered", uncovered.size(), r.constituencies().size()),

@@ -9,6 +9,7 @@ import de.wahlwerk.core.seats.SeatOutcome;
 import de.wahlwerk.core.seats.bundestag.Bundestag2021Result.ListClaim;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class Bundestag2021 {
         // § 6 Abs. 1 S. 2, 3 a.F.: winners who are independent or whose party has no list seats are
         // deducted, and their voters' second votes do not count
         Map<String, Integer> wk = new HashMap<>();
+        Map<String, Set<String>> wkPersons = new HashMap<>();
         int deductedSeats = 0;
         Map<String, Long> deductedVotes = new HashMap<>();
         for (ConstituencyWinner w : winners) {
@@ -61,6 +63,8 @@ public final class Bundestag2021 {
                     .filter(p -> listKeys.contains(key(land, p))).isPresent();
             if (partySeat) {
                 wk.merge(key(land, w.candidate().party().get()), 1, Integer::sum);
+                wkPersons.computeIfAbsent(key(land, w.candidate().party().get()), k -> new HashSet<>())
+                        .add(w.candidate().personOnList());
             } else {
                 deductedSeats++;
                 w.candidate().voterSecondVotes().forEach((p, n) -> deductedVotes.merge(key(land, p), n, Long::sum));
@@ -160,12 +164,20 @@ public final class Bundestag2021 {
                 }
                 unter.put(party, a);
             }
+            // § 6 Abs. 6 a.F.: the Wahlkreis seats are deducted, the rest filled from the list in
+            // its order, winners elected in a Wahlkreis skipped, seats beyond the candidates vacant
+            Map<String, LandList> listOf = new HashMap<>();
+            votes.lists().forEach(l -> listOf.put(key(l.land(), l.party()), l));
             List<ListClaim> claims = new ArrayList<>();
             for (var e : listsByParty.entrySet()) {
                 for (Contender l : e.getValue()) {
                     String k = key(l.id(), e.getKey());
-                    claims.add(new ListClaim(l.id(), e.getKey(), wk.getOrDefault(k, 0),
-                            first.get(l.id()).seatsOf(e.getKey()), minimum.get(k), unter.get(e.getKey()).seatsOf(l.id())));
+                    int finalSeats = unter.get(e.getKey()).seatsOf(l.id());
+                    int constituencySeats = wk.getOrDefault(k, 0);
+                    ListSeats.Filling filling = ListSeats.fill(Math.max(0, finalSeats - constituencySeats),
+                            listOf.get(k).candidates(), wkPersons.getOrDefault(k, Set.of()));
+                    claims.add(new ListClaim(l.id(), e.getKey(), constituencySeats,
+                            first.get(l.id()).seatsOf(e.getKey()), minimum.get(k), finalSeats, filling));
                 }
             }
             int house = seats.values().stream().mapToInt(Integer::intValue).sum() + deductedSeats;

@@ -28,9 +28,11 @@ public record Bundestag2021Result(int houseSize, List<ThresholdDecision> thresho
      * @param firstSeats        seats from the first distribution
      * @param minimumSeats      Mindestsitzzahl = max(constituency seats, ⌈(constituency + first seats) / 2⌉)
      * @param finalSeats        seats after the Unterverteilung of the second distribution
+     * @param filling           who takes the list seats (finalSeats − constituencySeats) and who follows;
+     *                          unnamed when the list's candidates were not given
      */
     public record ListClaim(String land, String party, int constituencySeats, int firstSeats, int minimumSeats,
-            int finalSeats) {
+            int finalSeats, ListSeats.Filling filling) {
         public int listSeats() {
             return finalSeats - constituencySeats;
         }

@@ -115,23 +115,11 @@ public final class Bundestag2025 {
                 rankOf.put(ranked.get(i), i + 1);
                 coveredOf.put(ranked.get(i), i < covered);
             }
-            int listSeats = seats - covered;
-            List<String> fromList = new ArrayList<>();
-            int vacant = 0;
-            if (l.candidates().isPresent()) {
-                Set<String> electedInWk = ranked.subList(0, covered).stream().map(w -> w.candidate().name())
-                        .collect(Collectors.toSet());
-                for (String c : l.candidates().get()) {
-                    if (fromList.size() == listSeats) {
-                        break;
-                    }
-                    if (!electedInWk.contains(c)) {
-                        fromList.add(c);
-                    }
-                }
-                vacant = listSeats - fromList.size();
-            }
-            landLists.add(new LandListResult(l.land(), l.party(), seats, ranked, covered, listSeats, fromList, vacant));
+            // § 6 Abs. 4 S. 2: only the winners elected under Abs. 1 (covered) are skipped on the list
+            Set<String> electedInWk = ranked.subList(0, covered).stream().map(w -> w.candidate().personOnList())
+                    .collect(Collectors.toSet());
+            ListSeats.Filling filling = ListSeats.fill(seats - covered, l.candidates(), electedInWk);
+            landLists.add(new LandListResult(l.land(), l.party(), seats, ranked, covered, seats - covered, filling));
         }
 
         List<ConstituencyOutcome> outcomes = new ArrayList<>();

@@ -9,14 +9,23 @@ import java.util.List;
  * @param rankedWinners  the party's Wahlkreis winners in the Land by falling Erststimmenanteil
  * @param covered        how many of them get a seat: min(seats, winners)
  * @param listSeats      seats left for the list: seats − covered
- * @param electedFromList list candidates elected, in list order (empty if no list was given)
- * @param vacant         list seats left empty because the list is exhausted (§ 6 Abs. 4 S. 3)
+ * @param filling        who takes the list seats (§ 6 Abs. 4), and who follows (§ 48); unnamed when
+ *                       the list's candidates were not given
  */
 public record LandListResult(String land, String party, int seats, List<ConstituencyWinner> rankedWinners,
-        int covered, int listSeats, List<String> electedFromList, int vacant) {
+        int covered, int listSeats, ListSeats.Filling filling) {
 
     public LandListResult {
         rankedWinners = List.copyOf(rankedWinners);
-        electedFromList = List.copyOf(electedFromList);
+    }
+
+    /** List candidates elected, in list order (empty if no list was given). */
+    public List<String> electedFromList() {
+        return filling.elected();
+    }
+
+    /** List seats left empty because the list is exhausted (§ 6 Abs. 4 S. 3). */
+    public int vacant() {
+        return filling.vacant();
     }
 }

@@ -58,7 +58,8 @@ import java.util.ResourceBundle;
  * {@code ./wahlwerk seats LAW FILE [--detail] [--elected] [--seats N] [--winners LIST=N,…]}: the seat distribution of a
  * published result file, as CSV on stdout ({@code list;seats}); {@code --detail} adds the step
  * table with the margins of every list, {@code --elected} the elected candidates (council files
- * with candidate votes). No Spring, no database: a plain {@code main} the launcher starts with
+ * with candidate votes) or, for the Bundestag, whose files name no one, the Wahlkreis and list
+ * seats per Landesliste. No Spring, no database: a plain {@code main} the launcher starts with
  * {@code java -cp}. This package is the only place in core that writes to streams.
  *
  * <p>Exit codes: 0 decided, 1 file unreadable, wrong or not fitting the law, 2 wrong call,
@@ -233,9 +234,6 @@ public final class SeatsFileCommand {
     // ---- Bundestag ----
 
     private int bundestag(Call call) {
-        if (call.elected()) {
-            throw usage("elected.none", call.file().getFileName());
-        }
         KergResult kerg = read(call.file(), in -> new Kerg2Reader().read(in, name(call.file())), "hint.kerg2");
         boolean law2025 = call.law().equals("bundestag-2025");
         LocalDate day = kerg.electionDay();
@@ -253,11 +251,15 @@ public final class SeatsFileCommand {
         }
         List<Step> steps = new ArrayList<>();
         Map<String, Integer> seats;
+        // per Landesliste: land, list, seats, Wahlkreis seats, list seats (for --elected)
+        List<String> perList = new ArrayList<>();
         if (law2025) {
             Bundestag2025Result r = decided(Bundestag2025.allocate(votes, Lots.none()));
             seats = r.seatsPerParty();
             steps.add(new Step("Oberverteilung", r.oberverteilung()));
             r.unterverteilung().forEach((party, a) -> steps.add(new Step("Unterverteilung " + party, a)));
+            r.landLists().forEach(l -> perList.add(String.join(";", csv(l.land()), csv(l.party()),
+                    Integer.toString(l.seats()), Integer.toString(l.covered()), Integer.toString(l.listSeats()))));
         } else {
             Bundestag2021Result r = decided(Bundestag2021.allocate(votes, Population2021.GERMANS, Lots.none()));
             seats = r.seatsPerParty();
@@ -265,8 +267,19 @@ public final class SeatsFileCommand {
             r.firstDistribution().forEach((land, a) -> steps.add(new Step("Erste Verteilung " + land, a)));
             steps.add(new Step("Zweite Verteilung", r.secondDistribution()));
             r.unterverteilung().forEach((party, a) -> steps.add(new Step("Unterverteilung " + party, a)));
+            r.lists().forEach(l -> perList.add(String.join(";", csv(l.land()), csv(l.party()),
+                    Integer.toString(l.finalSeats()), Integer.toString(l.constituencySeats()),
+                    Integer.toString(l.listSeats()))));
         }
         print(seats, steps, call.detail());
+        if (call.elected()) {
+            // kerg2 names neither Wahlkreis winners nor list candidates: the seats are counted per
+            // Landesliste, and the note says where the names come from
+            out.println();
+            out.println("land;list;seats;constituency_seats;list_seats");
+            perList.forEach(out::println);
+            err.println(text("elected.bundestagCounts", name(call.file())));
+        }
         return DECIDED;
     }
 

@@ -192,6 +192,25 @@ class SeatsFileCommandTest {
 
     // ---- wrong calls and bad files ----
 
+    /**
+     * kerg2 names no candidates, so {@code --elected} counts per Landesliste (ELECTORAL_LAW.md § 2.3:
+     * 630 seats, 276 covered Wahlkreis winners; Bremen SPD has 1 seat for 2 winners) and says on
+     * stderr that the names need the nominations in the server.
+     */
+    @Test
+    void electedForTheBundestagCountsPerLandeslisteAndSaysWhereNamesComeFrom() {
+        assertThat(run("bundestag-2025", Fixtures.file("btw2025-kerg2/kerg2.csv"), "--elected")).isZero();
+        List<String> rows = block("land;list;seats;constituency_seats;list_seats");
+        assertThat(rows).allSatisfy(r -> {
+            int[] n = java.util.Arrays.stream(r.split(";")).skip(2).mapToInt(Integer::parseInt).toArray();
+            assertThat(n[0]).as(r).isEqualTo(n[1] + n[2]);
+        });
+        assertThat(rows.stream().mapToInt(r -> Integer.parseInt(r.split(";")[2])).sum()).isEqualTo(630);
+        assertThat(rows.stream().mapToInt(r -> Integer.parseInt(r.split(";")[3])).sum()).isEqualTo(276);
+        assertThat(rows).contains("Bremen;SPD;1;1;0");
+        assertThat(err()).contains("enthält keine Namen von Bewerbern").contains("Landeslisten mit Bewerbern");
+    }
+
     @Test
     void wrongCallsAreUsageErrors() {
         assertThat(run()).isEqualTo(SeatsFileCommand.USAGE);
@@ -203,8 +222,6 @@ class SeatsFileCommandTest {
         assertThat(err()).contains("„xx“ ist kein Länderkürzel");
         assertThat(run("council-hh", kerg)).isEqualTo(SeatsFileCommand.USAGE);
         assertThat(err()).contains("Stadtstaat");
-        assertThat(run("bundestag-2025", kerg, "--elected")).isEqualTo(SeatsFileCommand.USAGE);
-        assertThat(err()).contains("enthält keine Bewerber mit Stimmen");
         assertThat(run("bundestag-2025", kerg, "--seats", "600")).isEqualTo(SeatsFileCommand.USAGE);
         assertThat(run("council-by", kerg, "--seats", "viele")).isEqualTo(SeatsFileCommand.USAGE);
         assertThat(err()).contains("--seats erwartet eine Sitzzahl");
