@@ -25,6 +25,7 @@ final class ReadPhases {
 
     /** Runs wrk for {@code seconds} with {@code connections} connections (one thread) and reads its summary. */
     static Phase measure(String name, String url, int connections, int seconds) throws IOException, InterruptedException {
+        awaitPublished(url);
         Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", url)
                 .redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -32,6 +33,20 @@ final class ReadPhases {
             throw new IllegalStateException("wrk failed: " + out);
         }
         return parse(name, out);
+    }
+
+    /** Before the first report the page appears with the first publication after polls close: wait for it (≤ 2 min). */
+    private static void awaitPublished(String url) throws IOException, InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        int status = 0;
+        for (long until = System.nanoTime() + 120_000_000_000L; System.nanoTime() < until; Thread.sleep(200)) {
+            status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return;
+            }
+        }
+        throw new IllegalStateException(url + " not published within 2 min (last status " + status + ")");
     }
 
     static Phase parse(String name, String wrkOutput) {
