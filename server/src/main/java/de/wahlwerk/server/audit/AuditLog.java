@@ -43,11 +43,22 @@ public class AuditLog {
         recordAs(currentActor(), action, entity, entityId, before, after);
     }
 
+    /**
+     * Takes this transaction's chain now, before the transaction takes a lock others queue for: a
+     * confirmation takes the report sequence next and holds it until commit, and must not wait
+     * there for another transaction's chain (the national replay showed twenty confirmations in
+     * line behind one that did).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockChain() {
+        lockedChain();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(String actor, String action, String entity, Object entityId, Object before, Object after) {
-        int chain = chainOfTransaction();
-        String prev = jdbc.sql("select last_hash from audit_head where id = :c for update")
-                .param("c", chain).query(String.class).single();
+        ChainOfTransaction locked = lockedChain();
+        int chain = locked.chain;
+        String prev = locked.lastHash;
         long id = jdbc.sql("select nextval('audit_log_id_seq')").query(Long.class).single();
         AuditEntry entry = new AuditEntry(id, Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, entity,
                 entityId == null ? null : String.valueOf(entityId), toJson(before), toJson(after), prev, null);
@@ -68,16 +79,41 @@ public class AuditLog {
                 .param("hash", hash)
                 .update();
         jdbc.sql("update audit_head set last_hash = :hash where id = :c").param("hash", hash).param("c", chain).update();
+        locked.lastHash = hash;
+    }
+
+    /** The transaction's chain with its row locked and its last hash (read once per transaction). */
+    private ChainOfTransaction lockedChain() {
+        ChainOfTransaction c = chainOfTransaction();
+        if (c.lastHash == null) {
+            c.lastHash = jdbc.sql("select last_hash from audit_head where id = :c for update")
+                    .param("c", c.chain).query(String.class).single();
+        }
+        return c;
+    }
+
+    /**
+     * The chain a transaction writes to and, once locked, the hash its next entry links to (kept
+     * here, not read again per entry: Wahlwerk rolls back whole transactions only, never to a
+     * savepoint, which would leave it stale).
+     */
+    private static final class ChainOfTransaction {
+        final int chain;
+        String lastHash;
+
+        ChainOfTransaction(int chain) {
+            this.chain = chain;
+        }
     }
 
     /**
      * One chain per transaction: a transaction holding two chains' locks could deadlock with one
      * taking them the other way round.
      */
-    private static int chainOfTransaction() {
-        Integer chain = (Integer) TransactionSynchronizationManager.getResource(CHAIN_OF_TRANSACTION);
+    private static ChainOfTransaction chainOfTransaction() {
+        ChainOfTransaction chain = (ChainOfTransaction) TransactionSynchronizationManager.getResource(CHAIN_OF_TRANSACTION);
         if (chain == null) {
-            chain = 1 + ThreadLocalRandom.current().nextInt(CHAINS);
+            chain = new ChainOfTransaction(1 + ThreadLocalRandom.current().nextInt(CHAINS));
             TransactionSynchronizationManager.bindResource(CHAIN_OF_TRANSACTION, chain);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -306,11 +306,15 @@ public class EntryService {
                 reports.setStatus(h.id(), ReportStatus.SUPERSEDED, actor, null);
             }
         }
+        // The report sequence is held from its number to the commit, and every confirmation of every
+        // node queues for it: take everything else that may wait (the audit chain) before it, and
+        // leave only the audit entry, which needs the number, after it.
+        audit.lockChain();
+        reports.notifyConfirmed();
         long seq = reports.confirm(r.id(), actor);
         audit.recordAs(actor, "confirm-report", "quick_report", r.id(),
                 previous == null ? null : Map.of("confirmedReport", previous.id(), "values", previous.values()),
                 Map.of("confirmedReport", r.id(), "sequence", seq, "values", r.values()));
-        reports.notifyConfirmed(seq);
         events.publishEvent(new ReportChanged(r.electionId(), r.unitId()));
     }
 

@@ -37,12 +37,13 @@ class ReportStore {
 
     /** Confirms a version: it gets the next global sequence number, which orders it for every node. */
     long confirm(long reportId, String by) {
-        long seq = jdbc.sql("update report_sequence set value = value + 1 where id = 1 returning value")
-                .query(Long.class).single();
-        jdbc.sql("""
+        // One statement: the counter row stays locked until commit (that keeps the numbers in commit
+        // order), so every round trip after taking it makes the next confirmation wait longer.
+        return jdbc.sql("""
+                with next as (update report_sequence set value = value + 1 where id = 1 returning value)
                 update quick_report set status = 'CONFIRMED', decided_by = :b, decided_at = current_timestamp,
-                confirmed_seq = :s where id = :id""").param("b", by).param("s", seq).param("id", reportId).update();
-        return seq;
+                confirmed_seq = (select value from next) where id = :id returning confirmed_seq""")
+                .param("b", by).param("id", reportId).query(Long.class).single();
     }
 
     void setStatus(long reportId, ReportStatus status, String by, String reason) {
@@ -104,9 +105,10 @@ class ReportStore {
                 .param("e", electionId).param("n", limit).query((rs, i) -> map(rs)).list();
     }
 
-    void notifyConfirmed(long seq) {
-        // Other nodes learn of the new version at once; they catch up by sequence if they miss it.
-        jdbc.sql("select pg_notify('wahlwerk_report', :s)").param("s", Long.toString(seq)).query().singleRow();
+    void notifyConfirmed() {
+        // Other nodes learn of the new version at commit; they catch up from the sequence they have
+        // reached, so the notification carries nothing and can be queued before the number is taken.
+        jdbc.sql("select pg_notify('wahlwerk_report', '')").query().singleRow();
     }
 
     private StoredReport withWarnings(StoredReport r) {
