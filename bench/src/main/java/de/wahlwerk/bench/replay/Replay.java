@@ -166,6 +166,7 @@ public final class Replay {
         if (o.checkSeats() && o.states().isEmpty()) {
             seats = verifySeats(admin, mismatches);
         }
+        out.printf("Sampled confirmations not visible in the public JSON within a minute: %d%n", invisible.get());
         return new Result(units.size(), reports.get(), corrections.get(), retries.get(), wall / 1_000_000,
                 Stats.of(submitNanos), Stats.of(approveNanos), Stats.of(visibleNanos), mismatches, compared, seats);
     }
@@ -626,13 +627,15 @@ public final class Replay {
     private final java.util.concurrent.LinkedBlockingQueue<Probe> probes = new java.util.concurrent.LinkedBlockingQueue<>();
     private volatile boolean probing = true;
 
-    /** Polls the public JSON of the constituency until it counts the confirmed district (sampled, every 5th). */
     /**
      * Watches the public JSON of the constituencies with a sampled confirmation until each shows
      * it. Every outstanding sample is watched at once (one conditional request per constituency
      * and round, 304 while unchanged), so that a backlog of samples does not add its own waiting
      * to the latency measured.
      */
+    /** Sampled confirmations not seen in the public JSON within a minute. */
+    private final AtomicInteger invisible = new AtomicInteger();
+
     private void probe() {
         List<String> nodes = o.publicNodes();
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
@@ -667,10 +670,19 @@ public final class Replay {
                 }
                 try {
                     var a = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    long seen = System.nanoTime(); // each sample is timed by the answer that shows it
                     if (a.statusCode() == 200) {
                         reportedNow.put(key, JSON.readTree(a.body()).path("status").path("unitsReported").asInt());
                         a.headers().firstValue("ETag").ifPresent(t -> etags.put(key, t));
                     }
+                    int reported = reportedNow.getOrDefault(key, 0);
+                    outstanding.removeIf(p -> {
+                        if (p.constituency().equals(c) && reported >= p.atLeast()) {
+                            visibleNanos.add(seen - p.confirmedAt());
+                            return true;
+                        }
+                        return false;
+                    });
                 } catch (java.io.IOException e) {
                     continue; // the node is down (fault runs): the sample waits on
                 } catch (InterruptedException e) {
@@ -679,11 +691,11 @@ public final class Replay {
             }
             long now = System.nanoTime();
             outstanding.removeIf(p -> {
-                if (reportedNow.getOrDefault(node + p.constituency(), 0) >= p.atLeast()) {
-                    visibleNanos.add(now - p.confirmedAt());
+                if (now - p.confirmedAt() > 60_000_000_000L) {
+                    invisible.incrementAndGet(); // not seen within a minute: counted, not timed
                     return true;
                 }
-                return now - p.confirmedAt() > 60_000_000_000L; // not seen within a minute: dropped
+                return false;
             });
             try {
                 Thread.sleep(20);

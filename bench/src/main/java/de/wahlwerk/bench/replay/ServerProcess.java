@@ -27,6 +27,13 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("(Wahlwerk läuft|Wahlwerk is running): (\\S+)");
     private static final Pattern SETUP = Pattern.compile("(https?://\\S+/setup/[A-Za-z0-9_-]+)");
 
+    /**
+     * Heap of each node. A national night holds every district's confirmed counts several times
+     * (tally, projection, open-data rows) plus the national open-data files: at 2 GB the node ran
+     * out of memory at 58 % of 90,000 districts (docs/PERFORMANCE.md). Override with WAHLWERK_REPLAY_HEAP.
+     */
+    static final String HEAP = System.getenv().getOrDefault("WAHLWERK_REPLAY_HEAP", "4g");
+
     private final Path jar;
     private final int port;
     private final Map<String, String> env;
@@ -60,7 +67,7 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the node and waits until it says it is ready (at most {@code timeoutSeconds}). */
     public void start(int timeoutSeconds) throws IOException, InterruptedException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-XX:+UseZGC", "-Xmx2g", "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-XX:+UseZGC", "-Xmx" + HEAP, "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", Integer.toString(port));

@@ -376,12 +376,9 @@ public class LiveAnalysis {
         if (b != null && b.structure() == tally.structure()) {
             return b.byId(); // the same structure object: no need to compare 90,000 keys per area
         }
+        // A new structure (setup changed) may number its ballots differently: build them again.
         Set<String> keys = tally.structure().units().stream().map(UnitSpec::key).collect(Collectors.toSet());
-        if (b == null || !b.units().equals(keys)) {
-            b = new Ballots(tally.structure(), keys, structures.buildWithBallots(e).ballots());
-        } else {
-            b = new Ballots(tally.structure(), keys, b.byId());
-        }
+        b = new Ballots(tally.structure(), keys, structures.buildWithBallots(e).ballots());
         ballots.put(e.id(), b);
         return b.byId();
     }

@@ -17,6 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Keeps the tallies current: at once for confirmations made on this node (after commit), and for
  * other nodes through PostgreSQL LISTEN/NOTIFY on channel {@code wahlwerk_report}. Every few
  * seconds it catches up anyway, so a lost notification delays a node but never leaves it behind.
+ * On {@code wahlwerk_setup} it hears of structural changes made on any node (see SetupChanged).
  */
 @Component
 class ReportNotifications implements DisposableBean {
@@ -51,9 +52,18 @@ class ReportNotifications implements DisposableBean {
         while (running) {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
                 st.execute("LISTEN wahlwerk_report");
+                st.execute("LISTEN " + de.wahlwerk.server.setup.SetupChanged.CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     var notifications = pg.getNotifications(POLL_MS);
+                    if (notifications != null) {
+                        for (var n : notifications) {
+                            if (n.getName().equals(de.wahlwerk.server.setup.SetupChanged.CHANNEL)) {
+                                // Another node (or this one) changed a day's structure: rebuild its tallies.
+                                setupChanged(n.getParameter());
+                            }
+                        }
+                    }
                     tallies.catchUp();
                     if (notifications != null && notifications.length > 0) {
                         events.changedAll();
@@ -70,6 +80,14 @@ class ReportNotifications implements DisposableBean {
                     }
                 }
             }
+        }
+    }
+
+    private void setupChanged(String day) {
+        try {
+            tallies.setupChanged(new de.wahlwerk.server.setup.SetupChanged(Long.parseLong(day)));
+        } catch (NumberFormatException notOurs) {
+            log.warn("Ignoring a setup notification with payload {}", day);
         }
     }
 

@@ -280,6 +280,10 @@ public class AreaService {
             } else if (other.get().countedWithUnitId() != null) {
                 // Chains would hide where a unit's ballots were really counted.
                 problems.add(FieldProblem.of("countedWithKey", "setup.unit.countedWithChain", form.getCountedWithKey()));
+            } else if (selfId != null && store.hasConfirmedReport(selfId)) {
+                // Its own confirmed report counts; counted with a neighbour as well, it would count twice
+                // (§ 68 Abs. 2 BWO is decided before counting, not after the report).
+                problems.add(FieldProblem.of("countedWithKey", "setup.unit.countedWithHasReport"));
             } else {
                 countedWithId = other.get().id();
             }

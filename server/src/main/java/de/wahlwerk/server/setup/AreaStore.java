@@ -201,4 +201,10 @@ class AreaStore {
         return new ReportingUnit(rs.getLong("id"), rs.getLong("election_day_id"), UnitKind.valueOf(rs.getString("kind")),
                 rs.getString("official_key"), rs.getString("name"), noStation ? null : station, noCounted ? null : counted);
     }
+
+    /** Whether a quick report of the unit has been confirmed (for any election of its day). */
+    boolean hasConfirmedReport(long unitId) {
+        return jdbc.sql("select exists (select 1 from quick_report where unit_id = :u and status = 'CONFIRMED')")
+                .param("u", unitId).query(Boolean.class).single();
+    }
 }

@@ -23,7 +23,11 @@ public class ElectionDayService {
     private final AccessPolicy access;
     private final AuditLog audit;
 
-    ElectionDayService(ElectionDayStore store, AccessPolicy access, AuditLog audit) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ElectionDayService(ElectionDayStore store, AccessPolicy access, AuditLog audit,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.access = access;
         this.audit = audit;
@@ -111,6 +115,7 @@ public class ElectionDayService {
         validate(before.electionDayId(), form, id);
         store.updateElection(id, form);
         audit.record("update", "election", id, before, store.election(id).orElseThrow());
+        events.publishEvent(new SetupChanged(before.electionDayId()));
     }
 
     private void validate(long dayId, ElectionForm form, Long exceptId) {

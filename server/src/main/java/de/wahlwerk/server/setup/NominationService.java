@@ -125,6 +125,8 @@ public class NominationService {
         }
         long id = store.insertCandidate(nominationId, form);
         audit.record("create", "candidate", id, null, store.candidate(id).orElseThrow());
+        // The number of candidates per list decides the open-data columns of a council election.
+        events.publishEvent(new SetupChanged(elections.election(n.electionId()).electionDayId()));
         return id;
     }
 
@@ -138,5 +140,6 @@ public class NominationService {
         }
         store.updateCandidate(id, form);
         audit.record("update", "candidate", id, before, store.candidate(id).orElseThrow());
+        events.publishEvent(new SetupChanged(elections.election(n.electionId()).electionDayId()));
     }
 }

@@ -6,4 +6,8 @@ package de.wahlwerk.server.setup;
  * structure (the live tallies) must be built again, also on election night, when a board decides
  * to count with a neighbour (§ 68 Abs. 2 BWO). Listeners run after the commit.
  */
-public record SetupChanged(long dayId) {}
+public record SetupChanged(long dayId) {
+
+    /** PostgreSQL channel on which the other nodes hear of it; the payload is the day's id. */
+    public static final String CHANNEL = "wahlwerk_setup";
+}

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The open-data files follow the confirmations one by one: after the first build only the changed
  * districts' rows are replaced, so a correction must replace its district's row and every total
- * above it, and leave the other rows as they were.
+ * above it.
  */
 class OpenDataLiveIT extends IntegrationTest {
 
@@ -76,6 +76,7 @@ class OpenDataLiveIT extends IntegrationTest {
             }
             Thread.sleep(100);
         }
+        assertThat(units.get(UNIT).get("F1")).isEqualTo(corrected.get("F1"));
         assertThat(total.get("F1")).isEqualTo(Long.toString(sumF1));
         assertThat(total.get("F2")).isEqualTo(Long.toString(sumF2));
     }

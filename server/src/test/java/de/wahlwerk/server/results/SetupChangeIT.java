@@ -30,6 +30,9 @@ class SetupChangeIT extends IntegrationTest {
     @Autowired
     LiveTallies tallies;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aDistrictAddedOrCountedWithItsNeighbourChangesTheExpectedReportsAtOnce() {
         HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
@@ -59,6 +62,50 @@ class SetupChangeIT extends IntegrationTest {
         // Counted with 001: its numbers arrive in 001's report, which then covers both districts.
         assertThat(tallies.tally(election).structure().units().stream().filter(u -> u.key().equals("002")).findFirst()
                 .orElseThrow().countedWith()).as("after district 002 is counted with 001").isEqualTo("001");
+
+        // A district whose own report is confirmed cannot be counted with a neighbour afterwards
+        // (its numbers would count twice, and the tally could not be built from the reports).
+        long third = id(ok(admin.json("POST", "/api/setup/days/" + day + "/units", unit("003", null))));
+        HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
+        clerk.get("/admin");
+        HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
+        approver.get("/admin");
+        String report = "{\"unitId\":" + third + ",\"values\":{\"A1\":\"100\",\"A2\":\"0\",\"A3\":\"0\",\"A\":\"100\","
+                + "\"B\":\"50\",\"B1\":\"0\",\"C\":\"0\",\"D\":\"50\",\"D1\":\"30\",\"D2\":\"20\"}";
+        var entered = clerk.json("POST", "/api/entry/elections/" + election + "/reports", report + "}");
+        if (entered.statusCode() == 400) {
+            Matcher w = Pattern.compile("warning\\.(W\\d+)").matcher(entered.body());
+            StringBuilder reasons = new StringBuilder();
+            while (w.find()) {
+                reasons.append(reasons.isEmpty() ? "" : ",").append("\"").append(w.group(1)).append("\":\"Test\"");
+            }
+            entered = clerk.json("POST", "/api/entry/elections/" + election + "/reports",
+                    report + ",\"warningReasons\":{" + reasons + "}}");
+        }
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        Matcher reportId = Pattern.compile("\"reportId\":(\\d+)").matcher(entered.body());
+        assertThat(reportId.find()).isTrue();
+        assertThat(approver.json("POST", "/api/entry/reports/" + reportId.group(1) + "/approve", null).statusCode()).isEqualTo(200);
+        var refused = admin.json("PUT", "/api/setup/units/" + third, unit("003", "001"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("countedWithKey").contains("schon eine Schnellmeldung bestätigt");
+        assertThat(tallies.tally(election).snapshot(TOWN).unitsReported()).isEqualTo(1);
+    }
+
+    /** Another node's structural change arrives as a notification; this node builds its tally anew. */
+    @Test
+    void aChangeOnAnotherNodeIsHeardByNotification() throws Exception {
+        long election = jdbc.sql("select id from election order by id limit 1").query(Long.class).single();
+        long day = jdbc.sql("select election_day_id from election where id = :e").param("e", election).query(Long.class).single();
+        var before = tallies.tally(election);
+        jdbc.sql("select pg_notify('" + de.wahlwerk.server.setup.SetupChanged.CHANNEL + "', :d)")
+                .param("d", Long.toString(day)).query().singleRow();
+        var after = before;
+        for (long until = System.currentTimeMillis() + 10_000; after == before && System.currentTimeMillis() < until; ) {
+            Thread.sleep(50);
+            after = tallies.tally(election);
+        }
+        assertThat(after).as("a tally built anew after the notification").isNotSameAs(before);
     }
 
     private static String unit(String key, String countedWith) {
