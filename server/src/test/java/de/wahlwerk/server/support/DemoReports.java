@@ -87,7 +87,19 @@ public final class DemoReports {
                 .append(v).append('"'));
         String body = "{\"unitId\":" + unitId(key) + ",\"values\":{" + values + "}"
                 + (correctionReason == null ? "" : ",\"correctionReason\":\"" + correctionReason + "\"") + "}";
-        String path = "/api/entry/elections/" + electionId() + "/reports";
+        var r = submitGivingReasons(clerk, "/api/entry/elections/" + electionId() + "/reports", body);
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"reportId\":(\\d+)").matcher(r.body());
+        org.assertj.core.api.Assertions.assertThat(id.find()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(approver.json("POST", "/api/entry/reports/" + id.group(1) + "/approve", null)
+                .statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Posts a report body (a JSON object); if plausibility warnings refuse it, posts it again with
+     * a reason for each warning the answer names.
+     */
+    public static java.net.http.HttpResponse<String> submitGivingReasons(HttpSession clerk, String path, String body) {
         var r = clerk.json("POST", path, body);
         if (r.statusCode() == 400) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("warning\\.(W\\d+)").matcher(r.body());
@@ -97,11 +109,7 @@ public final class DemoReports {
             }
             r = clerk.json("POST", path, body.substring(0, body.length() - 1) + ",\"warningReasons\":{" + reasons + "}}");
         }
-        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"reportId\":(\\d+)").matcher(r.body());
-        org.assertj.core.api.Assertions.assertThat(id.find()).isTrue();
-        org.assertj.core.api.Assertions.assertThat(approver.json("POST", "/api/entry/reports/" + id.group(1) + "/approve", null)
-                .statusCode()).isEqualTo(200);
+        return r;
     }
 
     private static String str(Object o) {
