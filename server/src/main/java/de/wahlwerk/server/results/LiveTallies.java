@@ -33,8 +33,12 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
     private final SetupDirectory setup;
     private final TallyStructures structures;
     private final ConcurrentHashMap<Long, Tally> tallies = new ConcurrentHashMap<>();
-    /** Single writer of all tallies. */
-    private final ReentrantLock writer = new ReentrantLock();
+    /**
+     * Single writer of all tallies. Fair, so that the publisher waiting in {@link #catchUp} gets its
+     * turn between two passes of the background thread ({@code tryLock} still barges, which is what
+     * a request thread wants).
+     */
+    private final ReentrantLock writer = new ReentrantLock(true);
     /** A confirmation was committed that a catch-up under way may not have read yet. */
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean handedOver = new AtomicBoolean();
@@ -87,15 +91,31 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
     }
 
     /**
-     * Applies every confirmation after the sequence each tally has reached, waiting for the writer.
-     * Only for threads that hold no pooled connection while they wait (publisher, listener, the
-     * tally's own background thread).
+     * Applies every confirmation committed before the call, waiting for the writer. Only for threads
+     * that hold no pooled connection while they wait (publisher, listener, the tally's own
+     * background thread).
+     * <p>
+     * One pass, never "until nothing is pending": on a busy night every request marks work pending,
+     * and the publisher, looping until the flag stayed clear, chased the tail of the stream for up to
+     * 43 s (NRW replay) while nothing was published. What arrives during the pass goes to the
+     * background thread, which releases the writer between its passes.
      */
     public void catchUp() {
         pending.set(true);
+        long asked = System.nanoTime();
         writer.lock();
         try {
-            applyWhilePending();
+            // If another thread consumed the flag after it was set above, its pass began after this
+            // call and read everything committed before it: nothing is left to do here.
+            if (pending.getAndSet(false)) {
+                long locked = System.nanoTime();
+                int applied = applyAll();
+                if (log.isDebugEnabled()) {
+                    log.debug("Catch-up on {}: waited {} ms for the writer, applied {} confirmations in {} ms",
+                            Thread.currentThread().getName(), (locked - asked) / 1_000_000, applied,
+                            (System.nanoTime() - locked) / 1_000_000);
+                }
+            }
         } finally {
             writer.unlock();
         }
@@ -152,20 +172,17 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
         background.shutdownNow();
     }
 
-    private void applyWhilePending() {
-        while (pending.getAndSet(false)) {
-            applyAll();
-        }
-    }
-
-    private void applyAll() {
+    /** Applies what is committed now; returns how many confirmations were read. */
+    private int applyAll() {
         if (tallies.isEmpty()) {
-            return;
+            return 0;
         }
+        int read = 0;
         long from = tallies.values().stream().mapToLong(Tally::sequence).min().orElse(0);
         List<ConfirmedReports.Version> batch;
         do {
             batch = confirmed.since(from, BATCH);
+            read += batch.size();
             for (ConfirmedReports.Version v : batch) {
                 for (var e : new ArrayList<>(tallies.entrySet())) {
                     apply(e.getKey(), e.getValue(), v);
@@ -173,6 +190,7 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
                 from = v.sequence();
             }
         } while (batch.size() == BATCH);
+        return read;
     }
 
     private void apply(long electionId, Tally tally, ConfirmedReports.Version v) {
