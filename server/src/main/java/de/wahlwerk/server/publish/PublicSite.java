@@ -198,10 +198,24 @@ class PublicSite implements DisposableBean {
         Map<AreaRef, AreaSnapshot> shown = published.computeIfAbsent(e.id(), id -> new ConcurrentHashMap<>());
         var tally = round.tally();
         PublicFacts f = facts.facts(e, tally);
-        int rendered = 0;
+        List<AreaSnapshot> changed = new ArrayList<>();
         for (AreaSnapshot root : round.roots()) {
-            rendered += publishArea(round, root, time, shown, f);
+            collectChanged(round, root, shown, changed);
         }
+        // Numbers first: the JSON and open data of every changed area cost no projection and no
+        // rendering, and they are what newsrooms' tools poll. The pages follow in the same round.
+        String stamp = time.format(PublicTime.JSON);
+        for (AreaSnapshot area : changed) {
+            ResultsView counts = round.countsView(area);
+            snapshots.put(base(e) + area.area().ref().hierarchy().code() + "/" + area.area().ref().key() + ".json",
+                    PublishedPage.of(json.writeValueAsString(document(counts, stamp)), "application/json;charset=UTF-8"));
+            openData.publish(e, area);
+        }
+        for (AreaSnapshot area : changed) {
+            areaPages.publish(e, round.view(area), tally, f, time);
+            shown.put(area.area().ref(), area);
+        }
+        int rendered = changed.size();
         if (rendered > 0 || snapshots.get(base(e) + "index.html") == null) {
             ElectionPages.publish(templates, snapshots, e, round.roots(), f, time);
         }
@@ -219,26 +233,16 @@ class PublicSite implements DisposableBean {
                 (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000);
     }
 
-    /** Publishes the area and, below it, every area whose numbers changed; returns how many were rendered. */
-    private int publishArea(ResultsService.PublicationRound round, AreaSnapshot area, ZonedDateTime time, Map<AreaRef, AreaSnapshot> shown,
-            PublicFacts f) {
+    /** Collects the area and, below it, every area whose numbers changed since they were last published. */
+    private static void collectChanged(ResultsService.PublicationRound round, AreaSnapshot area, Map<AreaRef, AreaSnapshot> shown,
+            List<AreaSnapshot> changed) {
         if (shown.get(area.area().ref()) == area) {
-            return 0; // unchanged, and so is everything below it
+            return; // unchanged, and so is everything below it
         }
-        Election e = round.election();
-        String h = area.area().ref().hierarchy().code();
-        String k = area.area().ref().key();
-        ResultsView view = round.view(area);
-        areaPages.publish(e, view, round.tally(), f, time);
-        snapshots.put(base(e) + h + "/" + k + ".json", PublishedPage.of(json.writeValueAsString(document(view, time.format(PublicTime.JSON))),
-                "application/json;charset=UTF-8"));
-        openData.publish(e, area);
-        shown.put(area.area().ref(), area);
-        int rendered = 1;
-        for (AreaSnapshot child : view.children()) {
-            rendered += publishArea(round, child, time, shown, f);
+        changed.add(area);
+        for (AreaSnapshot child : round.children(area)) {
+            collectChanged(round, child, shown, changed);
         }
-        return rendered;
     }
 
     /** The public JSON: exact counts, shares as exact fractions plus rounded percent. */
