@@ -35,6 +35,17 @@ final class ReadPhases {
         return parse(name, out);
     }
 
+    /**
+     * Runs wrk once without recording: the first phase would otherwise measure the JIT compiling
+     * the read path (a cold node answered half as fast before the night as after it).
+     */
+    static void warmUp(String url, int connections, int seconds) throws IOException, InterruptedException {
+        awaitPublished(url);
+        Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", url)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        wrk.waitFor();
+    }
+
     /** Before the first report the page appears with the first publication after polls close: wait for it (≤ 2 min). */
     private static void awaitPublished(String url) throws IOException, InterruptedException {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

@@ -193,6 +193,7 @@ public final class ReplayMain {
                 cpu.accept(election);
                 electionId[0] = election;
                 try {
+                    ReadPhases.warmUp(readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds);
                     reads.add(ReadPhases.measure("0 reported (before the night)",
                             readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds));
                 } catch (Exception e) {
