@@ -19,7 +19,12 @@ public final class Responses {
 
     /** The first {@code "id"} of the answer (the id of what was created). */
     public static long id(HttpResponse<String> r) {
-        return number(r.body(), "id");
+        return id(r.body());
+    }
+
+    /** The first {@code "id"} of an answer's body. */
+    public static long id(String body) {
+        return number(body, "id");
     }
 
     /** The {@code "reportId"} of an answer to a quick report. */
