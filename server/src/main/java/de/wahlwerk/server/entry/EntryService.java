@@ -10,6 +10,7 @@ import de.wahlwerk.server.audit.AuditLog;
 import de.wahlwerk.server.security.AccessPolicy;
 import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.setup.SetupDirectory;
+import de.wahlwerk.server.web.ConflictException;
 import de.wahlwerk.server.web.FieldProblem;
 import de.wahlwerk.server.web.InvalidInputException;
 import de.wahlwerk.server.web.NotFoundException;
@@ -132,6 +133,8 @@ public class EntryService {
             throw new InvalidInputException(problems);
         }
 
+        // Versions of the unit are read under its lock: a decision taken meanwhile is seen, not overwritten.
+        reports.lockUnit(unit.id());
         List<StoredReport> history = reports.ofUnit(election.id(), unit.id());
         StoredReport confirmed = history.stream().filter(r -> r.status() == ReportStatus.CONFIRMED).findFirst().orElse(null);
         String reason = blankToNull(s.correctionReason());
@@ -159,7 +162,7 @@ public class EntryService {
         } else {
             // Entry + approval: a newer entry replaces an older one still waiting (the latest typing wins review).
             for (StoredReport p : pending) {
-                reports.setStatus(p.id(), ReportStatus.SUPERSEDED, actor, null);
+                supersede(p, actor);
             }
             id = insert(s, election, unit, form, values, kind, ReportStatus.PENDING, actor, reason, findings);
             status = ReportStatus.PENDING;
@@ -188,17 +191,18 @@ public class EntryService {
         return messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale());
     }
 
-    /** Confirms a pending version; the approver must not be who entered it. */
+    /**
+     * Confirms a pending version; the approver must not be who entered it. Of two people deciding
+     * on the same version at once, the second learns what the first decided (409).
+     */
     @Transactional
     public void approve(long reportId) {
-        StoredReport r = reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
-        Election election = election(r.electionId());
-        ReportingUnit unit = unit(election, r.unitId());
+        StoredReport seen = reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
+        Election election = election(seen.electionId());
+        ReportingUnit unit = unit(election, seen.unitId());
         requireMayApprove(unit);
         String actor = access.current().username();
-        if (r.status() != ReportStatus.PENDING) {
-            throw new InvalidInputException(FieldProblem.of(null, "entry.notPending"));
-        }
+        StoredReport r = lockedForDecision(seen);
         if (r.enteredBy().equals(actor)) {
             throw new InvalidInputException(FieldProblem.of(null, "entry.approveOwn"));
         }
@@ -208,16 +212,17 @@ public class EntryService {
     /** Turns a pending version down; the reason is kept and shown in the history. */
     @Transactional
     public void reject(long reportId, String reason) {
-        StoredReport r = reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
-        Election election = election(r.electionId());
-        requireMayApprove(unit(election, r.unitId()));
-        if (r.status() != ReportStatus.PENDING) {
-            throw new InvalidInputException(FieldProblem.of(null, "entry.notPending"));
-        }
+        StoredReport seen = reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
+        Election election = election(seen.electionId());
+        requireMayApprove(unit(election, seen.unitId()));
         if (blankToNull(reason) == null) {
             throw new InvalidInputException(FieldProblem.of("reason", "entry.rejectNeedsReason"));
         }
-        reports.setStatus(reportId, ReportStatus.REJECTED, access.current().username(), reason.strip());
+        StoredReport r = lockedForDecision(seen);
+        if (!reports.decide(reportId, ReportStatus.PENDING, ReportStatus.REJECTED, access.current().username(),
+                reason.strip())) {
+            throw decidedMeanwhile(reports.find(reportId).orElseThrow());
+        }
         audit.record("reject-report", "quick_report", reportId, Map.of("status", "PENDING"),
                 Map.of("status", "REJECTED", "reason", reason.strip()));
         events.publishEvent(new ReportChanged(r.electionId(), r.unitId()));
@@ -296,14 +301,45 @@ public class EntryService {
         return id;
     }
 
+    /**
+     * The version as it is once this transaction holds its unit's lock, still waiting for a
+     * decision; else the answer says who decided it meanwhile.
+     */
+    private StoredReport lockedForDecision(StoredReport seen) {
+        reports.lockUnit(seen.unitId());
+        StoredReport now = reports.find(seen.id()).orElseThrow(() -> new NotFoundException("report", seen.id()));
+        if (now.status() != ReportStatus.PENDING) {
+            throw decidedMeanwhile(now);
+        }
+        return now;
+    }
+
+    /** 409 naming what became of a version that is no longer pending, and who did it. */
+    private static ConflictException decidedMeanwhile(StoredReport r) {
+        String by = r.decidedBy() == null ? "?" : r.decidedBy();
+        return new ConflictException(switch (r.status()) {
+            case CONFIRMED -> FieldProblem.of(null, "entry.decided.confirmed", by);
+            case REJECTED -> FieldProblem.of(null, "entry.decided.rejected", by, r.reason());
+            case SUPERSEDED -> FieldProblem.of(null, "entry.decided.superseded", by);
+            default -> FieldProblem.of(null, "entry.notPending");
+        });
+    }
+
+    /** Retires a pending or confirmed version; the caller holds the unit's lock, so it has not changed since read. */
+    private void supersede(StoredReport h, String actor) {
+        if (!reports.decide(h.id(), h.status(), ReportStatus.SUPERSEDED, actor, null)) {
+            throw decidedMeanwhile(reports.find(h.id()).orElseThrow());
+        }
+    }
+
     private void confirm(StoredReport r, String actor, List<StoredReport> history) {
         StoredReport previous = history.stream().filter(h -> h.status() == ReportStatus.CONFIRMED).findFirst().orElse(null);
         if (previous != null) {
-            reports.setStatus(previous.id(), ReportStatus.SUPERSEDED, actor, null);
+            supersede(previous, actor);
         }
         for (StoredReport h : history) {
             if (h.status() == ReportStatus.PENDING && h.id() != r.id()) {
-                reports.setStatus(h.id(), ReportStatus.SUPERSEDED, actor, null);
+                supersede(h, actor);
             }
         }
         // The report sequence is held from its number to the commit, and every confirmation of every
@@ -311,7 +347,8 @@ public class EntryService {
         // leave only the audit entry, which needs the number, after it.
         audit.lockChain();
         reports.notifyConfirmed();
-        long seq = reports.confirm(r.id(), actor);
+        long seq = reports.confirm(r.id(), actor)
+                .orElseThrow(() -> decidedMeanwhile(reports.find(r.id()).orElseThrow()));
         audit.recordAs(actor, "confirm-report", "quick_report", r.id(),
                 previous == null ? null : Map.of("confirmedReport", previous.id(), "values", previous.values()),
                 Map.of("confirmedReport", r.id(), "sequence", seq, "values", r.values()));

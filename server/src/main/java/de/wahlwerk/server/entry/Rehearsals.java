@@ -73,6 +73,8 @@ public class Rehearsals {
         Election election = setup.election(copy).orElseThrow();
         Random random = new Random(electionId);
         int simulated = 0;
+        // The audit chain before the report sequence, as every confirmation takes them (EntryService).
+        audit.lockChain();
         for (ReportingUnit unit : setup.units(election.electionDayId())) {
             if (unit.countedWithUnitId() != null || random.nextInt(100) >= percent) {
                 continue;
@@ -85,7 +87,7 @@ public class Rehearsals {
             Map<String, Long> values = simulate(form, before);
             long id = reports.insert(copy, unit.id(), "ENTRY", ReportStatus.PENDING, ReportValues.encode(form, values),
                     Submission.Channel.API.name(), SIMULATION, null, null);
-            reports.confirm(id, SIMULATION);
+            reports.confirm(id, SIMULATION).orElseThrow();
             simulated++;
         }
         audit.record("create-rehearsal", "election", copy, null, Map.of("rehearses", electionId,

@@ -35,22 +35,45 @@ class ReportStore {
                 .param("r", reportId).param("c", code).param("t", reason).update();
     }
 
-    /** Confirms a version: it gets the next global sequence number, which orders it for every node. */
-    long confirm(long reportId, String by) {
+    /**
+     * Takes the lock that every change of a unit's report versions holds until commit, before any
+     * other lock of the change: approving, rejecting and entering (which supersedes) a version of
+     * the same unit then run one after another and each sees what the one before decided. Always
+     * first, then the audit chain, then the report sequence: one order in every path, so two of
+     * them cannot wait for each other. An advisory lock rather than the unit's row: setup changes
+     * lock unit rows and then the audit chain in their own order, and must not join this queue.
+     */
+    void lockUnit(long unitId) {
+        jdbc.sql("select pg_advisory_xact_lock(:ns, :u)").param("ns", UNIT_LOCKS).param("u", Long.hashCode(unitId))
+                .query().singleRow();
+    }
+
+    /** Key space of {@link #lockUnit} among advisory locks ("QREP"); two units sharing a key only wait for each other. */
+    private static final int UNIT_LOCKS = 0x51524550;
+
+    /**
+     * Confirms a pending version: it gets the next global sequence number, which orders it for every
+     * node. Empty when the version was no longer pending; the caller must then roll back (the
+     * number was taken all the same).
+     */
+    Optional<Long> confirm(long reportId, String by) {
         // One statement: the counter row stays locked until commit (that keeps the numbers in commit
         // order), so every round trip after taking it makes the next confirmation wait longer.
         return jdbc.sql("""
                 with next as (update report_sequence set value = value + 1 where id = 1 returning value)
                 update quick_report set status = 'CONFIRMED', decided_by = :b, decided_at = current_timestamp,
-                confirmed_seq = (select value from next) where id = :id returning confirmed_seq""")
-                .param("b", by).param("id", reportId).query(Long.class).single();
+                confirmed_seq = (select value from next) where id = :id and status = 'PENDING' returning confirmed_seq""")
+                .param("b", by).param("id", reportId).query(Long.class).optional();
     }
 
-    void setStatus(long reportId, ReportStatus status, String by, String reason) {
-        jdbc.sql("""
+    /** Moves a version from one status to another; false when it no longer had the expected one. */
+    boolean decide(long reportId, ReportStatus from, ReportStatus to, String by, String reason) {
+        return jdbc.sql("""
                 update quick_report set status = :s, decided_by = coalesce(:b, decided_by),
-                decided_at = coalesce(decided_at, current_timestamp), reason = coalesce(:r, reason) where id = :id""")
-                .param("s", status.name()).param("b", by).param("r", reason).param("id", reportId).update();
+                decided_at = coalesce(decided_at, current_timestamp), reason = coalesce(:r, reason)
+                where id = :id and status = :from""")
+                .param("s", to.name()).param("b", by).param("r", reason).param("id", reportId).param("from", from.name())
+                .update() == 1;
     }
 
     Optional<StoredReport> find(long id) {

@@ -74,9 +74,27 @@ public class NominationService {
         requireManage(e, before.areaId());
         Long areaId = validate(e, form, id);
         requireManage(e, areaId);
+        refuseMovingCountedVotes(before, form, areaId);
         store.updateNomination(id, areaId, form);
         audit.record("update", "nomination", id, before, store.nomination(id).orElseThrow());
         events.publishEvent(new SetupChanged(e.electionDayId()));
+    }
+
+    /**
+     * Confirmed quick reports hold their votes by ballot position (D3, F3 …). A nomination with
+     * such votes moved to another position, vote kind or area would leave them to a position the
+     * ballot no longer has: the live tally could no longer be built from the reports (as with a
+     * unit counted with its neighbour after its own report, {@code setup.unit.countedWithHasReport}).
+     */
+    private void refuseMovingCountedVotes(Nomination before, NominationForm form, Long areaId) {
+        String field = form.getVoteKind() != before.voteKind() ? "voteKind"
+                : !java.util.Objects.equals(form.getBallotPosition(), before.ballotPosition()) ? "ballotPosition"
+                : !java.util.Objects.equals(areaId, before.areaId()) ? "areaKey" : null;
+        if (field != null && store.hasConfirmedVotes(before.electionId(), before.areaId(), before.voteKind(),
+                before.ballotPosition())) {
+            throw new InvalidInputException(FieldProblem.of(field, "setup.nomination.hasVotes", before.ballotPosition(),
+                    before.shortName()));
+        }
     }
 
     private Long validate(Election e, NominationForm form, Long selfId) {

@@ -51,6 +51,27 @@ class NominationStore {
                 .query(Long.class).single() > 0;
     }
 
+    /**
+     * Whether a confirmed quick report of the election holds votes for this ballot position of this
+     * vote kind, in a unit whose ballot shows nominations of the area (null: every unit). Reports
+     * keep votes by form letter: D&lt;position&gt;, or F&lt;position&gt; for second votes (Anlage 29 BWO),
+     * one "letter=number" per line.
+     */
+    boolean hasConfirmedVotes(long electionId, Long areaId, VoteKind kind, int position) {
+        String letter = (kind == VoteKind.SECOND ? "F" : "D") + position;
+        return jdbc.sql("""
+                with recursive below (id) as (
+                    select id from area where id = :a
+                    union all select c.id from area c join below b on c.parent_id = b.id)
+                select exists (select 1 from quick_report r
+                    where r.election_id = :e and r.status = 'CONFIRMED' and r.values_text ~ :votes
+                    and (:everywhere or r.unit_id in (
+                        select ua.unit_id from reporting_unit_area ua join below b on b.id = ua.area_id)))""")
+                .param("a", areaId == null ? -1L : areaId).param("e", electionId)
+                .param("votes", "(^|\\n)" + letter + "=[1-9]").param("everywhere", areaId == null)
+                .query(Boolean.class).single();
+    }
+
     long insertNomination(long electionId, Long areaId, NominationForm f) {
         return jdbc.sql("""
                 insert into nomination (election_id, vote_kind, area_id, ballot_position, short_name, name, group_kind)

@@ -61,6 +61,14 @@ public class ApiErrorHandler {
         return problem(HttpStatus.BAD_REQUEST, "error.invalidInput", errors);
     }
 
+    /** Someone else decided first: 409, with what they decided (the more specific handler wins over the one above). */
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail changedMeanwhile(ConflictException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.problems().forEach(p -> errors.add(fieldError(p.field(), problems.message(p))));
+        return problem(HttpStatus.CONFLICT, "error.changedMeanwhile", errors);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         String field = JsonPaths.fieldOf(e);

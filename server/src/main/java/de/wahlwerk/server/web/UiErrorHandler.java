@@ -56,6 +56,13 @@ public class UiErrorHandler {
         return page(model, response, HttpStatus.BAD_REQUEST, "error.invalidInput");
     }
 
+    /** Someone else decided first: say what they decided, with 409. */
+    @ExceptionHandler(ConflictException.class)
+    String changedMeanwhile(ConflictException e, Model model, HttpServletResponse response) {
+        model.addAttribute("problems", e.problems().stream().map(problems::message).toList());
+        return page(model, response, HttpStatus.CONFLICT, "error.changedMeanwhile");
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     String denied(AccessDeniedException e, Model model, HttpServletResponse response) {
         return page(model, response, HttpStatus.FORBIDDEN, "error.forbidden");

@@ -3,7 +3,6 @@ package de.wahlwerk.server.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
 import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
@@ -16,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The open-data files follow the confirmations one by one: after the first build only the changed
@@ -29,12 +26,6 @@ class OpenDataLiveIT extends IntegrationTest {
     /** A district no other test reports (EntryIT, LiveResultsIT and the public-site tests use others). */
     private static final String UNIT = "0705";
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestAccounts accounts;
-
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
@@ -42,8 +33,8 @@ class OpenDataLiveIT extends IntegrationTest {
         DemoReports demo = new DemoReports(jdbc);
         long election = demo.electionId();
         String dir = "/wahlen/" + election + "/admin/" + DemoElection.AGS + "/";
-        HttpSession clerk = login(Role.CLERK);
-        HttpSession approver = login(Role.APPROVER);
+        HttpSession clerk = demoTownStaff(Role.CLERK);
+        HttpSession approver = demoTownStaff(Role.APPROVER);
 
         Map<String, String> first = demo.values(UNIT);
         demo.confirm(clerk, approver, UNIT, first, null);
@@ -101,11 +92,5 @@ class OpenDataLiveIT extends IntegrationTest {
             }
         }
         throw new AssertionError("the open-data file " + path + " did not show the expected numbers within 15 s: " + cells.get(UNIT));
-    }
-
-    private HttpSession login(Role role) {
-        HttpSession s = signedIn(accounts, role, "admin", DemoElection.AGS);
-        s.get("/admin");
-        return s;
     }
 }

@@ -3,11 +3,11 @@ package de.wahlwerk.server.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
 import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
+import de.wahlwerk.server.support.Responses;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,20 +15,12 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The public read path: ready pages after polls close, ETag and 304, gzip, CORS for JSON; nothing
  * for an election whose polls are still open; a newly confirmed report reaches the page.
  */
 class PublicSiteIT extends IntegrationTest {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestAccounts accounts;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -85,8 +77,8 @@ class PublicSiteIT extends IntegrationTest {
 
         // A newly confirmed report reaches the published page within a second.
         long before = reported(json.body());
-        HttpSession clerk = login(Role.CLERK);
-        HttpSession approver = login(Role.APPROVER);
+        HttpSession clerk = demoTownStaff(Role.CLERK);
+        HttpSession approver = demoTownStaff(Role.APPROVER);
         long unit = jdbc.sql("select id from reporting_unit where election_day_id = :d and official_key = '0704'")
                 .param("d", day).query(Long.class).single();
         String values = "{\"A1\":\"900\",\"A2\":\"300\",\"A3\":\"0\",\"A\":\"1200\",\"B\":\"700\",\"B1\":\"5\",\"C\":\"10\",\"D\":\"690\","
@@ -94,21 +86,11 @@ class PublicSiteIT extends IntegrationTest {
                 + "\"E\":\"10\",\"F\":\"690\",\"F1\":\"690\",\"F2\":\"0\",\"F3\":\"0\",\"F4\":\"0\",\"F5\":\"0\",\"F6\":\"0\","
                 + "\"F7\":\"0\",\"F8\":\"0\",\"F9\":\"0\",\"F10\":\"0\"}";
         String body = "{\"unitId\":" + unit + ",\"values\":" + values + "}";
-        var r = clerk.json("POST", "/api/entry/elections/" + election + "/reports", body);
-        if (r.statusCode() == 400) {
-            Matcher m = Pattern.compile("warning\\.(W\\d+)").matcher(r.body());
-            StringBuilder reasons = new StringBuilder();
-            while (m.find()) {
-                reasons.append(reasons.isEmpty() ? "" : ",").append("\"").append(m.group(1)).append("\":\"Test\"");
-            }
-            r = clerk.json("POST", "/api/entry/elections/" + election + "/reports",
-                    body.substring(0, body.length() - 1) + ",\"warningReasons\":{" + reasons + "}}");
-        }
+        var r = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports", body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"reportId\":(\\d+)").matcher(r.body());
-        assertThat(id.find()).isTrue();
         long requested = System.nanoTime();
-        assertThat(approver.json("POST", "/api/entry/reports/" + id.group(1) + "/approve", null).statusCode()).isEqualTo(200);
+        assertThat(approver.json("POST", "/api/entry/reports/" + Responses.reportId(r.body()) + "/approve", null)
+                .statusCode()).isEqualTo(200);
         // The confirmation has committed when the approval answers; from then on the clock runs.
         long confirmedAt = System.nanoTime();
         long reportedNow = before;
@@ -157,7 +139,7 @@ class PublicSiteIT extends IntegrationTest {
         // Districts no other test reports: EntryIT needs 0102 and 0302 unconfirmed.
         for (String key : java.util.List.of("0107", "0307")) {
             if (jdbc.sql("select count(*) from quick_report where unit_id = :u").param("u", demo.unitId(key)).query(Long.class).single() == 0) {
-                demo.confirm(login(Role.CLERK), login(Role.APPROVER), key);
+                demo.confirm(demoTownStaff(Role.CLERK), demoTownStaff(Role.APPROVER), key);
             }
         }
         String base = "/wahlen/" + election + "/admin/";
@@ -290,14 +272,6 @@ class PublicSiteIT extends IntegrationTest {
         Matcher m = Pattern.compile("\"unitsReported\":(\\d+)").matcher(json);
         assertThat(m.find()).as(json).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    private HttpSession login(Role role) {
-        var a = accounts.create(role, "admin", DemoElection.AGS);
-        HttpSession s = session();
-        s.login(a.username(), TestAccounts.PASSWORD, a.code());
-        s.get("/admin");
-        return s;
     }
 
     private String base() {

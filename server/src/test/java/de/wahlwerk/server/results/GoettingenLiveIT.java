@@ -1,5 +1,8 @@
 package de.wahlwerk.server.results;
 
+import static de.wahlwerk.server.support.Responses.id;
+import static de.wahlwerk.server.support.Responses.ok;
+import static de.wahlwerk.server.support.Responses.reportId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.core.Fixtures;
@@ -54,9 +57,6 @@ class GoettingenLiveIT extends IntegrationTest {
     /** 2021 (SOURCE.md); DIE LINKE under tonight's key so that the party is compared with itself. */
     static final String PARTIES_2021 = "CDU, SPD, FDP, AfD, GRÜNE, Die Linke, Die PARTEI, Tierschutzpartei, FREIE WÄHLER, "
             + "PIRATEN, NPD, V-Partei³, ÖDP, MLPD, DKP, dieBasis, du., LKR, Die Humanisten, Team Todenhöfer, Volt";
-
-    @Autowired
-    TestAccounts accounts;
 
     @Autowired
     LiveTallies tallies;
@@ -365,23 +365,6 @@ class GoettingenLiveIT extends IntegrationTest {
 
     private static String s(Long v) {
         return v == null ? "0" : Long.toString(v);
-    }
-
-    private HttpResponse<String> ok(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
-        return r;
-    }
-
-    private static long id(HttpResponse<String> r) {
-        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(r.body());
-        assertThat(m.find()).as(r.body()).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
-    private static long reportId(String body) {
-        Matcher m = Pattern.compile("\"reportId\":(\\d+)").matcher(body);
-        assertThat(m.find()).as(body).isTrue();
-        return Long.parseLong(m.group(1));
     }
 
     private HttpSession login(Role role) {

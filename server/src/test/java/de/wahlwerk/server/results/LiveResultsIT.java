@@ -1,5 +1,6 @@
 package de.wahlwerk.server.results;
 
+import static de.wahlwerk.server.support.Responses.reportId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.core.model.Hierarchy;
@@ -7,7 +8,6 @@ import de.wahlwerk.core.model.VoteKind;
 import de.wahlwerk.core.tally.AreaRef;
 import de.wahlwerk.core.tally.AreaSnapshot;
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
 import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
@@ -15,11 +15,8 @@ import de.wahlwerk.server.support.IntegrationTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,12 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  * and the internal results page shows it with the comparison to the previous election.
  */
 class LiveResultsIT extends IntegrationTest {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     JsonMapper json;
@@ -48,8 +39,8 @@ class LiveResultsIT extends IntegrationTest {
                 .param("d", day).query(Long.class).single();
         var before = tallies.tally(election); // built now, then kept current incrementally
 
-        HttpSession clerk = login(Role.CLERK);
-        HttpSession approver = login(Role.APPROVER);
+        HttpSession clerk = demoTownStaff(Role.CLERK);
+        HttpSession approver = demoTownStaff(Role.APPROVER);
         // Units no other test of the shared demo uses, so that the test order does not matter.
         List<String> units = List.of("0203", "0204", "0303", "0403", "0503", "0603", "0808", "BW-03", "BW-11");
         for (String key : units) {
@@ -69,7 +60,7 @@ class LiveResultsIT extends IntegrationTest {
             clerk.get("/admin");
             var r = clerk.json("POST", "/api/entry/elections/" + election + "/reports", json.writeValueAsString(body));
             assertThat(r.statusCode()).as(key + " " + r.body()).isEqualTo(201);
-            long report = id(r.body());
+            long report = reportId(r.body());
             approver.get("/admin");
             assertThat(approver.json("POST", "/api/entry/reports/" + report + "/approve", null).statusCode()).isEqualTo(200);
         }
@@ -91,7 +82,7 @@ class LiveResultsIT extends IntegrationTest {
         assertThat(tallies.tally(election).snapshots()).containsExactlyInAnyOrderElementsOf(incremental);
 
         // The internal page shows it, with the comparison against 2021 and drill-down to the districts.
-        HttpSession observer = login(Role.OBSERVER);
+        HttpSession observer = demoTownStaff(Role.OBSERVER);
         var page = observer.get("/admin/results/elections/" + election + "/areas/admin/" + DemoElection.AGS);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Veränderung").contains("SPD").contains(DemoElection.AGS + "-1")
@@ -112,18 +103,5 @@ class LiveResultsIT extends IntegrationTest {
             }
         }
         return sum;
-    }
-
-    private HttpSession login(Role role) {
-        var a = accounts.create(role, "admin", DemoElection.AGS);
-        HttpSession s = session();
-        s.login(a.username(), TestAccounts.PASSWORD, a.code());
-        return s;
-    }
-
-    private static long id(String body) {
-        Matcher m = Pattern.compile("\"reportId\":(\\d+)").matcher(body);
-        assertThat(m.find()).as(body).isTrue();
-        return Long.parseLong(m.group(1));
     }
 }

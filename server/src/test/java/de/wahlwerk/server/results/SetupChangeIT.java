@@ -1,16 +1,16 @@
 package de.wahlwerk.server.results;
 
+import static de.wahlwerk.server.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.core.model.Hierarchy;
 import de.wahlwerk.core.tally.AreaRef;
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
+import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
-import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import de.wahlwerk.server.support.Responses;
+import de.wahlwerk.server.support.TestTown;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,60 +25,33 @@ class SetupChangeIT extends IntegrationTest {
     private static final AreaRef TOWN = new AreaRef(Hierarchy.ADMINISTRATIVE, AGS);
 
     @Autowired
-    TestAccounts accounts;
-
-    @Autowired
     LiveTallies tallies;
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aDistrictAddedOrCountedWithItsNeighbourChangesTheExpectedReportsAtOnce() {
         HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
-        admin.get("/admin");
-        long day = id(ok(admin.json("POST", "/api/setup/days", """
-                {"name":"Strukturänderung %d","date":"2025-02-23","pollsClose":"18:00","scopeHierarchy":"admin","scopeKey":"%s"}"""
-                .formatted(System.nanoTime(), AGS))));
-        ok(admin.json("POST", "/api/setup/days/" + day + "/areas",
-                "{\"hierarchy\":\"admin\",\"level\":\"MUNICIPALITY\",\"officialKey\":\"" + AGS + "\",\"name\":\"Teststadt\"}"));
-        long election = id(ok(admin.json("POST", "/api/setup/days/" + day + "/elections",
-                "{\"kind\":\"MAYOR\",\"name\":\"Bürgermeisterwahl\",\"hierarchy\":\"admin\"}")));
-        for (int p = 1; p <= 2; p++) {
-            ok(admin.json("POST", "/api/setup/elections/" + election + "/nominations", """
-                    {"voteKind":"CANDIDATE","ballotPosition":%d,"shortName":"K%d","name":"Kandidat %d","groupKind":"INDEPENDENT"}"""
-                    .formatted(p, p, p)));
-        }
-        ok(admin.json("POST", "/api/setup/days/" + day + "/stations", """
-                {"stationKey":"R1","name":"Rathaus","street":"Marktplatz 1","postalCode":"85560",
-                 "city":"Teststadt","stepFree":true,"areaKey":"%s","areaHierarchy":"admin"}""".formatted(AGS)));
-        ok(admin.json("POST", "/api/setup/days/" + day + "/units", unit("001", null)));
+        TestTown town = new TestTown(admin, AGS, "Strukturänderung", 2);
+        long election = town.election();
+        town.addUnit("001");
         assertThat(tallies.tally(election).snapshot(TOWN).unitsExpected()).isEqualTo(1);
 
-        long second = id(ok(admin.json("POST", "/api/setup/days/" + day + "/units", unit("002", null))));
+        long second = town.addUnit("002");
         assertThat(tallies.tally(election).snapshot(TOWN).unitsExpected()).as("after a district was added").isEqualTo(2);
 
-        ok(admin.json("PUT", "/api/setup/units/" + second, unit("002", "001")));
+        ok(admin.json("PUT", "/api/setup/units/" + second, town.unit("002", "001")));
         // Counted with 001: its numbers arrive in 001's report, which then covers both districts.
         assertThat(tallies.tally(election).structure().units().stream().filter(u -> u.key().equals("002")).findFirst()
                 .orElseThrow().countedWith()).as("after district 002 is counted with 001").isEqualTo("001");
 
         // A district whose own report is confirmed cannot be counted with a neighbour afterwards
         // (its numbers would count twice, and the tally could not be built from the reports).
-        long third = id(ok(admin.json("POST", "/api/setup/days/" + day + "/units", unit("003", null))));
+        long third = town.addUnit("003");
         HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
         clerk.get("/admin");
         HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
         approver.get("/admin");
-        String report = "{\"unitId\":" + third + ",\"values\":{\"A1\":\"100\",\"A2\":\"0\",\"A3\":\"0\",\"A\":\"100\","
-                + "\"B\":\"50\",\"B1\":\"0\",\"C\":\"0\",\"D\":\"50\",\"D1\":\"30\",\"D2\":\"20\"}";
-        var entered = de.wahlwerk.server.support.DemoReports.submitGivingReasons(clerk,
-                "/api/entry/elections/" + election + "/reports", report + "}");
-        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
-        Matcher reportId = Pattern.compile("\"reportId\":(\\d+)").matcher(entered.body());
-        assertThat(reportId.find()).isTrue();
-        assertThat(approver.json("POST", "/api/entry/reports/" + reportId.group(1) + "/approve", null).statusCode()).isEqualTo(200);
-        var refused = admin.json("PUT", "/api/setup/units/" + third, unit("003", "001"));
+        confirm(clerk, approver, election, TestTown.report(third, "\"D1\":\"30\",\"D2\":\"20\""));
+        var refused = admin.json("PUT", "/api/setup/units/" + third, town.unit("003", "001"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("countedWithKey").contains("schon eine Schnellmeldung bestätigt");
         assertThat(tallies.tally(election).snapshot(TOWN).unitsReported()).isEqualTo(1);
@@ -100,20 +73,38 @@ class SetupChangeIT extends IntegrationTest {
         assertThat(after).as("a tally built anew after the notification").isNotSameAs(before);
     }
 
-    private static String unit(String key, String countedWith) {
-        return """
-                {"kind":"POLLING","officialKey":"%s","name":"Bezirk %s","pollingStationKey":"R1","areas":{"admin":"%s"}%s}"""
-                .formatted(key, key, AGS, countedWith == null ? "" : ",\"countedWithKey\":\"" + countedWith + "\"");
+    /**
+     * Votes of a confirmed report belong to their ballot position: a nomination holding such votes
+     * cannot move to another position (the tally would meet votes for a position its ballot no
+     * longer has and could not be built from the reports); one without votes still can, and
+     * before any report every one can. Its name may change at any time.
+     */
+    @Test
+    void aNominationWithConfirmedVotesKeepsItsBallotPosition() {
+        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
+        TestTown town = new TestTown(admin, AGS, "Stimmzettel", 3);
+        long unit = town.addUnit("001");
+        String nominations = "/api/setup/nominations/";
+        ok(admin.json("PUT", nominations + town.nomination(1), TestTown.candidate(1, 4)));
+        ok(admin.json("PUT", nominations + town.nomination(1), TestTown.candidate(1, 1)));
+
+        HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
+        HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
+        confirm(clerk, approver, town.election(), TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\",\"D3\":\"0\""));
+        var refused = admin.json("PUT", nominations + town.nomination(1), TestTown.candidate(1, 4));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"ballotPosition\"").contains("„K1“ auf Platz 1")
+                .contains("schon Stimmen in bestätigten Schnellmeldungen");
+        assertThat(ok(admin.json("GET", nominations + town.nomination(1), null)).body()).contains("\"ballotPosition\":1");
+        // K3 got no votes: its position is free to change; a new name changes no position.
+        ok(admin.json("PUT", nominations + town.nomination(3), TestTown.candidate(3, 4)));
+        ok(admin.json("PUT", nominations + town.nomination(2), TestTown.candidate(2, 2).replace("Kandidat 2", "Kandidatin 2")));
+        assertThat(tallies.tally(town.election()).snapshot(TOWN).unitsReported()).isEqualTo(1);
     }
 
-    private static HttpResponse<String> ok(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
-        return r;
-    }
-
-    private static long id(HttpResponse<String> r) {
-        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(r.body());
-        assertThat(m.find()).as(r.body()).isTrue();
-        return Long.parseLong(m.group(1));
+    private static void confirm(HttpSession clerk, HttpSession approver, long election, String report) {
+        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports", report);
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        ok(approver.json("POST", "/api/entry/reports/" + Responses.reportId(entered.body()) + "/approve", null));
     }
 }

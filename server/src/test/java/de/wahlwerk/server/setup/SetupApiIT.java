@@ -1,26 +1,17 @@
 package de.wahlwerk.server.setup;
 
+import static de.wahlwerk.server.support.Responses.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The setup REST API: create and edit everything, field-level errors for bad input, scopes, audit. */
 class SetupApiIT extends IntegrationTest {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     HttpSession admin;
     String adminName;
@@ -169,24 +160,24 @@ class SetupApiIT extends IntegrationTest {
                 + "\"areas\":{\"admin\":\"09999001-1\",\"bundestag\":\"301\"}}";
 
         // An administrator of another town neither sees Musterstadt nor can change it.
-        var other = login(Role.ADMIN, "admin", "03159016");
+        var other = signedIn(accounts, Role.ADMIN, "admin", "03159016");
         assertThat(other.json("GET", "/api/setup/days/" + demoDay, null).statusCode()).isEqualTo(404);
         assertThat(other.json("PUT", "/api/setup/units/" + unit, edit).statusCode()).isIn(403, 404);
         assertThat(other.json("GET", "/api/setup/days", null).body()).doesNotContain(DemoElection.DAY_NAME);
 
         // Musterstadt's own administrator may; an administrator of one city district only its units.
-        var own = login(Role.ADMIN, "admin", DemoElection.AGS);
+        var own = signedIn(accounts, Role.ADMIN, "admin", DemoElection.AGS);
         assertThat(own.json("PUT", "/api/setup/units/" + unit, edit).statusCode()).isEqualTo(200);
-        var district = login(Role.ADMIN, "admin", DemoElection.AGS + "-8");
+        var district = signedIn(accounts, Role.ADMIN, "admin", DemoElection.AGS + "-8");
         assertThat(district.json("PUT", "/api/setup/units/" + unit, edit).statusCode()).isEqualTo(403);
         var units = district.json("GET", "/api/setup/days/" + demoDay + "/units", null).body();
         assertThat(units).contains("\"officialKey\":\"0801\"").doesNotContain("\"officialKey\":\"0101\"");
 
         // An observer of the town reads but cannot write; a clerk cannot create anything.
-        var observer = login(Role.OBSERVER, "admin", DemoElection.AGS);
+        var observer = signedIn(accounts, Role.OBSERVER, "admin", DemoElection.AGS);
         assertThat(observer.json("GET", "/api/setup/days/" + demoDay + "/units", null).statusCode()).isEqualTo(200);
         assertThat(observer.json("PUT", "/api/setup/units/" + unit, edit).statusCode()).isEqualTo(403);
-        var clerk = login(Role.CLERK, "admin", DemoElection.AGS);
+        var clerk = signedIn(accounts, Role.CLERK, "admin", DemoElection.AGS);
         assertThat(clerk.json("POST", "/api/setup/days/" + demoDay + "/areas", "{}").statusCode()).isEqualTo(403);
     }
 
@@ -202,23 +193,10 @@ class SetupApiIT extends IntegrationTest {
                 .isZero();
     }
 
-    private HttpSession login(Role role, String hierarchy, String key) {
-        var a = accounts.create(role, hierarchy, key);
-        HttpSession s = session();
-        s.login(a.username(), TestAccounts.PASSWORD, a.code());
-        return s;
-    }
-
     private String post(String path, String json) {
         var r = admin.json("POST", path, json);
         assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(201);
         return r.body();
-    }
-
-    private static long id(String body) {
-        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(body);
-        assertThat(m.find()).as(body).isTrue();
-        return Long.parseLong(m.group(1));
     }
 
     /** This test's own audit entries: the publisher and other tests write theirs meanwhile. */

@@ -59,6 +59,33 @@ public final class AllAtOnce {
         });
     }
 
+    /**
+     * Runs different tasks, each on its own thread, starting at the same moment (two people
+     * pressing their buttons at once); their answers in the order of the tasks.
+     */
+    @SafeVarargs
+    public static <T> List<T> together(Callable<T>... tasks) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.length);
+        try {
+            List<Future<T>> results = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return task.call();
+                }));
+            }
+            go.countDown();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> f : results) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Runs the task on every thread at once; how many answered true. */
     public int count(Callable<Boolean> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -20,8 +20,19 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    protected org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    protected de.wahlwerk.server.security.TestAccounts accounts;
+
     protected HttpSession session() {
         return new HttpSession(port);
+    }
+
+    /** A new account with this role for the demo town (Musterstadt), signed in with both factors. */
+    protected HttpSession demoTownStaff(de.wahlwerk.server.security.Role role) {
+        return signedIn(accounts, role, "admin", de.wahlwerk.server.setup.DemoElection.AGS);
     }
 
     /** A new account with this role and scope (null: installation-wide), signed in with both factors. */

@@ -1,0 +1,40 @@
+package de.wahlwerk.server.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the tests read from the JSON API's answers: success, and the id of what was created. */
+public final class Responses {
+
+    private Responses() {}
+
+    /** The answer, once it is a success (200 or 201); else the test fails with its body. */
+    public static HttpResponse<String> ok(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+        return r;
+    }
+
+    /** The first {@code "id"} of the answer (the id of what was created). */
+    public static long id(HttpResponse<String> r) {
+        return id(r.body());
+    }
+
+    /** The first {@code "id"} of an answer's body. */
+    public static long id(String body) {
+        return number(body, "id");
+    }
+
+    /** The {@code "reportId"} of an answer to a quick report. */
+    public static long reportId(String body) {
+        return number(body, "reportId");
+    }
+
+    private static long number(String body, String property) {
+        Matcher m = Pattern.compile("\"" + property + "\":(\\d+)").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
