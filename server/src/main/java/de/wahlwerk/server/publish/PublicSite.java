@@ -61,8 +61,13 @@ class PublicSite implements DisposableBean {
     private final OpenDataFiles openData;
     private final Clock clock;
     private final Map<Long, Long> publishedSequence = new ConcurrentHashMap<>();
-    /** Per election, the area snapshots whose pages are published now (compared by identity). */
+    /** Per election, the area snapshots whose numbers (JSON, open data) are published now (compared by identity). */
     private final Map<Long, Map<AreaRef, AreaSnapshot>> published = new ConcurrentHashMap<>();
+    /** Per election, the area snapshots whose pages are rendered now; the pages follow the numbers. */
+    private final Map<Long, Map<AreaRef, AreaSnapshot>> paged = new ConcurrentHashMap<>();
+    private final Map<Long, PagesDue> pagesDue = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean rendering = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile java.util.concurrent.ExecutorService pageRenderer;
     private final java.util.Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile ScheduledExecutorService scheduler;
@@ -92,6 +97,7 @@ class PublicSite implements DisposableBean {
     void start(ApplicationReadyEvent ready) {
         snapshots.put(PublicReadFilter.PREFIX + "public.css", PublishedPage.of(resource("static/css/public.css"), "text/css;charset=UTF-8"));
         snapshots.put(PublicReadFilter.PREFIX + "public.js", PublishedPage.of(resource("static/js/public.js"), "text/javascript;charset=UTF-8"));
+        pageRenderer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("wahlwerk-pages").daemon().factory());
         refreshAll();
         // Catches what this node did not cause itself: other nodes' confirmations, polls closing.
         // A platform thread of its own: a virtual one would share the carrier threads with every
@@ -178,8 +184,8 @@ class PublicSite implements DisposableBean {
     }
 
     /**
-     * Renders the pages of the election's areas whose numbers moved since the last publication:
-     * the tally replaces the snapshot of exactly the areas a report touches (the unit's ancestors
+     * Publishes the numbers of the election's areas that moved since the last publication, and
+     * queues their pages for the page thread: the tally replaces the snapshot of exactly the areas a report touches (the unit's ancestors
      * in every hierarchy), so an area whose snapshot is the same object as last time, and with it
      * its whole subtree, is skipped. One round reads the database once, never per area.
      */
@@ -196,39 +202,97 @@ class PublicSite implements DisposableBean {
         ResultsService.PublicationRound round = results.publicationRound(e.id());
         ZonedDateTime time = ZonedDateTime.now(clock.withZone(ZONE));
         Map<AreaRef, AreaSnapshot> shown = published.computeIfAbsent(e.id(), id -> new ConcurrentHashMap<>());
-        var tally = round.tally();
-        PublicFacts f = facts.facts(e, tally);
         List<AreaSnapshot> changed = new ArrayList<>();
         for (AreaSnapshot root : round.roots()) {
             collectChanged(round, root, shown, changed);
         }
         // Numbers first: the JSON and open data of every changed area cost no projection and no
-        // rendering, and they are what newsrooms' tools poll. The pages follow in the same round.
+        // rendering, and they are what newsrooms' tools poll. The pages follow on their own thread,
+        // so that a slow round of pages (seconds for a whole country) never holds back the numbers.
         String stamp = time.format(PublicTime.JSON);
         for (AreaSnapshot area : changed) {
             ResultsView counts = round.countsView(area);
             snapshots.put(base(e) + area.area().ref().hierarchy().code() + "/" + area.area().ref().key() + ".json",
                     PublishedPage.of(json.writeValueAsString(document(counts, stamp)), "application/json;charset=UTF-8"));
             openData.publish(e, area);
-        }
-        for (AreaSnapshot area : changed) {
-            areaPages.publish(e, round.view(area), tally, f, time);
             shown.put(area.area().ref(), area);
         }
-        int rendered = changed.size();
-        if (rendered > 0 || snapshots.get(base(e) + "index.html") == null) {
-            ElectionPages.publish(templates, snapshots, e, round.roots(), f, time);
+        publishedSequence.put(e.id(), round.sequence());
+        pagesDue.put(e.id(), new PagesDue(round, time));
+        schedulePages();
+        log.debug("Election {}: numbers of {} areas published for sequence {} in {} ms ({} ms CPU)", e.id(), changed.size(),
+                round.sequence(), (System.nanoTime() - started) / 1_000_000,
+                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000);
+    }
+
+    /** The newest round of an election whose pages are still to be rendered, and its time stamp. */
+    private record PagesDue(ResultsService.PublicationRound round, ZonedDateTime time) {}
+
+    private void schedulePages() {
+        java.util.concurrent.ExecutorService r = pageRenderer;
+        if (r != null && rendering.compareAndSet(false, true)) {
+            r.execute(this::renderDuePages);
+        } else if (r == null) {
+            renderDuePages(); // before start-up finished (no thread yet): render here
+        }
+    }
+
+    /** On the page thread: renders the newest due round of every election; rounds that queued meanwhile coalesce. */
+    private void renderDuePages() {
+        try {
+            java.util.Iterator<Long> it;
+            while ((it = pagesDue.keySet().iterator()).hasNext()) {
+                PagesDue due = pagesDue.remove(it.next());
+                if (due == null) {
+                    continue;
+                }
+                try {
+                    renderPages(due);
+                } catch (RuntimeException failed) {
+                    log.warn("Pages of election {} failed, the last published pages stay online: {}", due.round().election().id(),
+                            failed.toString());
+                }
+                snapshots.commit();
+            }
+        } finally {
+            if (pageRenderer != null) {
+                rendering.set(false);
+                if (!pagesDue.isEmpty() && rendering.compareAndSet(false, true)) {
+                    pageRenderer.execute(this::renderDuePages);
+                }
+            }
+        }
+    }
+
+    /** Renders the pages of the areas whose numbers moved since their pages were last rendered. */
+    private void renderPages(PagesDue due) {
+        long started = System.nanoTime();
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        ResultsService.PublicationRound round = due.round();
+        Election e = round.election();
+        var tally = round.tally();
+        Map<AreaRef, AreaSnapshot> shown = paged.computeIfAbsent(e.id(), id -> new ConcurrentHashMap<>());
+        List<AreaSnapshot> changed = new ArrayList<>();
+        for (AreaSnapshot root : round.roots()) {
+            collectChanged(round, root, shown, changed);
+        }
+        PublicFacts f = facts.facts(e, tally);
+        for (AreaSnapshot area : changed) {
+            areaPages.publish(e, round.view(area), tally, f, due.time());
+            shown.put(area.area().ref(), area);
+        }
+        if (!changed.isEmpty() || snapshots.get(base(e) + "index.html") == null) {
+            ElectionPages.publish(templates, snapshots, e, round.roots(), f, due.time());
         }
         if (facts.updateSeats(e)) {
             PublicFacts withSeats = facts.facts(e, tally);
             for (AreaSnapshot root : round.roots()) {
-                areaPages.publish(e, round.view(root), tally, withSeats, time);
+                areaPages.publish(e, round.view(root), tally, withSeats, due.time());
             }
         }
-        publishedSequence.put(e.id(), round.sequence());
         live.published(e.id(), round.sequence());
         // Wall and CPU time: on a crowded machine the two differ, and only the second is our work.
-        log.debug("Election {}: {} areas re-rendered for sequence {} in {} ms ({} ms CPU)", e.id(), rendered, round.sequence(),
+        log.debug("Election {}: {} areas re-rendered for sequence {} in {} ms ({} ms CPU)", e.id(), changed.size(), round.sequence(),
                 (System.nanoTime() - started) / 1_000_000,
                 (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000);
     }
@@ -295,6 +359,9 @@ class PublicSite implements DisposableBean {
     public void destroy() {
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+        if (pageRenderer != null) {
+            pageRenderer.shutdownNow();
         }
     }
 }
