@@ -55,7 +55,8 @@ public final class Replay {
 
     /** What happened; {@code mismatches} empty means every number matched. */
     public record Result(int units, int reports, int corrections, int retries, long wallMillis, Stats submit,
-            Stats approve, Stats visible, List<String> mismatches, int comparedNumbers, Map<String, Integer> seats) {}
+            Stats approve, Stats visible, List<String> mismatches, int comparedNumbers, Map<String, Integer> seats,
+            Stats visiblePage) {}
 
     /** Latency percentiles in milliseconds. */
     public record Stats(int count, double p50, double p99, double max) {
@@ -166,9 +167,11 @@ public final class Replay {
         if (o.checkSeats() && o.states().isEmpty()) {
             seats = verifySeats(admin, mismatches);
         }
-        out.printf("Sampled confirmations not visible in the public JSON within a minute: %d%n", invisible.get());
+        out.printf("Sampled confirmations not visible within a minute: %d in the public JSON, %d in the page%n", invisible.get(),
+                invisiblePage.get());
         return new Result(units.size(), reports.get(), corrections.get(), retries.get(), wall / 1_000_000,
-                Stats.of(submitNanos), Stats.of(approveNanos), Stats.of(visibleNanos), mismatches, compared, seats);
+                Stats.of(submitNanos), Stats.of(approveNanos), Stats.of(visibleNanos), mismatches, compared, seats,
+                Stats.of(visiblePageNanos));
     }
 
     // --- set-up through the API ---
@@ -627,30 +630,49 @@ public final class Replay {
     private final java.util.concurrent.LinkedBlockingQueue<Probe> probes = new java.util.concurrent.LinkedBlockingQueue<>();
     private volatile boolean probing = true;
 
+    /** Sampled confirmations not seen in the public JSON within a minute. */
+    private final AtomicInteger invisible = new AtomicInteger();
+    /** Sampled confirmations not seen in the public HTML page within a minute. */
+    private final AtomicInteger invisiblePage = new AtomicInteger();
+    private final List<Long> visiblePageNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private static final java.util.regex.Pattern PAGE_REPORTED = java.util.regex.Pattern.compile("data-units-reported=\"(\\d+)\"");
+
+    /** One public document a sample must appear in: the constituency's JSON or its German page. */
+    private record Channel(String suffix, java.util.function.ToIntFunction<String> reported, List<Long> nanos, AtomicInteger unseen,
+            List<Probe> outstanding) {}
+
     /**
-     * Watches the public JSON of the constituencies with a sampled confirmation until each shows
-     * it. Every outstanding sample is watched at once (one conditional request per constituency
+     * Watches the public JSON and the German page of the constituencies with a sampled
+     * confirmation until each shows it (the page by its {@code data-units-reported}). Every
+     * outstanding sample is watched at once (one conditional request per constituency, document
      * and round, 304 while unchanged), so that a backlog of samples does not add its own waiting
      * to the latency measured.
      */
-    /** Sampled confirmations not seen in the public JSON within a minute. */
-    private final AtomicInteger invisible = new AtomicInteger();
-
     private void probe() {
         List<String> nodes = o.publicNodes();
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(java.time.Duration.ofSeconds(5)).build();
         Map<String, String> etags = new HashMap<>();
         Map<String, Integer> reportedNow = new HashMap<>();
-        List<Probe> outstanding = new ArrayList<>();
+        List<Channel> channels = List.of(
+                new Channel(".json", body -> JSON.readTree(body).path("status").path("unitsReported").asInt(), visibleNanos,
+                        invisible, new ArrayList<>()),
+                new Channel(".html", body -> {
+                    java.util.regex.Matcher m = PAGE_REPORTED.matcher(body);
+                    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+                }, visiblePageNanos, invisiblePage, new ArrayList<>()));
+        List<Probe> arrived = new ArrayList<>();
         int round = 0;
-        while (probing || !probes.isEmpty() || !outstanding.isEmpty()) {
-            probes.drainTo(outstanding);
-            if (outstanding.isEmpty()) {
+        while (probing || !probes.isEmpty() || channels.stream().anyMatch(ch -> !ch.outstanding().isEmpty())) {
+            probes.drainTo(arrived);
+            channels.forEach(ch -> ch.outstanding().addAll(arrived));
+            arrived.clear();
+            if (channels.stream().allMatch(ch -> ch.outstanding().isEmpty())) {
                 try {
                     Probe p = probes.poll(200, TimeUnit.MILLISECONDS);
                     if (p != null) {
-                        outstanding.add(p);
+                        channels.forEach(ch -> ch.outstanding().add(p));
                     }
                 } catch (InterruptedException e) {
                     return;
@@ -658,45 +680,47 @@ public final class Replay {
                 continue;
             }
             String node = nodes.get(round++ % nodes.size());
-            Set<String> constituencies = new java.util.TreeSet<>();
-            outstanding.forEach(p -> constituencies.add(p.constituency()));
-            for (String c : constituencies) {
-                String key = node + c;
-                var request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(node + "/wahlen/" + electionId + "/bundestag/" + c + ".json"))
-                        .timeout(java.time.Duration.ofSeconds(10));
-                if (etags.containsKey(key)) {
-                    request.header("If-None-Match", etags.get(key));
-                }
-                try {
-                    var a = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                    long seen = System.nanoTime(); // each sample is timed by the answer that shows it
-                    if (a.statusCode() == 200) {
-                        reportedNow.put(key, JSON.readTree(a.body()).path("status").path("unitsReported").asInt());
-                        a.headers().firstValue("ETag").ifPresent(t -> etags.put(key, t));
+            for (Channel ch : channels) {
+                Set<String> constituencies = new java.util.TreeSet<>();
+                ch.outstanding().forEach(p -> constituencies.add(p.constituency()));
+                for (String c : constituencies) {
+                    String key = node + c + ch.suffix();
+                    var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(node + "/wahlen/" + electionId + "/bundestag/" + c + ch.suffix()))
+                            .timeout(java.time.Duration.ofSeconds(10));
+                    if (etags.containsKey(key)) {
+                        request.header("If-None-Match", etags.get(key));
                     }
-                    int reported = reportedNow.getOrDefault(key, 0);
-                    outstanding.removeIf(p -> {
-                        if (p.constituency().equals(c) && reported >= p.atLeast()) {
-                            visibleNanos.add(seen - p.confirmedAt());
-                            return true;
+                    try {
+                        var a = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        long seen = System.nanoTime(); // each sample is timed by the answer that shows it
+                        if (a.statusCode() == 200) {
+                            reportedNow.put(key, ch.reported().applyAsInt(a.body()));
+                            a.headers().firstValue("ETag").ifPresent(t -> etags.put(key, t));
                         }
-                        return false;
-                    });
-                } catch (java.io.IOException e) {
-                    continue; // the node is down (fault runs): the sample waits on
-                } catch (InterruptedException e) {
-                    return;
+                        int reported = reportedNow.getOrDefault(key, 0);
+                        ch.outstanding().removeIf(p -> {
+                            if (p.constituency().equals(c) && reported >= p.atLeast()) {
+                                ch.nanos().add(seen - p.confirmedAt());
+                                return true;
+                            }
+                            return false;
+                        });
+                    } catch (java.io.IOException e) {
+                        continue; // the node is down (fault runs): the sample waits on
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
+                long now = System.nanoTime();
+                ch.outstanding().removeIf(p -> {
+                    if (now - p.confirmedAt() > 60_000_000_000L) {
+                        ch.unseen().incrementAndGet(); // not seen within a minute: counted, not timed
+                        return true;
+                    }
+                    return false;
+                });
             }
-            long now = System.nanoTime();
-            outstanding.removeIf(p -> {
-                if (now - p.confirmedAt() > 60_000_000_000L) {
-                    invisible.incrementAndGet(); // not seen within a minute: counted, not timed
-                    return true;
-                }
-                return false;
-            });
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -252,6 +252,7 @@ public final class ReplayMain {
         System.out.println("Submission latency:          " + r.submit());
         System.out.println("Approval latency:            " + r.approve());
         System.out.println("Confirmed → public JSON:     " + r.visible());
+        System.out.println("Confirmed → public page:     " + r.visiblePage());
         for (int i = 0; i < nodes.size(); i++) {
             System.out.printf("Node %d memory: %d MiB resident now, %d MiB at most%n", i + 1, nodes.get(i).rssMiB(), maxRss[i]);
         }
