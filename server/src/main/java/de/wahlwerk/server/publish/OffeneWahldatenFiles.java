@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -147,19 +148,23 @@ final class OffeneWahldatenFiles {
             // deepest nomination area when there is more than one.
             Map<String, List<Nomination>> ballots = new LinkedHashMap<>();
             Map<String, OffeneWahldaten.Area> ballotAreas = new HashMap<>();
+            Map<String, Optional<OffeneWahldaten.Area>> candidacyAreas = new HashMap<>();
             List<OffeneWahldaten.District> districts = new ArrayList<>();
-            boolean anyCandidacyArea = false;
             for (ReportingUnit u : units) {
                 UnitSpec spec = rows.unitSpec(u.officialKey());
-                Set<Long> around = ancestors(spec);
-                List<Nomination> standing = ballots.computeIfAbsent(spec.ballot(), _ -> rows.input().nominations().stream()
-                        .filter(n -> n.areaId() == null || around.contains(n.areaId())).toList());
-                Area candidacy = deepest(standing.stream().filter(n -> n.voteKind().isPersonal()).toList());
-                anyCandidacyArea |= candidacy != null;
+                // Worked out once per ballot (one per constituency), not per district.
+                List<Nomination> standing = ballots.computeIfAbsent(spec.ballot(), _ -> {
+                    Set<Long> around = ancestors(spec);
+                    return rows.input().nominations().stream()
+                            .filter(n -> n.areaId() == null || around.contains(n.areaId())).toList();
+                });
+                OffeneWahldaten.Area candidacy = candidacyAreas.computeIfAbsent(spec.ballot(), _ -> Optional.ofNullable(
+                        owd(deepest(standing.stream().filter(n -> n.voteKind().isPersonal()).toList())))).orElse(null);
                 ballotAreas.computeIfAbsent(spec.ballot(), _ -> owd(deepest(standing)));
                 districts.add(new OffeneWahldaten.District(levelAreas(spec, hierarchy, levels), u.officialKey(), u.name(),
-                        u.kind() == de.wahlwerk.core.model.UnitKind.POSTAL, null, owd(candidacy), null));
+                        u.kind() == de.wahlwerk.core.model.UnitKind.POSTAL, null, candidacy, null));
             }
+            boolean anyCandidacyArea = candidacyAreas.values().stream().anyMatch(Optional::isPresent);
             boolean oneBallot = ballots.size() <= 1;
             if (!oneBallot && new HashSet<>(ballotAreas.values()).size() < ballots.size()) {
                 // Ballots no nomination area tells apart are numbered instead.

@@ -153,10 +153,6 @@ final class OpenDataRows {
         return in.enteredAt().get(unitKey);
     }
 
-    Map<AreaRef, AreaSpec> areaSpecs() {
-        return specByRef;
-    }
-
     UnitSpec unitSpec(String unitKey) {
         return specByKey.get(unitKey);
     }
