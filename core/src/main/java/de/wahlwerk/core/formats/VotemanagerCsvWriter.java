@@ -98,11 +98,7 @@ public final class VotemanagerCsvWriter {
      * @throws IllegalArgumentException for a column no votemanager layout has
      */
     public static String write(ResultFile file, List<String> columns) {
-        List<VotemanagerColumn> meanings = new ArrayList<>(columns.size());
-        for (String name : columns) {
-            meanings.add(VotemanagerColumn.of(name)
-                    .orElseThrow(() -> new IllegalArgumentException("not a votemanager column: " + name)));
-        }
+        List<VotemanagerColumn> meanings = meanings(columns);
         StringBuilder out = new StringBuilder(256 + 8 * columns.size() * (file.rows().size() + 1));
         line(out, columns);
         String date = file.date() == null ? "" : DATE.format(file.date());
@@ -118,7 +114,22 @@ public final class VotemanagerCsvWriter {
         return out.toString();
     }
 
-    private static String cell(VotemanagerLayout layout, ResultRow row, String date, String election,
+    /**
+     * What each header name means, resolved once per file rather than once per cell.
+     *
+     * @throws IllegalArgumentException for a column no votemanager layout has
+     */
+    static List<VotemanagerColumn> meanings(List<String> columns) {
+        List<VotemanagerColumn> meanings = new ArrayList<>(columns.size());
+        for (String name : columns) {
+            meanings.add(VotemanagerColumn.of(name)
+                    .orElseThrow(() -> new IllegalArgumentException("not a votemanager column: " + name)));
+        }
+        return meanings;
+    }
+
+    /** One cell; also used by {@link OffeneWahldatenWriter}, whose result columns are these form letters. */
+    static String cell(VotemanagerLayout layout, ResultRow row, String date, String election,
             VotemanagerColumn column, String name) {
         Counts c = row.counts();
         return switch (column) {
@@ -194,7 +205,11 @@ public final class VotemanagerCsvWriter {
         return s == null ? "" : s;
     }
 
-    private static void line(StringBuilder out, List<String> cells) {
+    /**
+     * One line: cells joined by {@code ;}, LF at the end; a cell is quoted (RFC 4180) only when it
+     * holds {@code ;}, {@code "} or a line break. Shared with {@link OffeneWahldatenWriter}.
+     */
+    static void line(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(';');

@@ -15,8 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ConfirmedReports {
 
-    /** One confirmation: which unit of which election now counts with these values. */
-    public record Version(long sequence, long electionId, long unitId, String unitKey, Map<String, Long> values) {}
+    /**
+     * One confirmation: which unit of which election now counts with these values, entered when
+     * (the "zeitstempel-erfassung" of the Offene-Wahldaten result file).
+     */
+    public record Version(long sequence, long electionId, long unitId, String unitKey, Map<String, Long> values,
+            java.time.Instant enteredAt) {}
 
     private final JdbcClient jdbc;
 
@@ -27,24 +31,24 @@ public class ConfirmedReports {
     /** Confirmations after {@code sequence}, oldest first, at most {@code limit}. */
     public List<Version> since(long sequence, int limit) {
         return jdbc.sql("""
-                select r.confirmed_seq, r.election_id, r.unit_id, u.official_key, r.values_text
+                select r.confirmed_seq, r.election_id, r.unit_id, u.official_key, r.values_text, r.entered_at
                 from quick_report r join reporting_unit u on u.id = r.unit_id
                 where r.confirmed_seq > :s order by r.confirmed_seq limit :n""")
                 .param("s", sequence).param("n", limit)
                 .query((rs, i) -> new Version(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        ReportValues.decode(rs.getString(5))))
+                        ReportValues.decode(rs.getString(5)), rs.getTimestamp(6).toInstant()))
                 .list();
     }
 
     /** The version that counts now for each unit of the election (for a rebuild). */
     public List<Version> current(long electionId) {
         return jdbc.sql("""
-                select r.confirmed_seq, r.election_id, r.unit_id, u.official_key, r.values_text
+                select r.confirmed_seq, r.election_id, r.unit_id, u.official_key, r.values_text, r.entered_at
                 from quick_report r join reporting_unit u on u.id = r.unit_id
                 where r.election_id = :e and r.status = 'CONFIRMED' order by r.confirmed_seq""")
                 .param("e", electionId)
                 .query((rs, i) -> new Version(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        ReportValues.decode(rs.getString(5))))
+                        ReportValues.decode(rs.getString(5)), rs.getTimestamp(6).toInstant()))
                 .list();
     }
 

@@ -70,6 +70,7 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     private final Snapshots snapshots;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
     /** Rows of the last publication per election, and which of its areas have their files. */
     private final Map<Long, Built> built = new HashMap<>();
     /** Entries of the public election list, by election id. */
@@ -95,6 +96,8 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
         /** Areas whose files show these rows (the election-wide files: {@code null} key). */
         final java.util.Set<AreaRef> done = new java.util.HashSet<>();
         long sequence;
+        /** The Offene-Wahldaten files of these rows, once their describing files are published. */
+        OffeneWahldatenFiles owd;
 
         Built(Tally tally, OpenDataRows rows, long sequence) {
             this.tally = tally;
@@ -114,8 +117,9 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     private static final int SINCE_BATCH = 5_000;
 
     OpenDataFiles(SetupDirectory setup, LiveTallies tallies, ConfirmedReports confirmed, Snapshots snapshots,
-            JsonMapper json, Optional<Clock> clock) {
+            JsonMapper json, Optional<Clock> clock, org.springframework.context.MessageSource messages) {
         this.setup = setup;
+        this.messages = messages;
         this.tallies = tallies;
         this.confirmed = confirmed;
         this.snapshots = snapshots;
@@ -262,22 +266,61 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     private void electionFiles(Election e, Built b) {
         long started = System.nanoTime();
         b.done().add(null);
-        publishElection(e, b.rows());
-        long took = System.nanoTime() - started;
+        // The describing Offene-Wahldaten files are built once per setup, not per change: their
+        // time would otherwise hold back the next results by twenty times as much.
+        long once = publishElection(e, b);
+        long took = System.nanoTime() - started - once;
         electionFilesDueAt.put(e.id(), System.nanoTime() + ELECTION_FILES_SPACING * took);
         deferred.remove(e.id());
     }
 
-    /** The files about the whole election, once per change of its numbers. */
-    private void publishElection(Election e, OpenDataRows rows) {
+    /**
+     * The files about the whole election, once per change of its numbers (at most as often as the
+     * NIST report: both are election-wide and share its spacing). The index goes last, so that it
+     * never lists a file not yet there. Returns the nanoseconds spent on files built once per setup.
+     */
+    private long publishElection(Election e, Built b) {
+        OpenDataRows rows = b.rows();
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(PublicSite.ZONE));
         Tally tally = tallies.tally(e.id());
         snapshots.put(PublicSite.base(e) + NIST, PublishedPage.of(json.writeValueAsString(NistReport.of(rows, tally, now)), JSON));
+        long once = publishOffeneWahldaten(e, b, now);
         snapshots.put(PublicSite.base(e) + "index.json", PublishedPage.of(json.writeValueAsString(
-                OpenDataIndex.election(e, rows, tally)), JSON));
+                OpenDataIndex.election(e, rows, tally, b.owd, now.toLocalDateTime())), JSON));
         elections.put(e.id(), OpenDataIndex.entry(e, rows));
         snapshots.put(PublicReadFilter.PREFIX + "index.json", PublishedPage.of(json.writeValueAsString(
                 Map.of("elections", List.copyOf(elections.values()))), JSON));
+        return once;
+    }
+
+    /**
+     * The Offene-Wahldaten files (draft 0.3): the four describing ones once per build of the rows
+     * (they change only with the setup), the result file with every change of the numbers. Returns
+     * the nanoseconds spent on the describing files (0 when they were there already).
+     */
+    private long publishOffeneWahldaten(Election e, Built b, OffsetDateTime now) {
+        if (!OffeneWahldatenFiles.supports(e)) {
+            return 0;
+        }
+        String base = PublicSite.base(e);
+        long once = 0;
+        if (b.owd == null) {
+            long started = System.nanoTime();
+            Map<Long, List<de.wahlwerk.core.model.Candidate>> candidates = new HashMap<>();
+            for (Nomination n : b.rows().input().nominations()) {
+                candidates.put(n.id(), setup.candidates(n.id()));
+            }
+            OffeneWahldatenFiles owd = OffeneWahldatenFiles.of(b.rows(), setup.organiser(e.electionDayId()).orElse(null),
+                    candidates, level -> messages.getMessage("areaLevel." + level.name(), null, java.util.Locale.GERMAN),
+                    now.toLocalDateTime());
+            owd.describing().forEach((type, text) ->
+                    snapshots.put(base + OffeneWahldatenFiles.path(type), PublishedPage.of(text, CSV)));
+            b.owd = owd;
+            once = System.nanoTime() - started;
+        }
+        snapshots.put(base + OffeneWahldatenFiles.path(de.wahlwerk.core.formats.OffeneWahldatenWriter.FileType.WAHLERGEBNISSE),
+                PublishedPage.of(b.owd.results(), CSV));
+        return once;
     }
 
     /** The API description, at a stable path next to the data it describes. */
@@ -305,10 +348,12 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
         if (b == null || b.tally != tally) {
             ConfirmedReports.Snapshot all = confirmed.snapshot(e.id());
             Map<String, Map<String, Long>> values = new HashMap<>();
+            Map<String, java.time.Instant> entered = new HashMap<>();
             for (ConfirmedReports.Version v : all.current()) {
                 values.put(v.unitKey(), v.values());
+                entered.put(v.unitKey(), v.enteredAt());
             }
-            b = new Built(tally, build(e, tally, values), all.sequence());
+            b = new Built(tally, build(e, tally, values, entered), all.sequence());
             built.put(e.id(), b);
             return b;
         }
@@ -317,7 +362,7 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
             batch = confirmed.since(b.sequence, SINCE_BATCH);
             for (ConfirmedReports.Version v : batch) {
                 if (v.electionId() == e.id()) {
-                    b.done.removeAll(b.rows.update(v.unitKey(), v.values()));
+                    b.done.removeAll(b.rows.update(v.unitKey(), v.values(), v.enteredAt()));
                     b.done.remove(null);
                 }
                 b.sequence = v.sequence();
@@ -329,7 +374,8 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
         return b;
     }
 
-    private OpenDataRows build(Election e, Tally tally, Map<String, Map<String, Long>> values) {
+    private OpenDataRows build(Election e, Tally tally, Map<String, Map<String, Long>> values,
+            Map<String, java.time.Instant> entered) {
         var day = setup.day(e.electionDayId()).orElseThrow();
         var nominations = setup.nominations(e.id());
         Map<Long, Integer> candidates = new HashMap<>();
@@ -339,6 +385,6 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
             }
         }
         return new OpenDataRows(new OpenDataRows.Input(e, day, tally.structure(), setup.units(e.electionDayId()),
-                setup.areas(e.electionDayId()), nominations, candidates, values));
+                setup.areas(e.electionDayId()), nominations, candidates, values, entered));
     }
 }

@@ -1,5 +1,7 @@
 package de.wahlwerk.server.publish;
 
+import de.wahlwerk.core.formats.OffeneWahldatenWriter;
+import de.wahlwerk.core.formats.OffeneWahldatenWriter.FileType;
 import de.wahlwerk.core.model.Area;
 import de.wahlwerk.core.model.Election;
 import de.wahlwerk.core.tally.AreaRef;
@@ -31,18 +33,41 @@ final class OpenDataIndex {
         return m;
     }
 
-    /** {@code /wahlen/<election>/index.json}. */
-    static Map<String, Object> election(Election e, OpenDataRows rows, Tally tally) {
+    /**
+     * {@code /wahlen/<election>/index.json}.
+     *
+     * @param owd        the election's Offene-Wahldaten files, null when the format has no layout for it
+     * @param resultsAt  when the result file was written (its file name carries it)
+     */
+    static Map<String, Object> election(Election e, OpenDataRows rows, Tally tally, OffeneWahldatenFiles owd,
+            java.time.LocalDateTime resultsAt) {
         Map<String, Object> m = entry(e, rows);
         m.remove("index");
         m.put("sequence", tally.sequence());
         m.put("nist", PublicSite.base(e) + OpenDataFiles.NIST);
+        m.put("offeneWahldaten", owd == null ? null : offeneWahldaten(e, owd, resultsAt));
         List<Map<String, Object>> areas = new ArrayList<>();
         tally.snapshots().stream()
                 .sorted(Comparator.comparing((AreaSnapshot s) -> s.area().ref().hierarchy().code())
                         .thenComparing(s -> s.area().ref().key()))
                 .forEach(s -> areas.add(area(e, rows, s)));
         m.put("areas", areas);
+        return m;
+    }
+
+    /** The five files with their paths and the names the fhswf converter would give them. */
+    private static Map<String, Object> offeneWahldaten(Election e, OffeneWahldatenFiles owd, java.time.LocalDateTime resultsAt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", OffeneWahldatenWriter.VERSION);
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (FileType t : FileType.values()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", t.label());
+            f.put("path", PublicSite.base(e) + OffeneWahldatenFiles.path(t));
+            f.put("fileName", owd.fileName(t, resultsAt));
+            files.add(f);
+        }
+        m.put("files", files);
         return m;
     }
 

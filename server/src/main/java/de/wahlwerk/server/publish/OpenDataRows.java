@@ -40,7 +40,7 @@ final class OpenDataRows {
     /** What {@link OpenDataFiles} needs from setup and entry to build the rows. */
     record Input(Election election, ElectionDay day, TallyStructure structure, List<ReportingUnit> units,
             List<Area> areas, List<Nomination> nominations, Map<Long, Integer> candidatesPerNomination,
-            Map<String, Map<String, Long>> confirmedValues) {}
+            Map<String, Map<String, Long>> confirmedValues, Map<String, java.time.Instant> enteredAt) {}
 
     private final Input in;
     private final VotemanagerLayout layout;
@@ -98,12 +98,13 @@ final class OpenDataRows {
      * the sums of every area above it are dropped, to be summed again when asked for. Returns those
      * areas (empty for a unit the rows do not know, e.g. one added after they were built).
      */
-    java.util.Set<AreaRef> update(String unitKey, Map<String, Long> values) {
+    java.util.Set<AreaRef> update(String unitKey, Map<String, Long> values, java.time.Instant enteredAt) {
         ReportingUnit u = unitByKey.get(unitKey);
         if (u == null) {
             return java.util.Set.of();
         }
         in.confirmedValues().put(unitKey, values);
+        in.enteredAt().put(unitKey, enteredAt);
         UnitSpec spec = specByKey.get(unitKey);
         unitRows.put(unitKey, unitRow(u, spec));
         java.util.Set<AreaRef> above = new java.util.HashSet<>();
@@ -141,6 +142,19 @@ final class OpenDataRows {
 
     Input input() {
         return in;
+    }
+
+    VotemanagerLayout layout() {
+        return layout;
+    }
+
+    /** When the report that counts for the unit was entered; null before its first confirmation. */
+    java.time.Instant enteredAt(String unitKey) {
+        return in.enteredAt().get(unitKey);
+    }
+
+    UnitSpec unitSpec(String unitKey) {
+        return specByKey.get(unitKey);
     }
 
     Map<String, ResultRow> unitRows() {

@@ -39,6 +39,15 @@ public class SetupDirectory {
         return days.day(id).map(ElectionDayStore.Day::day);
     }
 
+    /**
+     * The area of the day's organiser (its scope), i.e. the election authority; empty when the
+     * installation works without one or the scope is no area of the day.
+     */
+    public Optional<Area> organiser(long dayId) {
+        return days.day(dayId).filter(d -> d.scopeKey() != null && d.scopeHierarchy() != null)
+                .flatMap(d -> areas.areaByKey(dayId, d.scopeHierarchy(), d.scopeKey()));
+    }
+
     /** Every election of the installation (for the public site, which decides itself what it shows). */
     public List<Election> allElections() {
         return days.days().stream().flatMap(d -> days.elections(d.day().id()).stream()).toList();

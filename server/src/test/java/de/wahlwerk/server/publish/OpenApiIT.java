@@ -51,20 +51,23 @@ class OpenApiIT extends IntegrationTest {
             HttpResponse<String> r = await(url);
             assertThat(r.statusCode()).as(url).isEqualTo(200);
             JsonNode ok = path.getValue().get("get").get("responses").get("200");
+            String ref = ok.has("$ref") ? ok.get("$ref").asString() : "";
             if (ok.has("$ref")) {
-                ok = api.at(ok.get("$ref").asString().substring(1));
+                ok = api.at(ref.substring(1));
             }
             JsonNode content = ok.get("content");
             String type = content.propertyNames().iterator().next();
             assertThat(r.headers().firstValue("Content-Type").orElse("")).as(url).startsWith(type);
             if (type.equals("application/json")) {
                 assertMatches(api, content.get(type).get("schema").get("$ref").asString(), r.body(), url);
+            } else if (type.equals("text/csv") && ref.endsWith("/OffeneWahldatenCsv")) {
+                assertThat(r.body()).as(url).startsWith("version;wahl-behoerde-gs;");
             } else if (type.equals("text/csv")) {
                 assertThat(r.body()).as(url).startsWith("datum;wahl;ags;gebiet-nr;gebiet-name;max-schnellmeldungen;");
             }
             checked.add(url);
         }
-        assertThat(checked).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(13);
 
         // The indexes link only to what exists: the election in the list, every area's files.
         JsonNode list = JSON.readTree(await("/wahlen/index.json").body());
@@ -76,6 +79,14 @@ class OpenApiIT extends IntegrationTest {
         }
         assertThat(index).isEqualTo("/wahlen/" + election + "/index.json");
         JsonNode toc = JSON.readTree(await(index).body());
+        assertThat(toc.get("offeneWahldaten").get("files")).hasSize(5);
+        for (JsonNode file : toc.get("offeneWahldaten").get("files")) {
+            HttpResponse<String> r = await(file.get("path").asString());
+            assertThat(r.statusCode()).as(file.get("path").asString()).isEqualTo(200);
+            assertThat(r.body()).startsWith("version;wahl-behoerde-gs;");
+            assertThat(file.get("fileName").asString()).startsWith(DemoElection.AGS + "_")
+                    .contains("_" + file.get("type").asString() + "_V0-3_").endsWith(".csv");
+        }
         assertThat(toc.get("areas").size()).isGreaterThan(1);
         for (JsonNode area : toc.get("areas")) {
             List<String> links = new ArrayList<>(List.of(area.get("html").asString(), area.get("json").asString()));
