@@ -164,6 +164,15 @@ class PublicSiteIT extends IntegrationTest {
         }
         String en = await(town.replace(".html", ".en.html")).body();
         String townJson = await(base + DemoElection.AGS + ".json").body();
+        // The numbers are published before the pages, and other tests' reports may arrive: compare
+        // a page pair and a JSON that show the same number of reported districts.
+        for (int i = 0; i < 100 && (pageReported(de) != reported(townJson) || pageReported(en) != reported(townJson)); i++) {
+            Thread.sleep(100);
+            townJson = await(base + DemoElection.AGS + ".json").body();
+            de = await(town).body();
+            en = await(town.replace(".html", ".en.html")).body();
+        }
+        assertThat(pageReported(de)).isEqualTo(reported(townJson)).isEqualTo(pageReported(en));
 
         // The largest lists by second votes in the town, at most six, each with its own map.
         java.util.List<String[]> second = new java.util.ArrayList<>();
@@ -276,5 +285,11 @@ class PublicSiteIT extends IntegrationTest {
 
     private String base() {
         return "http://localhost:" + port;
+    }
+
+    /** The number of reported districts a page states on its status line. */
+    private static long pageReported(String page) {
+        Matcher m = Pattern.compile("data-units-reported=\"(\\d+)\"").matcher(page);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }

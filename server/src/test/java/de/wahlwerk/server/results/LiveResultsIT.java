@@ -65,6 +65,9 @@ class LiveResultsIT extends IntegrationTest {
             assertThat(approver.json("POST", "/api/entry/reports/" + report + "/approve", null).statusCode()).isEqualTo(200);
         }
 
+        // An approval applies its confirmation at once only if the tally writer is free; otherwise
+        // the tally's background thread does it moments later. Wait for that here.
+        tallies.catchUp();
         var town = tallies.tally(election).snapshot(new AreaRef(new Hierarchy("admin"), DemoElection.AGS));
         // From scratch: the sum of B over the versions that count, straight from the database.
         long expectedVoters = sumOverConfirmed(election, "B");
