@@ -98,27 +98,53 @@ class Snapshots implements DisposableBean {
     /**
      * Ends a publishing round: signs the manifest of every election whose files changed, then
      * queues the consistent state for the next snapshot generation.
+     * <p>
+     * The monitor of {@link #put} is held only to copy the state: hashing and signing run outside
+     * it. Signing under it made the page thread wait behind every round of numbers (half of its
+     * wall time in the Bremen replay). Rounds are serialised among themselves by their own lock, so
+     * a generation never replaces a newer one.
      */
-    synchronized void commit() {
-        for (long election : changedElections) {
-            sign(election);
-        }
-        changedElections.clear();
-        if (dirty) {
-            dirty = false;
-            pending.set(Map.copyOf(pages));
+    void commit() {
+        synchronized (commitLock) {
+            Map<String, PublishedPage> state;
+            List<Long> elections;
+            synchronized (this) {
+                if (!dirty && changedElections.isEmpty()) {
+                    return;
+                }
+                elections = List.copyOf(changedElections);
+                changedElections.clear();
+                dirty = false;
+                state = new HashMap<>(pages);
+            }
+            Map<String, PublishedPage> signed = new HashMap<>();
+            for (long election : elections) {
+                sign(election, state, signed);
+            }
+            synchronized (this) {
+                signed.forEach((path, page) -> {
+                    PublishedPage before = pages.get(path);
+                    PublishedPage now = before == null ? page : before.replacedBy(page);
+                    pages.put(path, now);
+                    state.put(path, now);
+                });
+            }
+            pending.set(Map.copyOf(state));
             writer.execute(this::writeLatest);
         }
     }
 
-    private void sign(long election) {
+    private final Object commitLock = new Object();
+
+    /** Adds the election's public key, manifest of {@code state} and signature to {@code signed}. */
+    private void sign(long election, Map<String, PublishedPage> state, Map<String, PublishedPage> signed) {
         String base = PublicReadFilter.PREFIX + election + "/";
         KeyPair pair = keys.keyPair(election);
         PublishedPage key = PublishedPage.of(SnapshotManifest.pem(pair.getPublic()), "text/plain;charset=UTF-8");
-        PublishedPage before = pages.get(base + SnapshotManifest.PUBLIC_KEY);
-        pages.put(base + SnapshotManifest.PUBLIC_KEY, before == null ? key : before.replacedBy(key));
+        signed.put(base + SnapshotManifest.PUBLIC_KEY, key);
+        state.put(base + SnapshotManifest.PUBLIC_KEY, key); // the key is listed in the manifest too
         SortedMap<String, String> hashes = new TreeMap<>();
-        pages.forEach((path, page) -> {
+        state.forEach((path, page) -> {
             if (path.startsWith(base)) {
                 String rel = path.substring(base.length());
                 if (!SnapshotManifest.UNLISTED.contains(rel)) {
@@ -128,8 +154,8 @@ class Snapshots implements DisposableBean {
             }
         });
         byte[] manifest = SnapshotManifest.build(hashes);
-        pages.put(base + SnapshotManifest.MANIFEST, PublishedPage.of(manifest, "text/plain;charset=UTF-8"));
-        pages.put(base + SnapshotManifest.SIGNATURE,
+        signed.put(base + SnapshotManifest.MANIFEST, PublishedPage.of(manifest, "text/plain;charset=UTF-8"));
+        signed.put(base + SnapshotManifest.SIGNATURE,
                 PublishedPage.of(SnapshotManifest.sign(manifest, pair.getPrivate()), "application/octet-stream"));
     }
 
