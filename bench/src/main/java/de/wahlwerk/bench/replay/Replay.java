@@ -502,8 +502,8 @@ public final class Replay {
         if (handledTransient(job, s, a)) {
             return;
         }
-        if (a.status() == 400) {
-            // Approved before, but the answer was lost (node killed after commit): the history tells.
+        if (a.status() == 409) {
+            // Decided before, but the answer was lost (node killed after commit): the history tells.
             Session.Answer h = s.json("GET", "/api/entry/elections/" + electionId + "/units/" + unitIds.get(u.key())
                     + "/reports", null, Map.of());
             if (handledTransient(job, s, h)) {
