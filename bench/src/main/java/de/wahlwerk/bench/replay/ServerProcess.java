@@ -67,12 +67,16 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the node and waits until it says it is ready (at most {@code timeoutSeconds}). */
     public void start(int timeoutSeconds) throws IOException, InterruptedException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-XX:+UseZGC", "-Xmx" + HEAP, "-jar", jar.toString()));
+        // A GC log beside the node's log: a national night slowed down near its heap's limit once,
+        // and without the log the cause (allocation stalls?) could not be told.
+        String gcLog = log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "") + "-gc.log").toString();
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-XX:+UseZGC", "-Xmx" + HEAP, "-Xlog:gc*:file=" + gcLog + ":uptime",
+                "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", Integer.toString(port));
+        Files.createDirectories(log.toAbsolutePath().getParent()); // before the start: the GC log goes there too
         process = pb.start();
-        Files.createDirectories(log.toAbsolutePath().getParent());
         CompletableFuture<String> ready = new CompletableFuture<>();
         Process p = process;
         Thread.ofPlatform().daemon().name("node-" + port + "-console").start(() -> {
