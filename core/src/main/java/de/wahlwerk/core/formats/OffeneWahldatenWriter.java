@@ -99,17 +99,11 @@ public final class OffeneWahldatenWriter {
         }
         header.addAll(List.of("bezirk-nr", "bezirk-name", "bezirk-art", "bezirk-repräsentativ", "kandidat-gebiet-nr",
                 "kandidat-gebiet-bezeichnung", "stimmzettel-gebiet-nr", "stimmzettel-gebiet-bezeichnung"));
-        StringBuilder out = new StringBuilder(256 + 160 * districts.size());
-        VotemanagerCsvWriter.line(out, header);
-        List<String> row = new ArrayList<>(header.size());
-        for (District d : districts) {
-            row.clear();
-            common(row, e);
+        return table(e, header, districts, (row, d) -> {
             row.add(text(e.authorityKey()));
             row.add(text(e.authorityName()));
             for (int level = 5; level >= 2; level--) {
-                Area a = level - 2 < d.levels().size() ? d.levels().get(level - 2) : null;
-                area(row, a);
+                area(row, level - 2 < d.levels().size() ? d.levels().get(level - 2) : null);
             }
             row.add(d.key());
             row.add(text(d.name()));
@@ -117,9 +111,7 @@ public final class OffeneWahldatenWriter {
             row.add(d.representative() == null ? "" : d.representative() ? "J" : "N");
             area(row, d.candidacyArea());
             area(row, d.ballotArea());
-            VotemanagerCsvWriter.line(out, row);
-        }
-        return out.toString();
+        });
     }
 
     /** Stimmzettel: one row per ballot position (of each ballot, when districts vote on different ones). */
@@ -127,21 +119,14 @@ public final class OffeneWahldatenWriter {
         List<String> header = new ArrayList<>(COMMON);
         header.addAll(List.of("stimmzettel-gebiet-nr", "stimmzettel-gebiet-bezeichnung", "stimmzettel-position",
                 "partei-kurzname", "partei-langname", "partei-rgb-wert", "partei-typ"));
-        StringBuilder out = new StringBuilder(256 + 120 * entries.size());
-        VotemanagerCsvWriter.line(out, header);
-        List<String> row = new ArrayList<>(header.size());
-        for (BallotEntry b : entries) {
-            row.clear();
-            common(row, e);
+        return table(e, header, entries, (row, b) -> {
             area(row, b.ballotArea());
             row.add(Integer.toString(b.position()));
             row.add(text(b.shortName()));
             row.add(text(b.name()));
             row.add(text(b.colour()));
             row.add(b.independent() ? "E" : "P");
-            VotemanagerCsvWriter.line(out, row);
-        }
-        return out.toString();
+        });
     }
 
     /**
@@ -153,12 +138,7 @@ public final class OffeneWahldatenWriter {
         header.addAll(List.of("partei-kurzname", "partei-langname", "kandidat-name", "kandidat-namensvorsatz",
                 "kandidat-vorname", "kandidat-akadgrad", "kandidat-geburtsjahr", "kandidat-geschlecht", "kandidat-beruf",
                 "kandidat-gebiet-nr", "kandidat-gebiet-bezeichnung", "kandidat-listenplatz"));
-        StringBuilder out = new StringBuilder(256 + 160 * candidates.size());
-        VotemanagerCsvWriter.line(out, header);
-        List<String> row = new ArrayList<>(header.size());
-        for (Candidate c : candidates) {
-            row.clear();
-            common(row, e);
+        return table(e, header, candidates, (row, c) -> {
             row.add(text(c.partyShortName()));
             row.add(text(c.partyName()));
             row.add(text(c.familyName()));
@@ -170,9 +150,7 @@ public final class OffeneWahldatenWriter {
             row.add(text(c.profession()));
             area(row, c.area());
             row.add(Integer.toString(c.listPosition()));
-            VotemanagerCsvWriter.line(out, row);
-        }
-        return out.toString();
+        });
     }
 
     /** Whether the result file has a layout for such elections (the sources show none for councils). */
@@ -211,13 +189,8 @@ public final class OffeneWahldatenWriter {
         List<String> header = new ArrayList<>(COMMON);
         header.addAll(List.of("bezirk-nr", "bezirk-name", "zeitstempel-erfassung"));
         header.addAll(resultColumns);
-        StringBuilder out = new StringBuilder(256 + 8 * header.size() * (results.size() + 1));
-        VotemanagerCsvWriter.line(out, header);
-        List<String> row = new ArrayList<>(header.size());
-        for (Result r : results) {
+        return table(e, header, results, (row, r) -> {
             ResultRow rr = r.row();
-            row.clear();
-            common(row, e);
             row.add(text(rr.unitKey()));
             row.add(text(rr.name()));
             row.add(TIME.format(r.recorded()));
@@ -226,6 +199,22 @@ public final class OffeneWahldatenWriter {
                 String cell = VotemanagerCsvWriter.cell(layout, rr, "", "", meanings.get(i), name);
                 row.add(cell.isEmpty() && rr.postal() && ROLL.contains(name) ? "0" : cell);
             }
+        });
+    }
+
+    /**
+     * One header line, then one line per item: the columns every file starts with ({@link #common}),
+     * then what {@code cells} adds for the item.
+     */
+    private static <T> String table(Election e, List<String> header, List<T> items,
+            java.util.function.BiConsumer<List<String>, T> cells) {
+        StringBuilder out = new StringBuilder(256 + 12 * header.size() * (items.size() + 1));
+        VotemanagerCsvWriter.line(out, header);
+        List<String> row = new ArrayList<>(header.size());
+        for (T item : items) {
+            row.clear();
+            common(row, e);
+            cells.accept(row, item);
             VotemanagerCsvWriter.line(out, row);
         }
         return out.toString();
