@@ -3,8 +3,10 @@ package de.wahlwerk.core.projection;
 import de.wahlwerk.core.arith.Rational;
 import de.wahlwerk.core.model.UnitKind;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,17 +83,19 @@ public final class Projector {
         for (int g = 0; g < allGroups.length; g++) {
             allGroups[g] = g;
         }
+        // The residuals of all groups together are the same for every group's share: once.
+        double[] validResiduals = fit.residuals(allGroups, false);
         for (int g = 0; g < cols.groups.size(); g++) {
             Rational share = total[g].divide(validHat);
             shares.put(cols.groups.get(g), new Estimate(share,
-                    interval(fit, new int[] {g}, allGroups, share, validHat, false)));
+                    interval(fit, fit.residuals(new int[] {g}, false), validResiduals, share, validHat, false)));
         }
         Estimate turnout = null;
         Rational eligibleHat = total[cols.eligible()];
         if (eligibleHat.signum() > 0) {
             Rational t = total[cols.voters()].divide(eligibleHat);
-            turnout = new Estimate(t, interval(fit, new int[] {cols.voters()}, new int[] {cols.eligible()}, t,
-                    eligibleHat, true));
+            turnout = new Estimate(t, interval(fit, fit.residuals(new int[] {cols.voters()}, false),
+                    fit.residuals(new int[] {cols.eligible()}, true), t, eligibleHat, true));
         }
         return Optional.of(new Projection(reported, input.units().size(), shares, turnout));
     }
@@ -105,16 +109,17 @@ public final class Projector {
      * differently from polling districts), pooled while a part has too few units; the second term
      * in {@link Fit#predictionFactor} accounts for the swing itself being estimated.
      */
-    private Estimate.Interval interval(Fit fit, int[] num, int[] den, Rational ratio, Rational denHat, boolean turnout) {
+    private Estimate.Interval interval(Fit fit, double[] num, double[] den, Rational ratio, Rational denHat, boolean turnout) {
         double r = toDouble(ratio);
         double[] sumSq = new double[2];
         int[] n = new int[2];
-        for (Fit.Unit u : fit.fitted) {
+        for (int i = 0; i < num.length; i++) {
+            Fit.Unit u = fit.fitted.get(i);
             double s = u.size();
             if (s <= 0) {
                 continue;
             }
-            double e = fit.residual(u, num) - r * (turnout && u.part() == POSTAL ? 0 : fit.residual(u, den));
+            double e = num[i] - r * den[i];
             sumSq[u.part()] += e * e / (s * s);
             n[u.part()]++;
         }
@@ -154,10 +159,18 @@ public final class Projector {
     }
 
     /** Column layout of the per-unit arrays: the standing groups, then valid, voters, eligible. */
-    record Columns(List<String> groups, int count) {
+    static final class Columns {
+
+        final List<String> groups;
+        final int count;
+        private final Map<String, Integer> index = new HashMap<>();
 
         Columns(List<String> groups) {
-            this(groups, groups.size() + 3);
+            this.groups = groups;
+            this.count = groups.size() + 3;
+            for (int g = 0; g < groups.size(); g++) {
+                index.put(groups.get(g), g);
+            }
         }
 
         int valid() {
@@ -172,10 +185,14 @@ public final class Projector {
             return groups.size() + 2;
         }
 
+        /** Votes of groups that stand now; votes of others count only in valid. */
         long[] of(Observation o) {
             long[] v = new long[count];
-            for (int g = 0; g < groups.size(); g++) {
-                v[g] = o.votes(groups.get(g));
+            for (Map.Entry<String, Long> e : o.votes().entrySet()) {
+                Integer g = index.get(e.getKey());
+                if (g != null) {
+                    v[g] = e.getValue();
+                }
             }
             v[valid()] = o.valid();
             v[voters()] = o.voters();
@@ -184,24 +201,61 @@ public final class Projector {
         }
     }
 
+    /**
+     * An exact sum of bases: {@code whole + times · fraction / denominator} per column. Bases are
+     * whole numbers (a polling district's previous result) or one shared fraction (the previous
+     * postal total per current postal district, the mean matched district for an unmatched one),
+     * so a part's sum is kept in {@code long}s and becomes a {@link Rational} once per column
+     * instead of once per district and column (a fit of the whole country in rationals took 2.3 s
+     * and allocated 6 GB; see {@code ProjectionBenchmark}).
+     */
+    static final class BaseSum {
+
+        final long[] whole;
+        long times;
+        long[] fraction;
+        long denominator = 1;
+
+        BaseSum(int columns) {
+            whole = new long[columns];
+        }
+
+        void addWhole(long[] base) {
+            addInto(whole, base);
+        }
+
+        void addShared(long[] numerator, long denominator) {
+            this.fraction = numerator;
+            this.denominator = denominator;
+            times++;
+        }
+
+        Rational get(int c) {
+            Rational w = Rational.of(whole[c]);
+            if (times == 0 || fraction[c] == 0) {
+                return w;
+            }
+            return w.add(new Rational(BigInteger.valueOf(times).multiply(BigInteger.valueOf(fraction[c])),
+                    BigInteger.valueOf(denominator)));
+        }
+    }
+
     /** The swing fit of both parts. */
     static final class Fit {
 
-        /** A reported unit with a base; {@code baseApprox} is the base in doubles, for the interval only. */
-        record Unit(int part, long[] current, Rational[] base, double[] baseApprox) {
-            Unit(int part, long[] current, Rational[] base) {
-                this(part, current, base, java.util.Arrays.stream(base).mapToDouble(Projector::toDouble).toArray());
-            }
-
+        /** A reported unit with a base; the base in doubles, for the interval only. */
+        record Unit(int part, long[] current, double[] base) {
             double size() {
-                return baseApprox[baseApprox.length - 3];
+                return base[base.length - 3];
             }
         }
 
         final Columns cols;
         final List<Unit> fitted = new ArrayList<>();
         /** Per part: sum of reported currents (all reported, matched or not). */
-        final Rational[][] reportedSum = new Rational[2][];
+        final long[][] reportedSum = new long[2][];
+        /** Per part: sum of the currents of the fitted units. */
+        final long[][] fittedSum = new long[2][];
         /** Per part: sum of bases of missing units. */
         final Rational[][] missingBase = new Rational[2][];
         final int[] missingCount = new int[2];
@@ -223,66 +277,96 @@ public final class Projector {
 
         static Fit of(ProjectionInput input, Columns cols) {
             Fit f = new Fit(cols);
-            int postalUnits = (int) input.units().stream().filter(u -> u.kind() == UnitKind.POSTAL).count();
-            Rational[] postalBase = input.previousPostal() == null || postalUnits == 0 ? null
-                    : divide(cols.of(input.previousPostal()), postalUnits);
+            int postalUnits = 0;
             List<List<ProjectionUnit>> byPart = List.of(new ArrayList<>(), new ArrayList<>());
             for (ProjectionUnit u : input.units()) {
-                byPart.get(u.kind() == UnitKind.POSTAL ? POSTAL : POLLING).add(u);
+                boolean postal = u.kind() == UnitKind.POSTAL;
+                byPart.get(postal ? POSTAL : POLLING).add(u);
+                postalUnits += postal ? 1 : 0;
             }
+            // Every current postal district stands for an equal share of the previous postal total.
+            long[] postalTotal = input.previousPostal() == null || postalUnits == 0 ? null : cols.of(input.previousPostal());
+            double[] postalBase = postalTotal == null ? null : approx(postalTotal, postalUnits);
             for (int k = 0; k < 2; k++) {
-                f.reportedSum[k] = zeros(cols.count);
-                Rational[] meanBase = null;
-                Rational[] fittedBase = zeros(cols.count);
-                Rational[] matchedBase = zeros(cols.count);
+                long[] reportedSum = new long[cols.count];
+                long[] fittedSum = new long[cols.count];
+                BaseSum fittedBase = new BaseSum(cols.count);
+                long[] matchedBase = new long[cols.count];
                 int matched = 0;
                 for (ProjectionUnit u : byPart.get(k)) {
-                    Rational[] base = k == POSTAL ? postalBase : u.previous() == null ? null : rationals(cols.of(u.previous()));
+                    long[] base = k == POSTAL || u.previous() == null ? null : cols.of(u.previous());
+                    boolean hasBase = k == POSTAL ? postalTotal != null : base != null;
                     if (base != null) {
-                        add(matchedBase, base);
+                        addInto(matchedBase, base);
                         matched++;
                     }
-                    if (u.reported()) {
-                        long[] cur = cols.of(u.current());
-                        add(f.reportedSum[k], rationals(cur));
-                        if (base != null) {
-                            f.fitted.add(new Unit(k, cur, base));
-                            add(fittedBase, base);
-                            double s = toDouble(base[cols.valid()]);
-                            f.fittedSize[k] += s;
-                            f.fittedSizeSq[k] += s * s;
-                            f.fittedCount[k]++;
+                    if (!u.reported()) {
+                        continue;
+                    }
+                    long[] cur = cols.of(u.current());
+                    addInto(reportedSum, cur);
+                    if (hasBase) {
+                        double[] approx = k == POSTAL ? postalBase : approx(base, 1);
+                        f.fitted.add(new Unit(k, cur, approx));
+                        addInto(fittedSum, cur);
+                        if (k == POSTAL) {
+                            fittedBase.addShared(postalTotal, postalUnits);
+                        } else {
+                            fittedBase.addWhole(base);
                         }
+                        double s = approx[cols.valid()];
+                        f.fittedSize[k] += s;
+                        f.fittedSizeSq[k] += s * s;
+                        f.fittedCount[k]++;
                     }
                 }
-                if (matched > 0) {
-                    meanBase = divideAll(matchedBase, matched);
-                }
-                f.missingBase[k] = zeros(cols.count);
+                // A missing in-person unit without a previous match stands for the average matched one.
+                double meanSize = matched == 0 ? 0 : toDouble(Rational.of(matchedBase[cols.valid()], matched));
+                BaseSum missing = new BaseSum(cols.count);
                 for (ProjectionUnit u : byPart.get(k)) {
                     if (u.reported()) {
                         continue;
                     }
-                    Rational[] base = k == POSTAL ? postalBase : u.previous() == null ? meanBase : rationals(cols.of(u.previous()));
-                    if (base == null) {
-                        return null; // nothing to predict this unit from
+                    double s;
+                    if (k == POSTAL) {
+                        if (postalTotal == null) {
+                            return null; // nothing to predict this unit from
+                        }
+                        missing.addShared(postalTotal, postalUnits);
+                        s = postalBase[cols.valid()];
+                    } else if (u.previous() != null) {
+                        long[] base = cols.of(u.previous());
+                        missing.addWhole(base);
+                        s = base[cols.valid()];
+                    } else {
+                        if (matched == 0) {
+                            return null;
+                        }
+                        missing.addShared(matchedBase, matched);
+                        s = meanSize;
                     }
-                    add(f.missingBase[k], base);
-                    double s = toDouble(base[cols.valid()]);
                     f.missingSize[k] += s;
                     f.missingSizeSq[k] += s * s;
                     f.missingCount[k]++;
                 }
+                f.reportedSum[k] = reportedSum;
+                f.fittedSum[k] = fittedSum;
+                f.missingBase[k] = new Rational[cols.count];
                 f.baseColumn[k] = new int[cols.count];
                 f.swing[k] = new Rational[cols.count];
+                f.swingApprox[k] = new double[cols.count];
+                Rational[] fittedBaseSum = new Rational[cols.count];
+                for (int c = 0; c < cols.count; c++) {
+                    fittedBaseSum[c] = fittedBase.get(c);
+                    f.missingBase[k][c] = missing.get(c);
+                }
                 for (int c = 0; c < cols.count; c++) {
                     // A group without previous votes here (new party) swings against previous valid votes.
-                    f.baseColumn[k][c] = fittedBase[c].signum() > 0 ? c : cols.valid();
-                    Rational denominator = fittedBase[f.baseColumn[k][c]];
-                    Rational numerator = f.reportedFittedSum(k, c);
-                    f.swing[k][c] = denominator.signum() > 0 ? numerator.divide(denominator) : Rational.ZERO;
+                    f.baseColumn[k][c] = fittedBaseSum[c].signum() > 0 ? c : cols.valid();
+                    Rational denominator = fittedBaseSum[f.baseColumn[k][c]];
+                    f.swing[k][c] = denominator.signum() > 0 ? Rational.of(fittedSum[c]).divide(denominator) : Rational.ZERO;
+                    f.swingApprox[k][c] = toDouble(f.swing[k][c]);
                 }
-                f.swingApprox[k] = java.util.Arrays.stream(f.swing[k]).mapToDouble(Projector::toDouble).toArray();
             }
             for (int k = 0; k < 2; k++) {
                 f.source[k] = f.fittedCount[k] > 0 ? k : f.fittedCount[1 - k] > 0 ? 1 - k : -1;
@@ -293,21 +377,11 @@ public final class Projector {
             return f;
         }
 
-        private Rational reportedFittedSum(int part, int c) {
-            Rational s = Rational.ZERO;
-            for (Unit u : fitted) {
-                if (u.part == part) {
-                    s = s.add(Rational.of(u.current[c]));
-                }
-            }
-            return s;
-        }
-
         /** Σ reported + swing × Σ base of missing, over both parts. */
         Rational projectedTotal(int c) {
             Rational t = Rational.ZERO;
             for (int k = 0; k < 2; k++) {
-                t = t.add(reportedSum[k][c]);
+                t = t.add(Rational.of(reportedSum[k][c]));
                 if (missingCount[k] > 0) {
                     if (c == cols.eligible() && k == POSTAL) {
                         continue; // postal districts have no roll
@@ -319,13 +393,24 @@ public final class Projector {
             return t;
         }
 
-        /** Σ over columns of (current − predicted) for a fitted unit, in its own part's swing. */
-        double residual(Unit u, int[] columns) {
-            double e = 0;
-            for (int c : columns) {
-                e += u.current[c] - swingApprox[u.part][c] * u.baseApprox[baseColumn[u.part][c]];
+        /**
+         * Per fitted unit: Σ over the columns of (current − predicted) in its own part's swing;
+         * postal units get 0 where {@code postalZero} (they have no roll to compare turnout against).
+         */
+        double[] residuals(int[] columns, boolean postalZero) {
+            double[] r = new double[fitted.size()];
+            for (int i = 0; i < r.length; i++) {
+                Unit u = fitted.get(i);
+                if (postalZero && u.part == POSTAL) {
+                    continue;
+                }
+                double e = 0;
+                for (int c : columns) {
+                    e += u.current[c] - swingApprox[u.part][c] * u.base[baseColumn[u.part][c]];
+                }
+                r[i] = e;
             }
-            return e;
+            return r;
         }
 
         int partsWithOwnSwing() {
@@ -345,40 +430,19 @@ public final class Projector {
             return missingSizeSq[k] + missingSize[k] * missingSize[k] * fittedSizeSq[src] / (fittedSize[src] * fittedSize[src]);
         }
 
-        private static Rational[] zeros(int n) {
-            Rational[] r = new Rational[n];
-            java.util.Arrays.fill(r, Rational.ZERO);
-            return r;
-        }
-
-        private static Rational[] rationals(long[] v) {
-            Rational[] r = new Rational[v.length];
+        /** {@code v / d} per column in doubles, rounded as {@link #toDouble} rounds. */
+        private static double[] approx(long[] v, long d) {
+            double[] r = new double[v.length];
             for (int i = 0; i < v.length; i++) {
-                r[i] = Rational.of(v[i]);
+                r[i] = d == 1 ? v[i] : toDouble(Rational.of(v[i], d));
             }
             return r;
         }
+    }
 
-        private static Rational[] divide(long[] v, long d) {
-            Rational[] r = new Rational[v.length];
-            for (int i = 0; i < v.length; i++) {
-                r[i] = Rational.of(v[i], d);
-            }
-            return r;
-        }
-
-        private static Rational[] divideAll(Rational[] v, long d) {
-            Rational[] r = new Rational[v.length];
-            for (int i = 0; i < v.length; i++) {
-                r[i] = v[i].divide(d);
-            }
-            return r;
-        }
-
-        private static void add(Rational[] acc, Rational[] v) {
-            for (int i = 0; i < acc.length; i++) {
-                acc[i] = acc[i].add(v[i]);
-            }
+    private static void addInto(long[] acc, long[] v) {
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] = Math.addExact(acc[i], v[i]);
         }
     }
 }
