@@ -134,22 +134,18 @@ public class LiveAnalysis {
 
     private java.util.Optional<Projection> project(Election e, Tally tally, AreaSnapshot area, List<ResultRecords.Source> earlier,
             VoteKind kind) {
+        ResultRecords.Source source = previousUnitSource(earlier);
+        if (source == null) {
+            // Without an earlier result there is no swing to apply: every missing district would
+            // have nothing to be predicted from, so the projector could only answer "none". Asking
+            // it anyway cost the national replay (which has no earlier election) a pass over every
+            // reported district of every area, for every round.
+            return java.util.Optional.empty();
+        }
         List<UnitSpec> units = unitsOf(tally, area.area().ref());
         Map<String, Ballot> byId = ballots(e, tally);
-        Map<String, Counts> current = currentCounts(e, tally);
-        ResultRecords.Source source = previousUnitSource(earlier);
-        Map<String, ResultRecords.Row> previousByKey = new HashMap<>();
-        List<ResultRecords.Row> previousPostal = new ArrayList<>();
-        if (source != null) {
-            for (ResultRecords.Row r : records.rows(source.id())) {
-                if (isUnitLike(r)) {
-                    previousByKey.putIfAbsent(r.key(), r);
-                    if (r.postal()) {
-                        previousPostal.add(r);
-                    }
-                }
-            }
-        }
+        Current current = current(e, tally);
+        Previous previous = previous(source, kind);
         Map<String, List<String>> partners = new HashMap<>();
         for (UnitSpec u : units) {
             if (u.countedWith() != null) {
@@ -162,19 +158,23 @@ public class LiveAnalysis {
             if (u.countedWith() != null) {
                 continue;
             }
-            Counts c = current.get(u.key());
-            Observation now = c == null ? null : observation(c, byId.get(u.ballot()), kind);
+            Observation now = current.observation(byId, u, kind);
             Observation before = null;
             if (u.kind() == UnitKind.POLLING) {
-                List<Observation> parts = new ArrayList<>();
-                for (String k : concat(u.key(), partners.getOrDefault(u.key(), List.of()))) {
-                    ResultRecords.Row r = previousByKey.get(k);
-                    if (r != null && !r.postal()) {
-                        parts.add(observation(r, kind));
+                List<String> with = partners.getOrDefault(u.key(), List.of());
+                if (with.isEmpty()) {
+                    before = previous.observation(u.key());
+                } else {
+                    List<Observation> parts = new ArrayList<>();
+                    for (String k : concat(u.key(), with)) {
+                        Observation o = previous.observation(k);
+                        if (o != null) {
+                            parts.add(o);
+                        }
                     }
-                }
-                if (parts.size() == 1 + partners.getOrDefault(u.key(), List.of()).size()) {
-                    before = Observation.sum(parts);
+                    if (parts.size() == 1 + with.size()) {
+                        before = Observation.sum(parts);
+                    }
                 }
             }
             input.add(new ProjectionUnit(u.key(), u.kind(), now, before));
@@ -183,9 +183,13 @@ public class LiveAnalysis {
         // whole election or the municipality the rows name, otherwise those whose keys are in the area.
         boolean whole = area.area().parent() == null;
         String areaKey = area.area().ref().key();
-        List<Observation> postal = previousPostal.stream()
-                .filter(r -> whole || areaKey.equals(r.parentKey()) || keysHere.contains(r.key()))
-                .map(r -> observation(r, kind)).toList();
+        List<Observation> postal = new ArrayList<>();
+        for (int i = 0; i < previous.postalRows().size(); i++) {
+            ResultRecords.Row r = previous.postalRows().get(i);
+            if (whole || areaKey.equals(r.parentKey()) || keysHere.contains(r.key())) {
+                postal.add(previous.postal().get(i));
+            }
+        }
         Observation postalSum = postal.isEmpty() ? null : Observation.sum(postal);
         try {
             return new Projector(LEVEL).project(new ProjectionInput(input, postalSum));
@@ -201,11 +205,71 @@ public class LiveAnalysis {
     private static final class Current {
         final Tally tally;
         final ConcurrentHashMap<String, Counts> counts = new ConcurrentHashMap<>();
+        /** A unit's observation with the counts it was made from: reused until they are replaced. */
+        final ConcurrentHashMap<String, Seen> observations = new ConcurrentHashMap<>();
         volatile long sequence;
 
         Current(Tally tally) {
             this.tally = tally;
         }
+
+        /**
+         * The unit's confirmed counts as the projection sees them (votes per group), or null while
+         * it has not reported. Made once per confirmed version: a large area is projected again
+         * and again over the night, and most of its districts have not changed in between.
+         */
+        Observation observation(Map<String, Ballot> ballots, UnitSpec u, VoteKind kind) {
+            Counts c = counts.get(u.key());
+            if (c == null) {
+                return null;
+            }
+            Seen seen = observations.get(u.key());
+            if (seen != null && seen.counts() == c) {
+                return seen.observation();
+            }
+            Observation o = LiveAnalysis.observation(c, ballots.get(u.ballot()), kind);
+            observations.put(u.key(), new Seen(c, o));
+            return o;
+        }
+    }
+
+    private record Seen(Counts counts, Observation observation) {}
+
+    /**
+     * An earlier result as the projection reads it, made once per source (imported results do not
+     * change): the in-person rows by key, and the postal rows with their observations.
+     */
+    private record Previous(Map<String, Observation> polling, List<ResultRecords.Row> postalRows, List<Observation> postal) {
+
+        Observation observation(String key) {
+            return polling.get(key);
+        }
+    }
+
+    private record PreviousKey(long source, VoteKind kind) {}
+
+    private final ConcurrentHashMap<PreviousKey, Previous> previous = new ConcurrentHashMap<>();
+
+    private Previous previous(ResultRecords.Source source, VoteKind kind) {
+        return previous.computeIfAbsent(new PreviousKey(source.id(), kind), k -> {
+            Map<String, ResultRecords.Row> byKey = new HashMap<>();
+            List<ResultRecords.Row> postalRows = new ArrayList<>();
+            for (ResultRecords.Row r : records.rows(source.id())) {
+                if (isUnitLike(r)) {
+                    byKey.putIfAbsent(r.key(), r);
+                    if (r.postal()) {
+                        postalRows.add(r);
+                    }
+                }
+            }
+            Map<String, Observation> polling = new HashMap<>();
+            byKey.forEach((key, r) -> {
+                if (!r.postal()) {
+                    polling.put(key, observation(r, kind));
+                }
+            });
+            return new Previous(polling, List.copyOf(postalRows), postalRows.stream().map(r -> observation(r, kind)).toList());
+        });
     }
 
     private static final int SINCE_BATCH = 5_000;
@@ -219,10 +283,10 @@ public class LiveAnalysis {
      * projection's cost in the national replay); a projection reads only its area's units, and
      * counts a few confirmations newer than its round serve it as well.
      */
-    Map<String, Counts> currentCounts(Election e, Tally tally) {
+    private Current current(Election e, Tally tally) {
         Current c = currents.get(e.id());
         if (c != null && c.tally == tally && c.sequence >= tally.sequence()) {
-            return java.util.Collections.unmodifiableMap(c.counts);
+            return c;
         }
         synchronized (currents) {
             c = currents.get(e.id());
@@ -248,7 +312,7 @@ public class LiveAnalysis {
                     break;
                 }
             }
-            return java.util.Collections.unmodifiableMap(c.counts);
+            return c;
         }
     }
 
