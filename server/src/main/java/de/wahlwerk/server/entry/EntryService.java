@@ -352,7 +352,7 @@ public class EntryService {
         audit.recordAs(actor, "confirm-report", "quick_report", r.id(),
                 previous == null ? null : Map.of("confirmedReport", previous.id(), "values", previous.values()),
                 Map.of("confirmedReport", r.id(), "sequence", seq, "values", r.values()));
-        events.publishEvent(new ReportChanged(r.electionId(), r.unitId()));
+        events.publishEvent(new ReportChanged(r.electionId(), r.unitId(), seq));
     }
 
     private Map<String, Long> parse(ReportForm form, Map<String, String> raw) {
