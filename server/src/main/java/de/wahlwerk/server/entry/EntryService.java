@@ -134,7 +134,7 @@ public class EntryService {
         }
 
         // Versions of the unit are read under its lock: a decision taken meanwhile is seen, not overwritten.
-        reports.lockUnit(unit.id());
+        reports.lockUnit(election.id(), unit.id());
         List<StoredReport> history = reports.ofUnit(election.id(), unit.id());
         StoredReport confirmed = history.stream().filter(r -> r.status() == ReportStatus.CONFIRMED).findFirst().orElse(null);
         String reason = blankToNull(s.correctionReason());
@@ -306,7 +306,7 @@ public class EntryService {
      * decision; else the answer says who decided it meanwhile.
      */
     private StoredReport lockedForDecision(StoredReport seen) {
-        reports.lockUnit(seen.unitId());
+        reports.lockUnit(seen.electionId(), seen.unitId());
         StoredReport now = reports.find(seen.id()).orElseThrow(() -> new NotFoundException("report", seen.id()));
         if (now.status() != ReportStatus.PENDING) {
             throw decidedMeanwhile(now);
@@ -352,7 +352,7 @@ public class EntryService {
         audit.recordAs(actor, "confirm-report", "quick_report", r.id(),
                 previous == null ? null : Map.of("confirmedReport", previous.id(), "values", previous.values()),
                 Map.of("confirmedReport", r.id(), "sequence", seq, "values", r.values()));
-        events.publishEvent(new ReportChanged(r.electionId(), r.unitId()));
+        events.publishEvent(new ReportChanged(r.electionId(), r.unitId(), seq));
     }
 
     private Map<String, Long> parse(ReportForm form, Map<String, String> raw) {

@@ -73,7 +73,9 @@ public class Rehearsals {
         Election election = setup.election(copy).orElseThrow();
         Random random = new Random(electionId);
         int simulated = 0;
+        long sequence = 0;
         // The audit chain before the report sequence, as every confirmation takes them (EntryService).
+        // No ballot or unit lock (ReportStore.lockUnit): nobody sees the copy before this commits.
         audit.lockChain();
         for (ReportingUnit unit : setup.units(election.electionDayId())) {
             if (unit.countedWithUnitId() != null || random.nextInt(100) >= percent) {
@@ -87,12 +89,12 @@ public class Rehearsals {
             Map<String, Long> values = simulate(form, before);
             long id = reports.insert(copy, unit.id(), "ENTRY", ReportStatus.PENDING, ReportValues.encode(form, values),
                     Submission.Channel.API.name(), SIMULATION, null, null);
-            reports.confirm(id, SIMULATION).orElseThrow();
+            sequence = reports.confirm(id, SIMULATION).orElseThrow();
             simulated++;
         }
         audit.record("create-rehearsal", "election", copy, null, Map.of("rehearses", electionId,
                 "simulatedReports", simulated, "percent", percent));
-        events.publishEvent(new ReportChanged(copy, 0));
+        events.publishEvent(new ReportChanged(copy, 0, sequence));
         return copy;
     }
 

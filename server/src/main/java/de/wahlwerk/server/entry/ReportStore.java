@@ -1,5 +1,6 @@
 package de.wahlwerk.server.entry;
 
+import de.wahlwerk.server.setup.BallotLock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,13 +39,19 @@ class ReportStore {
     /**
      * Takes the lock that every change of a unit's report versions holds until commit, before any
      * other lock of the change: approving, rejecting and entering (which supersedes) a version of
-     * the same unit then run one after another and each sees what the one before decided. Always
-     * first, then the audit chain, then the report sequence: one order in every path, so two of
-     * them cannot wait for each other. An advisory lock rather than the unit's row: setup changes
-     * lock unit rows and then the audit chain in their own order, and must not join this queue.
+     * the same unit then run one after another and each sees what the one before decided. In the
+     * same statement, and before it, the election's {@link BallotLock} shared: a nomination edit
+     * (which takes it exclusive) then cannot pass a confirmation between its check for confirmed
+     * votes and its update. Always ballot lock, unit lock, then the audit chain, then the report
+     * sequence: one order in every path, so two of them cannot wait for each other. Advisory locks
+     * rather than the unit's row: setup changes lock unit rows and then the audit chain in their own
+     * order, and must not join this queue.
      */
-    void lockUnit(long unitId) {
-        jdbc.sql("select pg_advisory_xact_lock(:ns, :u)").param("ns", UNIT_LOCKS).param("u", Long.hashCode(unitId))
+    void lockUnit(long electionId, long unitId) {
+        // PostgreSQL evaluates the select list from left to right: the ballot lock comes first.
+        jdbc.sql("select pg_advisory_xact_lock_shared(:bs, :e), pg_advisory_xact_lock(:ns, :u)")
+                .param("bs", BallotLock.KEYS).param("e", BallotLock.key(electionId))
+                .param("ns", UNIT_LOCKS).param("u", Long.hashCode(unitId))
                 .query().singleRow();
     }
 

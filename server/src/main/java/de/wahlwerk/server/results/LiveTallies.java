@@ -91,9 +91,23 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
     }
 
     /**
+     * Whether every tally of this node has applied the confirmations up to {@code sequence}. A tally
+     * not built yet counts as current: it is built from the database, with everything committed by
+     * then, when it is first used. Reads no lock and no database.
+     */
+    public boolean reached(long sequence) {
+        for (Tally t : tallies.values()) {
+            if (t.sequence() < sequence) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Applies every confirmation committed before the call, waiting for the writer. Only for threads
      * that hold no pooled connection while they wait (publisher, listener, the tally's own
-     * background thread).
+     * background thread, and a staff request before its handler runs, see OwnConfirmations).
      * <p>
      * One pass, never "until nothing is pending": on a busy night every request marks work pending,
      * and the publisher, looping until the flag stayed clear, chased the tail of the stream for up to

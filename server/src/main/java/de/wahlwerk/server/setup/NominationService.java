@@ -69,6 +69,9 @@ public class NominationService {
 
     @Transactional
     public void updateNomination(long id, NominationForm form) {
+        // Under the ballot lock, read again: the check for confirmed votes below must see every
+        // confirmation that committed before, and none may commit until this edit does.
+        store.lockBallot(nomination(id).electionId());
         Nomination before = nomination(id);
         Election e = elections.election(before.electionId());
         requireManage(e, before.areaId());

@@ -51,6 +51,12 @@ class NominationStore {
                 .query(Long.class).single() > 0;
     }
 
+    /** Takes the election's {@link BallotLock} exclusive until commit: no report of it is confirmed meanwhile. */
+    void lockBallot(long electionId) {
+        jdbc.sql("select pg_advisory_xact_lock(:bs, :e)").param("bs", BallotLock.KEYS)
+                .param("e", BallotLock.key(electionId)).query().singleRow();
+    }
+
     /**
      * Whether a confirmed quick report of the election holds votes for this ballot position of this
      * vote kind, in a unit whose ballot shows nominations of the area (null: every unit). Reports

@@ -1,0 +1,27 @@
+package de.wahlwerk.server.setup;
+
+/**
+ * The advisory lock on an election's ballot, held until commit. Confirmed reports hold their votes
+ * by ballot position (D1, F3 …), so a nomination holding such votes must keep its position, vote
+ * kind and area ({@code setup.nomination.hasVotes}). That check and a confirmation must not pass
+ * each other: every change of a unit's report versions takes this lock <em>shared</em>, in the same
+ * statement as the unit's lock ({@code entry.ReportStore.lockUnit}, so the approval path gets no
+ * extra round trip and approvals never wait for each other here); a nomination edit takes it
+ * <em>exclusive</em> before it reads the nomination and checks for votes, so it waits for
+ * confirmations in flight and sees them, and confirmations arriving meanwhile wait for the edit.
+ * <p>
+ * Lock order, in every path: ballot lock, then unit lock, then the audit chain, then the report
+ * sequence. A nomination edit takes the ballot lock and then only the audit chain.
+ */
+public final class BallotLock {
+
+    /** Key space among advisory locks ("BALL"); two elections sharing a key only wait for each other. */
+    public static final int KEYS = 0x42414C4C;
+
+    private BallotLock() {}
+
+    /** The key of an election within {@link #KEYS}. */
+    public static int key(long electionId) {
+        return Long.hashCode(electionId);
+    }
+}
