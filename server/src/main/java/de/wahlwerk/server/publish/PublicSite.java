@@ -225,6 +225,15 @@ class PublicSite implements DisposableBean {
                 (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000);
     }
 
+    /**
+     * The page thread, for tests only: a test holds it back with a task of its own to show that the
+     * numbers do not wait for the pages and that rounds queued meanwhile coalesce (ADR 0622).
+     * Null before start-up.
+     */
+    java.util.concurrent.ExecutorService pageThread() {
+        return pageRenderer;
+    }
+
     /** The newest round of an election whose pages are still to be rendered, and its time stamp. */
     private record PagesDue(ResultsService.PublicationRound round, ZonedDateTime time) {}
 

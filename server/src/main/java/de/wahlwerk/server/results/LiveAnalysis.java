@@ -110,6 +110,25 @@ public class LiveAnalysis {
     private final ConcurrentHashMap<ProjectedKey, Projected> projections = new ConcurrentHashMap<>();
 
     /**
+     * How many more of an area's districts must have reported before its projection is made anew:
+     * 1 % (at least one), 5 % from a thousand districts on (see {@link #projected}). A method of
+     * its own so that a test can state the rule at its edges without reporting thousands of districts.
+     */
+    static long step(long unitsExpected) {
+        return Math.max(1L, unitsExpected / (unitsExpected >= 1_000 ? 20 : 100));
+    }
+
+    /**
+     * For tests only: the number of reported districts the area's current projection was made
+     * from, -1 before any. A reused projection and a new one of the same numbers look alike from
+     * outside (without earlier results both are empty), so a test of the reuse reads it here.
+     */
+    long projectedAt(long electionId, AreaRef area) {
+        Projected last = projections.get(new ProjectedKey(electionId, area));
+        return last == null ? -1 : last.unitsReported();
+    }
+
+    /**
      * The area's projection, made anew once more of its districts have reported: 1 % more (at least
      * one), and 5 % more for an area of a thousand districts or more (a large city, a state, the
      * country). A projection fits every district below its area in exact arithmetic; at 1 %
@@ -123,8 +142,8 @@ public class LiveAnalysis {
         ProjectedKey key = new ProjectedKey(e.id(), area.area().ref());
         Projected last = projections.get(key);
         long reported = area.unitsReported();
-        long step = Math.max(1L, area.unitsExpected() / (area.unitsExpected() >= 1_000 ? 20 : 100));
-        if (last != null && last.tally() == tally && reported >= last.unitsReported() && reported - last.unitsReported() < step) {
+        if (last != null && last.tally() == tally && reported >= last.unitsReported()
+                && reported - last.unitsReported() < step(area.unitsExpected())) {
             return last.projection();
         }
         java.util.Optional<Projection> p = project(e, tally, area, earlier, kind);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.wahlwerk.server.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit chain detects a row changed directly in the database and names it. */
@@ -16,9 +15,6 @@ class AuditVerifyIT extends IntegrationTest {
 
     @Autowired
     AuditVerifier verifier;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     TransactionTemplate tx;

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * axe-core (WCAG 2.0/2.1 level A and AA rules) finds no violation on any page of the admin UI,
@@ -22,9 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * every page that fails.
  */
 class AdminAccessibilityBrowserIT extends BrowserTest {
-
-    @Autowired
-    TestAccounts accounts;
 
     @Test
     void loginPage() {

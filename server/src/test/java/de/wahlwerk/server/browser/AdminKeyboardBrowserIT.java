@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Staff who cannot or do not use a mouse must be able to do everything: these tests use only Tab,
@@ -19,9 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AdminKeyboardBrowserIT extends BrowserTest {
 
     static final String DEMO_DAY = "Bundestagswahl 2025 (Demo Musterstadt)";
-
-    @Autowired
-    TestAccounts accounts;
 
     @Test
     void administratorCreatesElectionDayByKeyboardAlone() {

@@ -3,7 +3,6 @@ package de.wahlwerk.server.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
 import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
@@ -16,17 +15,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Quick reports through the real server: the three ways in, the two-person rule, corrections, neighbours. */
 class EntryIT extends IntegrationTest {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     JsonMapper json;
@@ -38,8 +30,8 @@ class EntryIT extends IntegrationTest {
     @BeforeEach
     void setUp() {
         demo = new DemoReports(jdbc);
-        clerk = login(Role.CLERK, "admin", DemoElection.AGS);
-        approver = login(Role.APPROVER, "admin", DemoElection.AGS);
+        clerk = demoTownStaff(Role.CLERK);
+        approver = demoTownStaff(Role.APPROVER);
         jdbc.sql("delete from entry_settings where election_id = :e").param("e", demo.electionId()).update();
     }
 
@@ -66,7 +58,7 @@ class EntryIT extends IntegrationTest {
 
     @Test
     void anApproverCannotConfirmTheirOwnEntry() {
-        HttpSession both = login(Role.ADMIN, "admin", DemoElection.AGS);
+        HttpSession both = demoTownStaff(Role.ADMIN);
         long unit = demo.unitId("0103");
         var entered = post(both, body(unit, demo.values("0103"), null, null), null);
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
@@ -145,7 +137,7 @@ class EntryIT extends IntegrationTest {
 
     @Test
     void aClerkCannotReportForAUnitOutsideTheirAssignment() {
-        HttpSession district8 = login(Role.CLERK, "admin", DemoElection.AGS + "-8");
+        HttpSession district8 = signedIn(accounts, Role.CLERK, "admin", DemoElection.AGS + "-8");
         var r = post(district8, body(demo.unitId("0106"), demo.values("0106"), null, null), null);
         assertThat(r.statusCode()).isEqualTo(403);
         var own = post(district8, body(demo.unitId("0801"), demo.values("0801"), null, null), null);
@@ -206,7 +198,7 @@ class EntryIT extends IntegrationTest {
     void doubleEntryConfirmsMatchingEntriesAndShowsDifferencesToTheApprover() {
         jdbc.sql("insert into entry_settings (election_id, two_person_mode) values (:e, 'DOUBLE_ENTRY')")
                 .param("e", demo.electionId()).update();
-        HttpSession second = login(Role.CLERK, "admin", DemoElection.AGS);
+        HttpSession second = demoTownStaff(Role.CLERK);
         long unit = demo.unitId("0301");
         Map<String, String> values = demo.values("0301");
         var a = post(clerk, body(unit, values, null, null), null);
@@ -251,7 +243,7 @@ class EntryIT extends IntegrationTest {
     @Test
     void theBoardChairsCodeOpensOnlyItsUnitAndExpiresAfterUse() {
         throttle.clear();
-        HttpSession admin = login(Role.ADMIN, "admin", DemoElection.AGS);
+        HttpSession admin = demoTownStaff(Role.ADMIN);
         admin.get("/admin/entry/elections/" + demo.electionId() + "/codes");
         var sheet = admin.post("/admin/entry/elections/" + demo.electionId() + "/codes", Map.of());
         assertThat(sheet.statusCode()).isEqualTo(200);
@@ -291,7 +283,7 @@ class EntryIT extends IntegrationTest {
 
     @Test
     void noReportIsAcceptedBeforePollsCloseExceptInRehearsal() {
-        HttpSession admin = login(Role.ADMIN, null, null);
+        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
         admin.get("/admin");
         var day = admin.json("POST", "/api/setup/days", """
                 {"name":"Zukunft %d","date":"2099-05-01","pollsClose":"18:00","scopeHierarchy":"admin","scopeKey":"09999001"}"""
@@ -346,7 +338,7 @@ class EntryIT extends IntegrationTest {
 
     @Test
     void aRehearsalIsFilledFromThePreviousElectionAndWipedWithoutTrace() {
-        HttpSession admin = login(Role.ADMIN, "admin", DemoElection.AGS);
+        HttpSession admin = demoTownStaff(Role.ADMIN);
         long original = demo.electionId();
         long originalReports = jdbc.sql("select count(*) from quick_report where election_id = :e").param("e", original)
                 .query(Long.class).single();
@@ -392,7 +384,7 @@ class EntryIT extends IntegrationTest {
 
     @Test
     void councilReportsTakeListAndCandidateVotesWithinTheCumulationCap() {
-        HttpSession admin = login(Role.ADMIN, null, null);
+        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
         admin.get("/admin");
         long dayId = id(admin.json("POST", "/api/setup/days", """
                 {"name":"Gemeinderat %d","date":"2020-03-15","pollsClose":"18:00","scopeHierarchy":"admin","scopeKey":"09677148"}"""
@@ -442,7 +434,7 @@ class EntryIT extends IntegrationTest {
 
     @Test
     void referendumReportsTakeYesAndNoAndTheirSumsAreChecked() {
-        HttpSession admin = login(Role.ADMIN, null, null);
+        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
         admin.get("/admin");
         long dayId = id(admin.json("POST", "/api/setup/days", """
                 {"name":"Bürgerentscheid %d","date":"2021-11-07","pollsClose":"18:00","scopeHierarchy":"admin","scopeKey":"09175000"}"""
@@ -478,13 +470,6 @@ class EntryIT extends IntegrationTest {
         assertThat(a1).isPositive().isLessThan(b);
         assertThat(b).isLessThan(d1);
         assertThat(d1).isLessThan(f10);
-    }
-
-    private HttpSession login(Role role, String hierarchy, String key) {
-        var a = accounts.create(role, hierarchy, key);
-        HttpSession s = session();
-        s.login(a.username(), TestAccounts.PASSWORD, a.code());
-        return s;
     }
 
     private HttpResponse<String> post(HttpSession s, String body, String key) {

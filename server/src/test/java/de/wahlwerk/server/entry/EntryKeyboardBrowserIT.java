@@ -16,8 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Election night at the town hall, keyboard only: a clerk types a quick report (Enter moves on),
@@ -25,12 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and a second person approves the report.
  */
 class EntryKeyboardBrowserIT extends BrowserTest {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     /** Request start to load end of the current page, as the browser measured it (Navigation Timing). */
     private long navigationMillis() {

@@ -8,16 +8,12 @@ import de.wahlwerk.server.support.IntegrationTest;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Starting twice on one data directory shares the database; a busy port gives a clear message. */
 class LaunchIT extends IntegrationTest {
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void secondStartOnTheSameDataDirectoryReusesTheRunningDatabase() {

@@ -12,7 +12,6 @@ import de.wahlwerk.core.register.Reason;
 import de.wahlwerk.core.register.State;
 import de.wahlwerk.core.register.StreetIndex;
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,12 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CityScaleIT extends IntegrationTest {
 
     static final int STREETS = 400;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     PollCardStore store;

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole path in a real browser: the QR code of a generated polling notice is decoded, its link
@@ -22,12 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * roll of the district shows „W“. axe-core finds nothing on the public pages.
  */
 class PollCardBrowserIT extends BrowserTest {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     RequestThrottle throttle;

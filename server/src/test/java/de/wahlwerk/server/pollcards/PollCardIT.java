@@ -7,7 +7,6 @@ import de.wahlwerk.core.model.Election;
 import de.wahlwerk.server.audit.AuditLog;
 import de.wahlwerk.server.ops.WahlwerkProperties;
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,12 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PollCardIT extends IntegrationTest {
 
     static final LocalDate BORN = LocalDate.of(1980, 5, 17);
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     RequestThrottle throttle;

@@ -3,7 +3,6 @@ package de.wahlwerk.server.pollcards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import java.net.URI;
@@ -13,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,12 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * district whose report counts more postal voters than cards were issued gets warning W010.
  */
 class PostalCheckIT extends IntegrationTest {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.ops.MaintenanceCommands;
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code ./wahlwerk register purge}: a dry run changes nothing; the real run deletes the personal
@@ -23,12 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * it; a day still within its period is neither listed nor purgeable by number.
  */
 class PurgeIT extends IntegrationTest {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     List<MaintenanceCommands.Command> commands;

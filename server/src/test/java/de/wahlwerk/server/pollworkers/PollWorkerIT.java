@@ -3,7 +3,6 @@ package de.wahlwerk.server.pollworkers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import java.net.URI;
@@ -15,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The poll-worker office against the real server and database: sign-up, eligibility with reasons,
@@ -23,12 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the portal, the chair on the status board, who may see personal data, audit, and the purge.
  */
 class PollWorkerIT extends IntegrationTest {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     PublicLimits limits;
@@ -42,9 +34,7 @@ class PollWorkerIT extends IntegrationTest {
     }
 
     HttpSession login(Role role, String hierarchy, String key) {
-        var a = accounts.create(role, hierarchy, key);
-        HttpSession s = session();
-        s.login(a.username(), TestAccounts.PASSWORD, a.code());
+        HttpSession s = signedIn(accounts, role, hierarchy, key);
         s.get("/admin");
         return s;
     }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * In headless Chromium: the public sign-up form and the portal pass axe-core with no violation,
@@ -21,12 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * office pages pass axe-core too.
  */
 class PollWorkerPortalBrowserIT extends BrowserTest {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     PublicLimits limits;

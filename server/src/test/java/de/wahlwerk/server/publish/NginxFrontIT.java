@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The shipped nginx configuration ({@code ops/nginx/wahlwerk.conf}) in front of the running app:
@@ -30,9 +29,6 @@ class NginxFrontIT extends IntegrationTest {
 
     @Autowired
     Snapshots snapshots;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @TempDir
     Path tmp;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,9 +12,6 @@ import tools.jackson.databind.JsonNode;
  * a completely reported city.)
  */
 class NistExportIT extends IntegrationTest {
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void theDemoElectionIsAValidCommonDataFormatReport() throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.wahlwerk.core.formats.FhswfOwdReader;
 import de.wahlwerk.core.formats.OffeneWahldatenWriter.FileType;
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
 import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
@@ -20,8 +19,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The "Offene Wahldaten" files of the demo election follow the confirmations: after each confirmed
@@ -34,12 +31,6 @@ class OffeneWahldatenLiveIT extends IntegrationTest {
     private static final String NORTH = "0206";
     private static final String SOUTH = "0706";
     private static final String POSTAL = "BW-14";
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestAccounts accounts;
 
     private final HttpClient client = HttpClient.newHttpClient();
 

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The lean public listener on its own port answers exactly like the servlet path: same bytes,
@@ -29,9 +28,6 @@ class PublicListenerIT extends IntegrationTest {
 
     @Autowired
     Snapshots snapshots;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private final HttpClient client = HttpClient.newHttpClient();
 

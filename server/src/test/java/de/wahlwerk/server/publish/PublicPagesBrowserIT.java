@@ -3,7 +3,6 @@ package de.wahlwerk.server.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
 import de.wahlwerk.server.support.BrowserTest;
 import de.wahlwerk.server.support.DemoReports;
@@ -20,8 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The public pages in a real browser: every page type passes axe-core (WCAG 2.1 AA) with zero
@@ -34,12 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PublicPagesBrowserIT extends BrowserTest {
 
     static final Path SHOTS = Path.of(System.getProperty("wahlwerk.screenshots", "target/screenshots/public"));
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestAccounts accounts;
 
     private long election() {
         return new DemoReports(jdbc).electionId();
@@ -214,9 +205,7 @@ class PublicPagesBrowserIT extends BrowserTest {
     }
 
     private HttpSession login(Role role) {
-        var a = accounts.create(role, "admin", DemoElection.AGS);
-        HttpSession s = session();
-        s.login(a.username(), TestAccounts.PASSWORD, a.code());
+        HttpSession s = demoTownStaff(role);
         s.get("/admin");
         return s;
     }

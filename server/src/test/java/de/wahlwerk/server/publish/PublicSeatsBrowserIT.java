@@ -3,7 +3,6 @@ package de.wahlwerk.server.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.BrowserTest;
 import de.wahlwerk.server.support.HttpSession;
 import java.net.http.HttpResponse;
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The hemicycle with the elected persons on a Bundestag election's top page. A town alone (the
@@ -29,9 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * seats (P1 2, P2 1) go to the lists, whose candidates the seat report does not name.
  */
 class PublicSeatsBrowserIT extends BrowserTest {
-
-    @Autowired
-    TestAccounts accounts;
 
     @Test
     void electedPersonsPerListUnderTheHemicycleInBothLanguages() throws Exception {
@@ -253,9 +248,7 @@ class PublicSeatsBrowserIT extends BrowserTest {
     }
 
     private HttpSession login(Role role, String hierarchy, String key) {
-        var a = accounts.create(role, hierarchy, key);
-        HttpSession s = session();
-        s.login(a.username(), TestAccounts.PASSWORD, a.code());
+        HttpSession s = signedIn(accounts, role, hierarchy, key);
         s.get("/admin");
         return s;
     }

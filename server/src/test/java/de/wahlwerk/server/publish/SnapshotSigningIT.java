@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Static snapshots: whole generations behind an atomically switched {@code current} link, old
@@ -34,12 +33,6 @@ class SnapshotSigningIT extends IntegrationTest {
 
     @Autowired
     SigningKeys keys;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestAccounts accounts;
 
     @TempDir
     Path tmp;

@@ -11,7 +11,6 @@ import de.wahlwerk.core.register.EligibilityRules;
 import de.wahlwerk.core.register.State;
 import de.wahlwerk.core.register.StreetIndex;
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.setup.DemoElection;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
@@ -31,8 +30,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,12 +43,6 @@ class RegisterIT extends IntegrationTest {
 
     static final LocalDate DAY = LocalDate.of(2025, 2, 23);
     static final List<String> UNITS = List.of("0101", "0102", "0103", "0201", "0202", "0301");
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -108,9 +99,7 @@ class RegisterIT extends IntegrationTest {
     }
 
     HttpSession login(Role role, String hierarchy, String key) {
-        var a = accounts.create(role, hierarchy, key);
-        HttpSession s = session();
-        s.login(a.username(), TestAccounts.PASSWORD, a.code());
+        HttpSession s = signedIn(accounts, role, hierarchy, key);
         s.get("/admin");
         return s;
     }

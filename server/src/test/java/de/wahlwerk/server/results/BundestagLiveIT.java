@@ -46,7 +46,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,12 +62,6 @@ class BundestagLiveIT extends IntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(BundestagLiveIT.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     EntryService entry;

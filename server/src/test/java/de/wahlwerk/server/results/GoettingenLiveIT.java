@@ -18,7 +18,6 @@ import de.wahlwerk.core.tally.AreaSnapshot;
 import de.wahlwerk.server.publish.NistChecks;
 import de.wahlwerk.server.publish.OpenDataRoundTrip;
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import de.wahlwerk.server.support.Multipart;
@@ -368,9 +367,7 @@ class GoettingenLiveIT extends IntegrationTest {
     }
 
     private HttpSession login(Role role) {
-        var a = accounts.create(role, null, null);
-        HttpSession s = session();
-        s.login(a.username(), TestAccounts.PASSWORD, a.code());
+        HttpSession s = signedIn(accounts, role, null, null);
         s.get("/admin");
         return s;
     }

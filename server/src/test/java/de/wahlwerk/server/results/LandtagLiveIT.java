@@ -3,11 +3,9 @@ package de.wahlwerk.server.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Landtag Bayern in the server, live: one Stimmkreis per Wahlkreis (101, 201, … 701) in an
@@ -19,9 +17,6 @@ class LandtagLiveIT extends IntegrationTest {
 
     private static final String[] WAHLKREISE = {"Oberbayern", "Niederbayern", "Oberpfalz", "Oberfranken",
             "Mittelfranken", "Unterfranken", "Schwaben"};
-
-    @Autowired
-    TestAccounts accounts;
 
     @Test
     void seatsFollowTheConfirmedStimmkreisReports() {

@@ -3,17 +3,12 @@ package de.wahlwerk.server.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.TestAccounts;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Before a published result exists, seats follow the confirmed quick reports as they arrive. */
 class LiveSeatsIT extends IntegrationTest {
-
-    @Autowired
-    TestAccounts accounts;
 
     @Test
     void seatsFollowTheConfirmedReportsIfCountingStoppedNow() {

@@ -75,9 +75,6 @@ class EndpointAuthorizationIT extends IntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    @Autowired
-    TestAccounts accounts;
-
     @Test
     void everyEndpointAnswersEveryRoleAsTheRulesSay() {
         Map<Role, HttpSession> sessions = new LinkedHashMap<>();

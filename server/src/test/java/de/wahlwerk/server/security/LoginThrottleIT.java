@@ -23,9 +23,6 @@ class LoginThrottleIT extends IntegrationTest {
     @Autowired
     StaffAuthenticationProvider provider;
 
-    @Autowired
-    TestAccounts accounts;
-
     @Test
     void fiftyConcurrentGuessesFromOneAddressAreCheckedAtMostThirtyTimes() throws Exception {
         // Each guess hashes a password (tens of milliseconds), so without one atomic step all fifty

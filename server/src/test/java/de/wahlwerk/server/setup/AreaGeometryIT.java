@@ -10,8 +10,6 @@ import de.wahlwerk.server.support.Multipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Area outlines for the public maps: a valid GeoJSON file is stored and audited; a broken one is
@@ -19,12 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and by the upload page alike.
  */
 class AreaGeometryIT extends IntegrationTest {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestAccounts accounts;
 
     private static final String SQUARE = "[[[9.0,50.0],[9.1,50.0],[9.1,50.1],[9.0,50.1],[9.0,50.0]]]";
 

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.wahlwerk.server.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The Musterstadt demo is complete, consistent and loaded only once. */
 class DemoElectionIT extends IntegrationTest {
 
     @Autowired
     DemoElection demo;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate template;
