@@ -25,14 +25,31 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
         if (denominator.signum() == 0) {
             throw new ArithmeticException("denominator is zero");
         }
-        if (denominator.signum() < 0) {
-            numerator = numerator.negate();
-            denominator = denominator.negate();
-        }
-        BigInteger g = numerator.gcd(denominator);
-        if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
-            numerator = numerator.divide(g);
-            denominator = denominator.divide(g);
+        if (numerator.bitLength() < 63 && denominator.bitLength() < 63) {
+            // Counts of votes and their sums fit in a long: reduce there. BigInteger.gcd and its two
+            // divisions were half of what comparing a report's shares allocated (RationalBenchmark:
+            // 64 KB → 30 KB and 13.6 → 10.7 µs per report).
+            long n = numerator.longValue();
+            long d = denominator.longValue();
+            if (d < 0) {
+                n = -n;
+                d = -d;
+            }
+            long g = gcd(Math.abs(n), d);
+            if (g != 1 || denominator.signum() < 0) {
+                numerator = BigInteger.valueOf(n / g);
+                denominator = BigInteger.valueOf(d / g);
+            }
+        } else {
+            if (denominator.signum() < 0) {
+                numerator = numerator.negate();
+                denominator = denominator.negate();
+            }
+            BigInteger g = numerator.gcd(denominator);
+            if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
+                numerator = numerator.divide(g);
+                denominator = denominator.divide(g);
+            }
         }
         if (numerator.signum() == 0) {
             denominator = BigInteger.ONE;
@@ -161,12 +178,26 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
 
     @Override
     public int compareTo(Rational o) {
+        if (numerator.bitLength() + o.denominator.bitLength() < 63 && o.numerator.bitLength() + denominator.bitLength() < 63) {
+            // Both cross products fit in a long (|a·b| < 2^(bits(a)+bits(b)) ≤ 2^62).
+            return Long.compare(numerator.longValue() * o.denominator.longValue(), o.numerator.longValue() * denominator.longValue());
+        }
         return numerator.multiply(o.denominator).compareTo(o.numerator.multiply(denominator));
     }
 
     /** Decimal for display only, rounded half-up to {@code scale} places; never use it for decisions. */
     public BigDecimal toDecimal(int scale) {
         return new BigDecimal(numerator).divide(new BigDecimal(denominator), scale, RoundingMode.HALF_UP);
+    }
+
+    /** Greatest common divisor of {@code a ≥ 0} and {@code b > 0} (Euclid). */
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /** {@code "p/q"}, or {@code "p"} for integers. */

@@ -31,6 +31,32 @@ class RationalTest {
         assertThat(scaled).isEqualTo(r).hasSameHashCodeAs(r);
     }
 
+    /** Components on both sides of the long fast path (63 bits), with shared factors to cancel. */
+    @Provide
+    Arbitrary<BigInteger> edgeComponents() {
+        Arbitrary<BigInteger> near = Arbitraries.bigIntegers()
+                .between(BigInteger.ONE.shiftLeft(61).negate(), BigInteger.ONE.shiftLeft(65));
+        Arbitrary<BigInteger> small = Arbitraries.longs().between(-50_000, 50_000).map(BigInteger::valueOf);
+        Arbitrary<BigInteger> factor = Arbitraries.of(1L, 2L, 3L, 6L, 1L << 20, 999_983L).map(BigInteger::valueOf);
+        return Combinators.combine(Arbitraries.oneOf(near, small), factor).as(BigInteger::multiply);
+    }
+
+    @Property(tries = 2000)
+    void theLongFastPathReducesAndComparesAsBigIntegersDo(@ForAll("edgeComponents") BigInteger n, @ForAll("edgeComponents") BigInteger d,
+            @ForAll("edgeComponents") BigInteger m, @ForAll("edgeComponents") BigInteger e) {
+        if (d.signum() == 0 || e.signum() == 0) {
+            return;
+        }
+        Rational a = Rational.of(n, d);
+        BigInteger g = n.gcd(d);
+        BigInteger sign = BigInteger.valueOf(d.signum());
+        assertThat(a.numerator()).isEqualTo(n.signum() == 0 ? BigInteger.ZERO : n.divide(g).multiply(sign));
+        assertThat(a.denominator()).isEqualTo(n.signum() == 0 ? BigInteger.ONE : d.divide(g).abs());
+        Rational b = Rational.of(m, e);
+        int expected = n.multiply(sign).multiply(e.abs()).compareTo(m.multiply(BigInteger.valueOf(e.signum())).multiply(d.abs()));
+        assertThat(Integer.signum(a.compareTo(b))).isEqualTo(Integer.signum(expected));
+    }
+
     @Property
     void fieldLaws(@ForAll("rationals") Rational a, @ForAll("rationals") Rational b, @ForAll("rationals") Rational c) {
         assertThat(a.add(b)).isEqualTo(b.add(a));
