@@ -24,6 +24,7 @@ class LoginThrottle {
     static final int MAX_FAILURES_PER_ADDRESS = 30;
     static final Duration ADDRESS_WINDOW = Duration.ofMinutes(10);
     private static final Duration MAX_LOCK = Duration.ofMinutes(15);
+    static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final Clock clock;
     private final RateLimiter failuresByAddress;
@@ -54,9 +55,12 @@ class LoginThrottle {
 
     /**
      * One login from the address: not admitted when the address is blocked; otherwise
-     * {@link RateLimiter.Attempt#count()} on failure, and close it in any case.
+     * {@link RateLimiter.Attempt#count()} on failure, and close it in any case. Logins still being
+     * checked hold places; a login that finds only those in its way waits up to {@link #PATIENCE}
+     * (a password hash takes a good part of a second, and the whole election office behind one
+     * address signs in at once before 18:00).
      */
     RateLimiter.Attempt attempt(String address) {
-        return failuresByAddress.attempt(ClientKey.of(address));
+        return failuresByAddress.attempt(ClientKey.of(address), PATIENCE);
     }
 }

@@ -96,6 +96,37 @@ public final class RateLimiter {
         return new Attempt(events);
     }
 
+    /**
+     * As {@link #attempt(String)}, but where only open attempts fill the key's places (right codes,
+     * correct passwords still being checked), waits up to {@code patience} for one of them to end
+     * instead of refusing at once. Many people behind one address (a town hall, a carrier-grade NAT
+     * of a mobile network at 18:00) then queue for milliseconds instead of being told "too many";
+     * the limit itself is unchanged: never more than {@code limit} places counted and open. A key
+     * whose counted failures fill its places is refused at once.
+     */
+    public synchronized Attempt attempt(String key, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            long now = clock.millis();
+            Events events = events(key, now);
+            if (events.taken() < limit) {
+                events.pending++;
+                return new Attempt(events);
+            }
+            long waitNanos = deadline - System.nanoTime();
+            if (events.size >= limit || waitNanos <= 0) {
+                return new Attempt(null);
+            }
+            try {
+                // Woken when an attempt ends; the map may have changed meanwhile, so look again.
+                wait(Math.max(1, waitNanos / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Attempt(null);
+            }
+        }
+    }
+
     /** Whole seconds (rounded up, at least 1) until the key may act again; 0 if it may now. */
     public synchronized long retryAfterSeconds(String key) {
         long now = clock.millis();
@@ -182,6 +213,7 @@ public final class RateLimiter {
                     open = false;
                     events.pending--;
                     events.add(clock.millis());
+                    RateLimiter.this.notifyAll();
                 }
             }
         }
@@ -193,6 +225,7 @@ public final class RateLimiter {
                 if (open) {
                     open = false;
                     events.pending--;
+                    RateLimiter.this.notifyAll();
                 }
             }
         }

@@ -116,6 +116,74 @@ class RateLimiterTest {
     }
 
     @Test
+    void aPatientAttemptWaitsForOpenAttemptsButNotForCountedFailures() throws Exception {
+        RateLimiter limiter = new RateLimiter(2, Duration.ofHours(1), 100, clock);
+        RateLimiter.Attempt first = limiter.attempt("nat");
+        RateLimiter.Attempt second = limiter.attempt("nat");
+        assertThat(limiter.attempt("nat").admitted()).as("without patience: refused at once").isFalse();
+
+        // Both places held by attempts still running: a patient third waits for one to end.
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> third = pool.submit(() -> {
+                try (RateLimiter.Attempt a = limiter.attempt("nat", Duration.ofSeconds(20))) {
+                    return a.admitted();
+                }
+            });
+            Thread.sleep(200);
+            assertThat(third.isDone()).as("still waiting while both places are held").isFalse();
+            first.close(); // a right code: its place is given back
+            assertThat(third.get(5, TimeUnit.SECONDS)).as("admitted once a place came free").isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // Two counted failures fill the places: a patient attempt is refused at once, not after its patience.
+        second.count();
+        limiter.attempt("nat").count();
+        long start = System.nanoTime();
+        assertThat(limiter.attempt("nat", Duration.ofSeconds(20)).admitted()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aPatientAttemptGivesUpAfterItsPatience() {
+        RateLimiter limiter = new RateLimiter(1, Duration.ofHours(1), 100, clock);
+        try (RateLimiter.Attempt held = limiter.attempt("k")) {
+            long start = System.nanoTime();
+            assertThat(limiter.attempt("k", Duration.ofMillis(300)).admitted()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+            assertThat(held.admitted()).isTrue();
+        }
+    }
+
+    @Test
+    void fiftyPatientSuccessesBehindOneAddressAreAllAdmittedAndFailuresStillStopAtTheLimit() throws Exception {
+        RateLimiter limiter = new RateLimiter(7, Duration.ofHours(1), 100, clock);
+        AllAtOnce succeeding = new AllAtOnce(50);
+        int admitted = succeeding.count(() -> {
+            try (RateLimiter.Attempt attempt = limiter.attempt("town-hall", Duration.ofSeconds(30))) {
+                Thread.sleep(5); // the lookup or the password check
+                return attempt.admitted();
+            }
+        });
+        assertThat(admitted).as("every right code gets through, seven at a time").isEqualTo(50);
+
+        AllAtOnce guessing = new AllAtOnce(50);
+        int guesses = guessing.count(() -> {
+            try (RateLimiter.Attempt attempt = limiter.attempt("guesser", Duration.ofSeconds(30))) {
+                if (!attempt.admitted()) {
+                    return false;
+                }
+                Thread.sleep(5);
+                attempt.count(); // a wrong code
+                return true;
+            }
+        });
+        assertThat(guesses).as("wrong ones: still exactly the limit, the rest refused once they are counted").isEqualTo(7);
+    }
+
+    @Test
     void keysWhoseEventsExpiredAreDropped() {
         RateLimiter limiter = new RateLimiter(5, Duration.ofMinutes(1), 100, clock);
         for (int i = 0; i < 50; i++) {
