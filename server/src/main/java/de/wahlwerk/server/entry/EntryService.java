@@ -100,6 +100,12 @@ public class EntryService {
                 return new SubmitResult(earlier.get().id(), earlier.get().status(), true);
             }
         }
+        // The unit's lock (and the ballot lock shared) before the unit and its form are read: a
+        // nomination or district edit waited for then is seen, so the report is checked and stored
+        // against the ballot and district as they are at commit, not as they were before the edit.
+        // Taken before the access check: it costs no round trip of its own and is held only until
+        // an unauthorised request's rollback.
+        reports.lockUnit(s.electionId(), s.unitId());
         Election election = election(s.electionId());
         ReportingUnit unit = unit(election, s.unitId());
         if (s.channel() != Submission.Channel.PHONE) {
@@ -133,8 +139,7 @@ public class EntryService {
             throw new InvalidInputException(problems);
         }
 
-        // Versions of the unit are read under its lock: a decision taken meanwhile is seen, not overwritten.
-        reports.lockUnit(election.id(), unit.id());
+        // Versions of the unit are read under its lock (taken above): a decision taken meanwhile is seen, not overwritten.
         List<StoredReport> history = reports.ofUnit(election.id(), unit.id());
         StoredReport confirmed = history.stream().filter(r -> r.status() == ReportStatus.CONFIRMED).findFirst().orElse(null);
         String reason = blankToNull(s.correctionReason());

@@ -4,6 +4,7 @@ import de.wahlwerk.core.model.Area;
 import de.wahlwerk.core.model.Candidate;
 import de.wahlwerk.core.model.Election;
 import de.wahlwerk.core.model.Nomination;
+import de.wahlwerk.core.model.VoteKind;
 import de.wahlwerk.server.audit.AuditLog;
 import de.wahlwerk.server.security.AccessPolicy;
 import de.wahlwerk.server.web.FieldProblem;
@@ -84,20 +85,28 @@ public class NominationService {
     }
 
     /**
-     * Confirmed quick reports hold their votes by ballot position (D3, F3 …). A nomination with
-     * such votes moved to another position, vote kind or area would leave them to a position the
-     * ballot no longer has: the live tally could no longer be built from the reports (as with a
-     * unit counted with its neighbour after its own report, {@code setup.unit.countedWithHasReport}).
+     * Quick reports hold their votes by ballot position (D3, F3 …). A nomination with such votes
+     * moved to another position, vote kind or area would leave them to a position the ballot no
+     * longer has: the live tally could no longer be built from the reports (as with a unit counted
+     * with its neighbour after its own report, {@code setup.unit.countedWithHasReport}). That holds
+     * for reports still waiting for their second person as well: approved after the move, they
+     * would confirm votes for the old position. The caller holds the ballot lock, so no report of
+     * the election is entered or confirmed between this check and the commit.
      */
     private void refuseMovingCountedVotes(Nomination before, NominationForm form, Long areaId) {
         String field = form.getVoteKind() != before.voteKind() ? "voteKind"
                 : !java.util.Objects.equals(form.getBallotPosition(), before.ballotPosition()) ? "ballotPosition"
                 : !java.util.Objects.equals(areaId, before.areaId()) ? "areaKey" : null;
-        if (field != null && store.hasConfirmedVotes(before.electionId(), before.areaId(), before.voteKind(),
-                before.ballotPosition())) {
-            throw new InvalidInputException(FieldProblem.of(field, "setup.nomination.hasVotes", before.ballotPosition(),
-                    before.shortName()));
+        if (field == null) {
+            return;
         }
+        // The list's votes and, in a council election, its candidates' personal votes (D3_1 …).
+        String letters = (before.voteKind() == VoteKind.SECOND ? "F" : "D") + before.ballotPosition() + "(_[0-9]+)?";
+        store.reportsWithVotes(before.electionId(), before.areaId(), letters).ifPresent(status -> {
+            throw new InvalidInputException(FieldProblem.of(field, status.equals("CONFIRMED")
+                    ? "setup.nomination.hasVotes" : "setup.nomination.hasPendingVotes",
+                    before.ballotPosition(), before.shortName()));
+        });
     }
 
     private Long validate(Election e, NominationForm form, Long selfId) {

@@ -103,6 +103,36 @@ class SetupChangeIT extends IntegrationTest {
         assertThat(tallies.tally(town.election()).snapshot(TOWN).unitsReported()).isEqualTo(1);
     }
 
+    /**
+     * A report waiting for its second person holds its votes by ballot position as well: approved
+     * after its nomination moved, it would confirm votes for a position the ballot no longer has.
+     * The move waits until the report is decided; the approval then counts.
+     */
+    @Test
+    void aNominationWithPendingVotesKeepsItsBallotPositionUntilTheyAreDecided() {
+        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
+        TestTown town = new TestTown(admin, AGS, "Stimmzettel mit offener Meldung", 3);
+        long unit = town.addUnit("001");
+        HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
+        HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
+        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + town.election() + "/reports",
+                TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\",\"D3\":\"0\""));
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+
+        String nominations = "/api/setup/nominations/";
+        var refused = admin.json("PUT", nominations + town.nomination(1), TestTown.candidate(1, 4));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"ballotPosition\"").contains("„K1“ auf Platz 1")
+                .contains("noch auf ihre Bestätigung warten").contains("zuerst bestätigen oder ablehnen");
+        // K3 got no votes in the waiting report: its position is free to change.
+        ok(admin.json("PUT", nominations + town.nomination(3), TestTown.candidate(3, 4)));
+
+        ok(approver.json("POST", "/api/entry/reports/" + Responses.reportId(entered.body()) + "/approve", null));
+        tallies.catchUp();
+        assertThat(tallies.tally(town.election()).snapshot(TOWN).unitsReported()).isEqualTo(1);
+        assertThat(ok(admin.json("GET", nominations + town.nomination(1), null)).body()).contains("\"ballotPosition\":1");
+    }
+
     private static void confirm(HttpSession clerk, HttpSession approver, long election, String report) {
         var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports", report);
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
