@@ -109,6 +109,25 @@ public class NominationService {
         });
     }
 
+    /**
+     * In a council election reports hold a candidate's personal votes by list position
+     * (D&lt;ballot position&gt;_&lt;list position&gt;): a candidate with such votes, confirmed or
+     * waiting for approval, moved to another list position would hand them to whoever stands
+     * there then, or to nobody. As {@link #refuseMovingCountedVotes}; the caller holds the ballot lock.
+     */
+    private void refuseMovingPersonalVotes(Nomination n, Candidate before, CandidateForm form) {
+        if (n.voteKind() != VoteKind.CUMULATIVE
+                || java.util.Objects.equals(form.getListPosition(), before.listPosition())) {
+            return;
+        }
+        String letter = "D" + n.ballotPosition() + "_" + before.listPosition();
+        store.reportsWithVotes(n.electionId(), n.areaId(), letter).ifPresent(status -> {
+            throw new InvalidInputException(FieldProblem.of("listPosition", status.equals("CONFIRMED")
+                    ? "setup.candidate.hasVotes" : "setup.candidate.hasPendingVotes",
+                    before.listPosition(), before.displayName()));
+        });
+    }
+
     private Long validate(Election e, NominationForm form, Long selfId) {
         if (!e.kind().voteKinds().contains(form.getVoteKind())) {
             throw new InvalidInputException(FieldProblem.of("voteKind", "setup.nomination.voteKind"));
@@ -162,12 +181,16 @@ public class NominationService {
 
     @Transactional
     public void updateCandidate(long id, CandidateForm form) {
+        // Under the ballot lock, read again, as for a nomination: no report of the election is
+        // entered or confirmed between the check for personal votes below and the commit.
+        store.lockBallot(nomination(candidate(id).nominationId()).electionId());
         Candidate before = candidate(id);
         Nomination n = nomination(before.nominationId());
         requireManage(elections.election(n.electionId()), n.areaId());
         if (store.listPositionTaken(before.nominationId(), form.getListPosition(), id)) {
             throw new InvalidInputException(FieldProblem.of("listPosition", "setup.candidate.positionTaken", form.getListPosition()));
         }
+        refuseMovingPersonalVotes(n, before, form);
         store.updateCandidate(id, form);
         audit.record("update", "candidate", id, before, store.candidate(id).orElseThrow());
         events.publishEvent(new SetupChanged(elections.election(n.electionId()).electionDayId()));
