@@ -111,10 +111,7 @@ public class EntryService {
         if (s.channel() != Submission.Channel.PHONE) {
             requireMayEnter(unit);
         }
-        if (unit.countedWithUnitId() != null) {
-            String other = setup.unit(unit.countedWithUnitId()).map(ReportingUnit::officialKey).orElse("?");
-            throw new InvalidInputException(FieldProblem.of(null, "entry.countedWith", unit.officialKey(), other));
-        }
+        refuseCountedWith(unit, "entry.countedWith");
         EntrySettings config = settings.get(election.id());
         requirePollsClosed(election, config);
 
@@ -206,6 +203,9 @@ public class EntryService {
         Election election = election(seen.electionId());
         ReportingUnit unit = unit(election, seen.unitId());
         requireMayApprove(unit);
+        // A district edit refuses "counted with a neighbour" while a report waits (under the unit's
+        // lock); this only guards against a report from elsewhere, on the unit already read.
+        refuseCountedWith(unit, "entry.approveCountedWith");
         String actor = access.current().username();
         StoredReport r = lockedForDecision(seen);
         if (r.enteredBy().equals(actor)) {
@@ -317,6 +317,14 @@ public class EntryService {
             throw decidedMeanwhile(now);
         }
         return now;
+    }
+
+    /** A unit counted with its neighbour (§ 68 Abs. 2 BWO) has no report of its own; the neighbour's covers it. */
+    private void refuseCountedWith(ReportingUnit unit, String messageKey) {
+        if (unit.countedWithUnitId() != null) {
+            String other = setup.unit(unit.countedWithUnitId()).map(ReportingUnit::officialKey).orElse("?");
+            throw new InvalidInputException(FieldProblem.of(null, messageKey, unit.officialKey(), other));
+        }
     }
 
     /** 409 naming what became of a version that is no longer pending, and who did it. */

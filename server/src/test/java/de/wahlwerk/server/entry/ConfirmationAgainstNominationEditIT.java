@@ -11,8 +11,6 @@ import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import de.wahlwerk.server.support.TestTown;
 import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,20 +42,11 @@ class ConfirmationAgainstNominationEditIT extends IntegrationTest {
                 TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\""));
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
         long report = reportId(entered.body());
-        HttpResponse<String> answer;
-        boolean waitedForTheBallot;
-        try (HeldOpen approval = HeldOpen.start(transactions, accounts.create(Role.APPROVER, null, null),
-                Role.APPROVER, () -> entry.approve(report))) {
-            assertThat(approval.failure()).as("the approval").isNull();
-            // K1 holds 30 votes of the report being confirmed: from ballot position 1 to 4.
-            CompletableFuture<HttpResponse<String>> edit = CompletableFuture.supplyAsync(
-                    () -> admin.json("PUT", "/api/setup/nominations/" + town.nomination(1), TestTown.candidate(1, 4)));
-            waitedForTheBallot = HeldOpen.eventually(
-                    () -> edit.isDone() || HeldOpen.waitingForLock(jdbc, BallotLock.KEYS), 5_000) && !edit.isDone();
-            approval.commit();
-            assertThat(approval.failure()).as("the approval").isNull();
-            answer = edit.get(30, TimeUnit.SECONDS);
-        }
+        // K1 holds 30 votes of the report being confirmed: from ballot position 1 to 4.
+        var edit = HeldOpen.race(transactions, accounts.create(Role.APPROVER, null, null), Role.APPROVER,
+                () -> entry.approve(report), jdbc, BallotLock.KEYS,
+                () -> admin.json("PUT", "/api/setup/nominations/" + town.nomination(1), TestTown.candidate(1, 4)));
+        HttpResponse<String> answer = edit.answer();
         assertThat(jdbc.sql("select status from quick_report where id = :r").param("r", report).query(String.class)
                 .single()).isEqualTo("CONFIRMED");
         assertThat(answer.statusCode()).as("the edit, after the confirmation committed: " + answer.body()).isEqualTo(400);
@@ -65,6 +54,6 @@ class ConfirmationAgainstNominationEditIT extends IntegrationTest {
                 .contains("schon Stimmen in bestätigten Schnellmeldungen");
         assertThat(jdbc.sql("select ballot_position from nomination where id = :n").param("n", town.nomination(1))
                 .query(Integer.class).single()).as("ballot position of K1").isEqualTo(1);
-        assertThat(waitedForTheBallot).as("the edit waited for the ballot lock").isTrue();
+        assertThat(edit.waited()).as("the edit waited for the ballot lock").isTrue();
     }
 }

@@ -14,8 +14,6 @@ import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import de.wahlwerk.server.support.TestTown;
 import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,21 +47,12 @@ class SubmissionAgainstNominationEditIT extends IntegrationTest {
         moved.setName("Kandidat 1");
         moved.setGroupKind(GroupKind.INDEPENDENT);
 
-        HttpResponse<String> answer;
-        boolean waitedForTheBallot;
-        try (HeldOpen edit = HeldOpen.start(transactions, accounts.create(Role.ADMIN, null, null), Role.ADMIN,
-                () -> nominations.updateNomination(town.nomination(1), moved))) {
-            assertThat(edit.failure()).as("the edit").isNull();
-            CompletableFuture<HttpResponse<String>> submit = CompletableFuture.supplyAsync(() ->
-                    DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + town.election() + "/reports",
-                            TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\"")));
-            waitedForTheBallot = HeldOpen.eventually(
-                    () -> submit.isDone() || HeldOpen.waitingForLock(jdbc, BallotLock.KEYS), 5_000) && !submit.isDone();
-            edit.commit();
-            assertThat(edit.failure()).as("the edit").isNull();
-            answer = submit.get(30, TimeUnit.SECONDS);
-        }
-        assertThat(waitedForTheBallot).as("the submission waited for the ballot lock").isTrue();
+        var submission = HeldOpen.race(transactions, accounts.create(Role.ADMIN, null, null), Role.ADMIN,
+                () -> nominations.updateNomination(town.nomination(1), moved), jdbc, BallotLock.KEYS,
+                () -> DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + town.election() + "/reports",
+                        TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\"")));
+        HttpResponse<String> answer = submission.answer();
+        assertThat(submission.waited()).as("the submission waited for the ballot lock").isTrue();
         assertThat(answer.statusCode()).as("the submission, after the edit committed: " + answer.body()).isEqualTo(400);
         assertThat(answer.body()).contains("\"field\":\"D1\"").contains("kein Feld dieser Schnellmeldung");
         assertThat(jdbc.sql("select count(*) from quick_report where unit_id = :u").param("u", unit)

@@ -6,10 +6,12 @@ import de.wahlwerk.server.security.Scope;
 import de.wahlwerk.server.security.StaffPrincipal;
 import de.wahlwerk.server.security.TestAccounts;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -61,9 +63,30 @@ public final class HeldOpen implements AutoCloseable {
         return held;
     }
 
-    /** What the call (or its commit) threw, or null. */
-    public Throwable failure() {
-        return failed.get();
+    /** What a request sent while a call was held open met: whether it waited for a lock before the commit, its answer after. */
+    public record Raced<T>(boolean waited, T answer) {}
+
+    /**
+     * Makes the call as in {@link #start}, sends the request while the call's transaction is open,
+     * lets it commit once the request waits for an advisory lock of the key space {@code lockKeys}
+     * (or has answered, or 5 s passed) and then waits for the answer. Fails if the call fails.
+     */
+    public static <T> Raced<T> race(TransactionTemplate transactions, TestAccounts.Account staff, Role role,
+            Runnable call, JdbcClient jdbc, int lockKeys, Supplier<T> request) throws Exception {
+        try (HeldOpen held = start(transactions, staff, role, call)) {
+            held.requireNoFailure();
+            CompletableFuture<T> answer = CompletableFuture.supplyAsync(request);
+            boolean waited = eventually(() -> answer.isDone() || waitingForLock(jdbc, lockKeys), 5_000) && !answer.isDone();
+            held.commit();
+            held.requireNoFailure();
+            return new Raced<>(waited, answer.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    private void requireNoFailure() {
+        if (failed.get() != null) {
+            throw new AssertionError("the held call failed", failed.get());
+        }
     }
 
     /** Lets the transaction commit and waits for it. */
