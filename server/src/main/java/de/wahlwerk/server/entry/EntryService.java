@@ -100,15 +100,18 @@ public class EntryService {
                 return new SubmitResult(earlier.get().id(), earlier.get().status(), true);
             }
         }
+        // The unit's lock (and the ballot lock shared) before the unit and its form are read: a
+        // nomination or district edit waited for then is seen, so the report is checked and stored
+        // against the ballot and district as they are at commit, not as they were before the edit.
+        // Taken before the access check: it costs no round trip of its own and is held only until
+        // an unauthorised request's rollback.
+        reports.lockUnit(s.electionId(), s.unitId());
         Election election = election(s.electionId());
         ReportingUnit unit = unit(election, s.unitId());
         if (s.channel() != Submission.Channel.PHONE) {
             requireMayEnter(unit);
         }
-        if (unit.countedWithUnitId() != null) {
-            String other = setup.unit(unit.countedWithUnitId()).map(ReportingUnit::officialKey).orElse("?");
-            throw new InvalidInputException(FieldProblem.of(null, "entry.countedWith", unit.officialKey(), other));
-        }
+        refuseCountedWith(unit, "entry.countedWith");
         EntrySettings config = settings.get(election.id());
         requirePollsClosed(election, config);
 
@@ -133,8 +136,7 @@ public class EntryService {
             throw new InvalidInputException(problems);
         }
 
-        // Versions of the unit are read under its lock: a decision taken meanwhile is seen, not overwritten.
-        reports.lockUnit(election.id(), unit.id());
+        // Versions of the unit are read under its lock (taken above): a decision taken meanwhile is seen, not overwritten.
         List<StoredReport> history = reports.ofUnit(election.id(), unit.id());
         StoredReport confirmed = history.stream().filter(r -> r.status() == ReportStatus.CONFIRMED).findFirst().orElse(null);
         String reason = blankToNull(s.correctionReason());
@@ -201,6 +203,9 @@ public class EntryService {
         Election election = election(seen.electionId());
         ReportingUnit unit = unit(election, seen.unitId());
         requireMayApprove(unit);
+        // A district edit refuses "counted with a neighbour" while a report waits (under the unit's
+        // lock); this only guards against a report from elsewhere, on the unit already read.
+        refuseCountedWith(unit, "entry.approveCountedWith");
         String actor = access.current().username();
         StoredReport r = lockedForDecision(seen);
         if (r.enteredBy().equals(actor)) {
@@ -312,6 +317,14 @@ public class EntryService {
             throw decidedMeanwhile(now);
         }
         return now;
+    }
+
+    /** A unit counted with its neighbour (§ 68 Abs. 2 BWO) has no report of its own; the neighbour's covers it. */
+    private void refuseCountedWith(ReportingUnit unit, String messageKey) {
+        if (unit.countedWithUnitId() != null) {
+            String other = setup.unit(unit.countedWithUnitId()).map(ReportingUnit::officialKey).orElse("?");
+            throw new InvalidInputException(FieldProblem.of(null, messageKey, unit.officialKey(), other));
+        }
     }
 
     /** 409 naming what became of a version that is no longer pending, and who did it. */

@@ -1,6 +1,7 @@
 package de.wahlwerk.server.entry;
 
 import de.wahlwerk.server.setup.BallotLock;
+import de.wahlwerk.server.setup.UnitLock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -45,18 +46,16 @@ class ReportStore {
      * votes and its update. Always ballot lock, unit lock, then the audit chain, then the report
      * sequence: one order in every path, so two of them cannot wait for each other. Advisory locks
      * rather than the unit's row: setup changes lock unit rows and then the audit chain in their own
-     * order, and must not join this queue.
+     * order, and must not join this queue; the one that must (a district counted with its neighbour)
+     * takes the {@link UnitLock} before it touches any row.
      */
     void lockUnit(long electionId, long unitId) {
         // PostgreSQL evaluates the select list from left to right: the ballot lock comes first.
         jdbc.sql("select pg_advisory_xact_lock_shared(:bs, :e), pg_advisory_xact_lock(:ns, :u)")
                 .param("bs", BallotLock.KEYS).param("e", BallotLock.key(electionId))
-                .param("ns", UNIT_LOCKS).param("u", Long.hashCode(unitId))
+                .param("ns", UnitLock.KEYS).param("u", UnitLock.key(unitId))
                 .query().singleRow();
     }
-
-    /** Key space of {@link #lockUnit} among advisory locks ("QREP"); two units sharing a key only wait for each other. */
-    private static final int UNIT_LOCKS = 0x51524550;
 
     /**
      * Confirms a pending version: it gets the next global sequence number, which orders it for every

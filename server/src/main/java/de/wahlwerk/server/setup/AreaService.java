@@ -242,6 +242,11 @@ public class AreaService {
 
     @Transactional
     public void updateUnit(long id, ReportingUnitForm form) {
+        if (form.getCountedWithKey() != null) {
+            // Before anything of the unit is read: the check for its own reports below then sees
+            // every one entered or confirmed before, and none arrives until this edit commits.
+            store.lockUnit(id);
+        }
         UnitView before = unit(id);
         requireManageUnit(before);
         Resolved r = resolveUnit(before.unit().electionDayId(), form, id);
@@ -280,12 +285,17 @@ public class AreaService {
             } else if (other.get().countedWithUnitId() != null) {
                 // Chains would hide where a unit's ballots were really counted.
                 problems.add(FieldProblem.of("countedWithKey", "setup.unit.countedWithChain", form.getCountedWithKey()));
-            } else if (selfId != null && store.hasConfirmedReport(selfId)) {
-                // Its own confirmed report counts; counted with a neighbour as well, it would count twice
-                // (§ 68 Abs. 2 BWO is decided before counting, not after the report).
-                problems.add(FieldProblem.of("countedWithKey", "setup.unit.countedWithHasReport"));
             } else {
-                countedWithId = other.get().id();
+                // Its own confirmed report counts; counted with a neighbour as well, it would count twice
+                // (§ 68 Abs. 2 BWO is decided before counting, not after the report). One waiting for
+                // approval would count once approved. The caller holds the unit's lock (UnitLock).
+                String ownReport = selfId == null ? null : store.reportStatus(selfId).orElse(null);
+                if (ownReport != null) {
+                    problems.add(FieldProblem.of("countedWithKey", ownReport.equals("CONFIRMED")
+                            ? "setup.unit.countedWithHasReport" : "setup.unit.countedWithHasPendingReport"));
+                } else {
+                    countedWithId = other.get().id();
+                }
             }
         }
         Map<String, Long> areaIds = new LinkedHashMap<>();

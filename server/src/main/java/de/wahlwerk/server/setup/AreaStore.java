@@ -202,9 +202,21 @@ class AreaStore {
                 rs.getString("official_key"), rs.getString("name"), noStation ? null : station, noCounted ? null : counted);
     }
 
-    /** Whether a quick report of the unit has been confirmed (for any election of its day). */
-    boolean hasConfirmedReport(long unitId) {
-        return jdbc.sql("select exists (select 1 from quick_report where unit_id = :u and status = 'CONFIRMED')")
-                .param("u", unitId).query(Boolean.class).single();
+    /**
+     * Whether the unit has a quick report that counts or may yet count, for any election of its
+     * day: {@code CONFIRMED} when one is confirmed, else {@code PENDING} when one waits for a
+     * decision, else empty.
+     */
+    java.util.Optional<String> reportStatus(long unitId) {
+        return jdbc.sql("""
+                select status from quick_report where unit_id = :u and status in ('CONFIRMED', 'PENDING')
+                order by status = 'CONFIRMED' desc limit 1""")
+                .param("u", unitId).query(String.class).optional();
+    }
+
+    /** Takes the unit's {@link UnitLock} until commit: no report of it is entered or decided meanwhile. */
+    void lockUnit(long unitId) {
+        jdbc.sql("select pg_advisory_xact_lock(:ns, :u)").param("ns", UnitLock.KEYS).param("u", UnitLock.key(unitId))
+                .query().singleRow();
     }
 }

@@ -4,6 +4,7 @@ import de.wahlwerk.core.model.Area;
 import de.wahlwerk.core.model.Candidate;
 import de.wahlwerk.core.model.Election;
 import de.wahlwerk.core.model.Nomination;
+import de.wahlwerk.core.model.VoteKind;
 import de.wahlwerk.server.audit.AuditLog;
 import de.wahlwerk.server.security.AccessPolicy;
 import de.wahlwerk.server.web.FieldProblem;
@@ -84,20 +85,47 @@ public class NominationService {
     }
 
     /**
-     * Confirmed quick reports hold their votes by ballot position (D3, F3 …). A nomination with
-     * such votes moved to another position, vote kind or area would leave them to a position the
-     * ballot no longer has: the live tally could no longer be built from the reports (as with a
-     * unit counted with its neighbour after its own report, {@code setup.unit.countedWithHasReport}).
+     * Quick reports hold their votes by ballot position (D3, F3 …). A nomination with such votes
+     * moved to another position, vote kind or area would leave them to a position the ballot no
+     * longer has: the live tally could no longer be built from the reports (as with a unit counted
+     * with its neighbour after its own report, {@code setup.unit.countedWithHasReport}). That holds
+     * for reports still waiting for their second person as well: approved after the move, they
+     * would confirm votes for the old position. The caller holds the ballot lock, so no report of
+     * the election is entered or confirmed between this check and the commit.
      */
     private void refuseMovingCountedVotes(Nomination before, NominationForm form, Long areaId) {
         String field = form.getVoteKind() != before.voteKind() ? "voteKind"
                 : !java.util.Objects.equals(form.getBallotPosition(), before.ballotPosition()) ? "ballotPosition"
                 : !java.util.Objects.equals(areaId, before.areaId()) ? "areaKey" : null;
-        if (field != null && store.hasConfirmedVotes(before.electionId(), before.areaId(), before.voteKind(),
-                before.ballotPosition())) {
-            throw new InvalidInputException(FieldProblem.of(field, "setup.nomination.hasVotes", before.ballotPosition(),
-                    before.shortName()));
+        if (field == null) {
+            return;
         }
+        // The list's votes and, in a council election, its candidates' personal votes (D3_1 …).
+        String letters = (before.voteKind() == VoteKind.SECOND ? "F" : "D") + before.ballotPosition() + "(_[0-9]+)?";
+        store.reportsWithVotes(before.electionId(), before.areaId(), letters).ifPresent(status -> {
+            throw new InvalidInputException(FieldProblem.of(field, status.equals("CONFIRMED")
+                    ? "setup.nomination.hasVotes" : "setup.nomination.hasPendingVotes",
+                    before.ballotPosition(), before.shortName()));
+        });
+    }
+
+    /**
+     * In a council election reports hold a candidate's personal votes by list position
+     * (D&lt;ballot position&gt;_&lt;list position&gt;): a candidate with such votes, confirmed or
+     * waiting for approval, moved to another list position would hand them to whoever stands
+     * there then, or to nobody. As {@link #refuseMovingCountedVotes}; the caller holds the ballot lock.
+     */
+    private void refuseMovingPersonalVotes(Nomination n, Candidate before, CandidateForm form) {
+        if (n.voteKind() != VoteKind.CUMULATIVE
+                || java.util.Objects.equals(form.getListPosition(), before.listPosition())) {
+            return;
+        }
+        String letter = "D" + n.ballotPosition() + "_" + before.listPosition();
+        store.reportsWithVotes(n.electionId(), n.areaId(), letter).ifPresent(status -> {
+            throw new InvalidInputException(FieldProblem.of("listPosition", status.equals("CONFIRMED")
+                    ? "setup.candidate.hasVotes" : "setup.candidate.hasPendingVotes",
+                    before.listPosition(), before.displayName()));
+        });
     }
 
     private Long validate(Election e, NominationForm form, Long selfId) {
@@ -153,12 +181,16 @@ public class NominationService {
 
     @Transactional
     public void updateCandidate(long id, CandidateForm form) {
+        // Under the ballot lock, read again, as for a nomination: no report of the election is
+        // entered or confirmed between the check for personal votes below and the commit.
+        store.lockBallot(nomination(candidate(id).nominationId()).electionId());
         Candidate before = candidate(id);
         Nomination n = nomination(before.nominationId());
         requireManage(elections.election(n.electionId()), n.areaId());
         if (store.listPositionTaken(before.nominationId(), form.getListPosition(), id)) {
             throw new InvalidInputException(FieldProblem.of("listPosition", "setup.candidate.positionTaken", form.getListPosition()));
         }
+        refuseMovingPersonalVotes(n, before, form);
         store.updateCandidate(id, form);
         audit.record("update", "candidate", id, before, store.candidate(id).orElseThrow());
         events.publishEvent(new SetupChanged(elections.election(n.electionId()).electionDayId()));

@@ -58,24 +58,28 @@ class NominationStore {
     }
 
     /**
-     * Whether a confirmed quick report of the election holds votes for this ballot position of this
-     * vote kind, in a unit whose ballot shows nominations of the area (null: every unit). Reports
-     * keep votes by form letter: D&lt;position&gt;, or F&lt;position&gt; for second votes (Anlage 29 BWO),
-     * one "letter=number" per line.
+     * Which quick reports of the election hold votes in one of the given form fields, in a unit
+     * whose ballot shows nominations of the area (null: every unit): {@code CONFIRMED} when a
+     * confirmed one does, else {@code PENDING} when one waiting for a decision does, else empty.
+     * Reports keep votes by form letter: D&lt;position&gt;, or F&lt;position&gt; for second votes
+     * (Anlage 29 BWO), and D&lt;position&gt;_&lt;list position&gt; for the personal votes of a
+     * candidate in a council election; one "letter=number" per line.
+     *
+     * @param letters a regular expression matching exactly the letters concerned
      */
-    boolean hasConfirmedVotes(long electionId, Long areaId, VoteKind kind, int position) {
-        String letter = (kind == VoteKind.SECOND ? "F" : "D") + position;
+    Optional<String> reportsWithVotes(long electionId, Long areaId, String letters) {
         return jdbc.sql("""
                 with recursive below (id) as (
                     select id from area where id = :a
                     union all select c.id from area c join below b on c.parent_id = b.id)
-                select exists (select 1 from quick_report r
-                    where r.election_id = :e and r.status = 'CONFIRMED' and r.values_text ~ :votes
-                    and (:everywhere or r.unit_id in (
-                        select ua.unit_id from reporting_unit_area ua join below b on b.id = ua.area_id)))""")
+                select r.status from quick_report r
+                where r.election_id = :e and r.status in ('CONFIRMED', 'PENDING') and r.values_text ~ :votes
+                and (:everywhere or r.unit_id in (
+                    select ua.unit_id from reporting_unit_area ua join below b on b.id = ua.area_id))
+                order by r.status = 'CONFIRMED' desc limit 1""")
                 .param("a", areaId == null ? -1L : areaId).param("e", electionId)
-                .param("votes", "(^|\\n)" + letter + "=[1-9]").param("everywhere", areaId == null)
-                .query(Boolean.class).single();
+                .param("votes", "(^|\\n)(" + letters + ")=[1-9]").param("everywhere", areaId == null)
+                .query(String.class).optional();
     }
 
     long insertNomination(long electionId, Long areaId, NominationForm f) {

@@ -4,25 +4,15 @@ import static de.wahlwerk.server.support.Responses.reportId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.security.RoleGrant;
-import de.wahlwerk.server.security.Scope;
-import de.wahlwerk.server.security.StaffPrincipal;
 import de.wahlwerk.server.setup.BallotLock;
 import de.wahlwerk.server.support.DemoReports;
+import de.wahlwerk.server.support.HeldOpen;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import de.wahlwerk.server.support.TestTown;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,50 +42,11 @@ class ConfirmationAgainstNominationEditIT extends IntegrationTest {
                 TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\""));
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
         long report = reportId(entered.body());
-        var approver = accounts.create(Role.APPROVER, null, null);
-
-        CountDownLatch confirmed = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        Thread approval = Thread.ofPlatform().name("test-approval").start(() -> {
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    new StaffPrincipal(approver.id(), approver.username(), "Test APPROVER",
-                            List.of(new RoleGrant(Role.APPROVER, Scope.INSTALLATION))), null, List.of()));
-            try {
-                transactions.executeWithoutResult(status -> {
-                    entry.approve(report);
-                    confirmed.countDown();
-                    try {
-                        commit.await(30, TimeUnit.SECONDS); // confirmed, not yet committed
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            } catch (Throwable t) {
-                failed.set(t);
-            } finally {
-                confirmed.countDown();
-                SecurityContextHolder.clearContext();
-            }
-        });
-        HttpResponse<String> answer;
-        boolean waitedForTheBallot;
-        try {
-            assertThat(confirmed.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(failed.get()).as("the approval").isNull();
-            // K1 holds 30 votes of the report being confirmed: from ballot position 1 to 4.
-            CompletableFuture<HttpResponse<String>> edit = CompletableFuture.supplyAsync(
-                    () -> admin.json("PUT", "/api/setup/nominations/" + town.nomination(1), TestTown.candidate(1, 4)));
-            waitedForTheBallot = eventually(() -> edit.isDone() || waitingForTheBallotLock(), 5_000)
-                    && !edit.isDone();
-            commit.countDown();
-            approval.join(10_000);
-            answer = edit.get(30, TimeUnit.SECONDS);
-        } finally {
-            commit.countDown();
-            approval.join(10_000);
-        }
-        assertThat(failed.get()).as("the approval").isNull();
+        // K1 holds 30 votes of the report being confirmed: from ballot position 1 to 4.
+        var edit = HeldOpen.race(transactions, accounts.create(Role.APPROVER, null, null), Role.APPROVER,
+                () -> entry.approve(report), jdbc, BallotLock.KEYS,
+                () -> admin.json("PUT", "/api/setup/nominations/" + town.nomination(1), TestTown.candidate(1, 4)));
+        HttpResponse<String> answer = edit.answer();
         assertThat(jdbc.sql("select status from quick_report where id = :r").param("r", report).query(String.class)
                 .single()).isEqualTo("CONFIRMED");
         assertThat(answer.statusCode()).as("the edit, after the confirmation committed: " + answer.body()).isEqualTo(400);
@@ -103,24 +54,6 @@ class ConfirmationAgainstNominationEditIT extends IntegrationTest {
                 .contains("schon Stimmen in bestätigten Schnellmeldungen");
         assertThat(jdbc.sql("select ballot_position from nomination where id = :n").param("n", town.nomination(1))
                 .query(Integer.class).single()).as("ballot position of K1").isEqualTo(1);
-        assertThat(waitedForTheBallot).as("the edit waited for the ballot lock").isTrue();
-    }
-
-    /** Someone waits for an election's ballot lock (pg_locks shows a two-key advisory lock as classid, objid). */
-    private boolean waitingForTheBallotLock() {
-        return jdbc.sql("""
-                select count(*) from pg_locks where locktype = 'advisory' and not granted
-                and classid::bigint = :keys and objsubid = 2""").param("keys", BallotLock.KEYS)
-                .query(Long.class).single() > 0;
-    }
-
-    private static boolean eventually(BooleanSupplier condition, long millis) throws InterruptedException {
-        for (long until = System.currentTimeMillis() + millis; System.currentTimeMillis() < until; ) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return condition.getAsBoolean();
+        assertThat(edit.waited()).as("the edit waited for the ballot lock").isTrue();
     }
 }

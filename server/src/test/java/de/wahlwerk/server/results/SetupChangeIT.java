@@ -103,6 +103,91 @@ class SetupChangeIT extends IntegrationTest {
         assertThat(tallies.tally(town.election()).snapshot(TOWN).unitsReported()).isEqualTo(1);
     }
 
+    /**
+     * A report waiting for its second person holds its votes by ballot position as well: approved
+     * after its nomination moved, it would confirm votes for a position the ballot no longer has.
+     * The move waits until the report is decided; the approval then counts.
+     */
+    @Test
+    void aNominationWithPendingVotesKeepsItsBallotPositionUntilTheyAreDecided() {
+        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
+        TestTown town = new TestTown(admin, AGS, "Stimmzettel mit offener Meldung", 3);
+        long unit = town.addUnit("001");
+        HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
+        HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
+        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + town.election() + "/reports",
+                TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\",\"D3\":\"0\""));
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+
+        String nominations = "/api/setup/nominations/";
+        var refused = admin.json("PUT", nominations + town.nomination(1), TestTown.candidate(1, 4));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"ballotPosition\"").contains("„K1“ auf Platz 1")
+                .contains("noch auf ihre Bestätigung warten").contains("zuerst bestätigen oder ablehnen");
+        // K3 got no votes in the waiting report: its position is free to change.
+        ok(admin.json("PUT", nominations + town.nomination(3), TestTown.candidate(3, 4)));
+
+        ok(approver.json("POST", "/api/entry/reports/" + Responses.reportId(entered.body()) + "/approve", null));
+        tallies.catchUp();
+        assertThat(tallies.tally(town.election()).snapshot(TOWN).unitsReported()).isEqualTo(1);
+        assertThat(ok(admin.json("GET", nominations + town.nomination(1), null)).body()).contains("\"ballotPosition\":1");
+    }
+
+    /**
+     * In a council election reports hold a candidate's personal votes by list position (D1_2 …):
+     * a candidate with such votes, waiting for approval or confirmed, keeps the list position (moved,
+     * the votes would belong to whoever stands there then); one without votes can still move.
+     */
+    @Test
+    void aCandidateWithPersonalVotesKeepsItsListPosition() {
+        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
+        TestTown town = new TestTown(admin, AGS, "Listenplätze", 1);
+        long unit = town.addUnit("001");
+        long election = Responses.id(ok(admin.json("POST", "/api/setup/days/" + town.day() + "/elections",
+                "{\"kind\":\"MUNICIPAL_COUNCIL\",\"name\":\"Stadtratswahl\",\"seats\":2,\"votesPerVoter\":2,"
+                        + "\"maxVotesPerCandidate\":2}")));
+        long[][] candidates = new long[3][3];
+        for (int list = 1; list <= 2; list++) {
+            long n = Responses.id(ok(admin.json("POST", "/api/setup/elections/" + election + "/nominations",
+                    "{\"voteKind\":\"CUMULATIVE\",\"ballotPosition\":" + list + ",\"shortName\":\"L" + list
+                            + "\",\"name\":\"Liste " + list + "\",\"groupKind\":\"VOTERS_ASSOCIATION\"}")));
+            for (int c = 1; c <= 2; c++) {
+                candidates[list][c] = Responses.id(ok(admin.json("POST", "/api/setup/nominations/" + n + "/candidates",
+                        candidate(list, c, c))));
+            }
+        }
+        String path = "/api/setup/candidates/";
+        ok(admin.json("PUT", path + candidates[1][1], candidate(1, 1, 3))); // no report yet: free to move
+        ok(admin.json("PUT", path + candidates[1][1], candidate(1, 1, 1)));
+
+        HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
+        HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
+        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports",
+                TestTown.report(unit, "\"D1\":\"30\",\"D1_1\":\"20\",\"D1_2\":\"10\",\"D2\":\"20\","
+                        + "\"D2_1\":\"20\",\"D2_2\":\"0\""));
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        var waiting = admin.json("PUT", path + candidates[1][1], candidate(1, 1, 3));
+        assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(400);
+        assertThat(waiting.body()).contains("\"field\":\"listPosition\"").contains("auf Listenplatz 1")
+                .contains("noch auf ihre Bestätigung warten");
+        // The second candidate of list 2 got no personal votes: free to move.
+        ok(admin.json("PUT", path + candidates[2][2], candidate(2, 2, 3)));
+
+        ok(approver.json("POST", "/api/entry/reports/" + Responses.reportId(entered.body()) + "/approve", null));
+        var confirmed = admin.json("PUT", path + candidates[1][2], candidate(1, 2, 3));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(400);
+        assertThat(confirmed.body()).contains("\"field\":\"listPosition\"").contains("auf Listenplatz 2")
+                .contains("schon persönliche Stimmen in bestätigten Schnellmeldungen");
+        assertThat(ok(admin.json("GET", path + candidates[1][2], null)).body()).contains("\"listPosition\":2");
+        // Other details of a candidate with votes may still be corrected.
+        ok(admin.json("PUT", path + candidates[1][2], candidate(1, 2, 2).replace("Kandidat2", "Kandidatin2")));
+    }
+
+    /** The body of candidate {@code number} of list {@code list} at a list position. */
+    private static String candidate(int list, int number, int listPosition) {
+        return "{\"listPosition\":" + listPosition + ",\"familyName\":\"Kandidat" + number + "\",\"givenNames\":\"L" + list + "\"}";
+    }
+
     private static void confirm(HttpSession clerk, HttpSession approver, long election, String report) {
         var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports", report);
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
