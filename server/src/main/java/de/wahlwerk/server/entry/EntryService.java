@@ -91,6 +91,14 @@ public class EntryService {
      */
     @Transactional
     public SubmitResult submit(Submission s, String actor) {
+        // The unit's lock (and the ballot lock shared) before the unit and its form are read: a
+        // nomination or district edit waited for then is seen, so the report is checked and stored
+        // against the ballot and district as they are at commit, not as they were before the edit.
+        // Taken before the access check: it costs no round trip of its own and is held only until
+        // an unauthorised request's rollback.
+        reports.lockUnit(s.electionId(), s.unitId());
+        // The retry of a submission looks for its first answer under the lock: a retry sent while
+        // the first is still being stored waits for it and gets its answer, not a unique-key error.
         if (s.idempotencyKey() != null) {
             var earlier = reports.byIdempotencyKey(s.electionId(), s.idempotencyKey());
             if (earlier.isPresent()) {
@@ -100,12 +108,6 @@ public class EntryService {
                 return new SubmitResult(earlier.get().id(), earlier.get().status(), true);
             }
         }
-        // The unit's lock (and the ballot lock shared) before the unit and its form are read: a
-        // nomination or district edit waited for then is seen, so the report is checked and stored
-        // against the ballot and district as they are at commit, not as they were before the edit.
-        // Taken before the access check: it costs no round trip of its own and is held only until
-        // an unauthorised request's rollback.
-        reports.lockUnit(s.electionId(), s.unitId());
         Election election = election(s.electionId());
         ReportingUnit unit = unit(election, s.unitId());
         if (s.channel() != Submission.Channel.PHONE) {

@@ -70,9 +70,12 @@ public class NominationService {
 
     @Transactional
     public void updateNomination(long id, NominationForm form) {
+        // Authorised first: whoever may not edit never holds up the election's confirmations.
+        Nomination seen = nomination(id);
+        requireManage(elections.election(seen.electionId()), seen.areaId());
         // Under the ballot lock, read again: the check for confirmed votes below must see every
         // confirmation that committed before, and none may commit until this edit does.
-        store.lockBallot(nomination(id).electionId());
+        store.lockBallot(seen.electionId());
         Nomination before = nomination(id);
         Election e = elections.election(before.electionId());
         requireManage(e, before.areaId());
@@ -181,9 +184,11 @@ public class NominationService {
 
     @Transactional
     public void updateCandidate(long id, CandidateForm form) {
+        Nomination owner = nomination(candidate(id).nominationId());
+        requireManage(elections.election(owner.electionId()), owner.areaId()); // before the lock, as above
         // Under the ballot lock, read again, as for a nomination: no report of the election is
         // entered or confirmed between the check for personal votes below and the commit.
-        store.lockBallot(nomination(candidate(id).nominationId()).electionId());
+        store.lockBallot(owner.electionId());
         Candidate before = candidate(id);
         Nomination n = nomination(before.nominationId());
         requireManage(elections.election(n.electionId()), n.areaId());
