@@ -45,7 +45,15 @@ public class LiveChannels {
             try {
                 e.send(SseEmitter.event().name(eventName).data(data));
             } catch (IOException | IllegalStateException ex) {
-                e.completeWithError(ex);
+                // The reader has gone (a closed tab, a phone out of reach): end the stream quietly.
+                // With completeWithError the error went through the error handlers and was logged
+                // as an unexpected error for every closed status board.
+                emitters.getOrDefault(key, List.of()).remove(e);
+                try {
+                    e.complete();
+                } catch (RuntimeException gone) {
+                    // already completed
+                }
             }
         }
     }

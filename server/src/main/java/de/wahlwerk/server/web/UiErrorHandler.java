@@ -84,6 +84,12 @@ public class UiErrorHandler {
         return page(model, response, HttpStatus.CONFLICT, "error.conflict");
     }
 
+    /** A reader who left an event stream or a download: there is nobody to answer, and nothing went wrong here. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void readerGone(Exception e) {
+        log.debug("Reader gone: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
         log.error("Unexpected error in admin UI", e);
