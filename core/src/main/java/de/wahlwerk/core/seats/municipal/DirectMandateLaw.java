@@ -32,7 +32,8 @@ public enum DirectMandateLaw {
      * seats as Mehrsitze) would have stopped earlier — Kiel 2018 (kiel.de press release 374 of 11.5.2018, final
      * votes: 49 seats, SPD 18 Wahlkreise for 15 by share → 59 seats as published; with the cap 55 + 2 uncovered =
      * 57) and Itzehoe 2023 (31 → 41) — and the SPD Schenefeld describes the current rule as "Vollausgleich aller
-     * entstandenen Mehr…" (cut there in the stored copy) [V-SEC]. The statute's current sentence was not found [UNV]. The 2008 d'Hondt wording
+     * entstandenen Mehr…" (cut there in the stored copy) [V-SEC]. The statute's current sentence was not found
+     * [UNV]. The 2008 d'Hondt wording
      * had the cap ("Die Anzahl der weiteren Sitze darf dabei jedoch das Doppelte der Anzahl der Mehrsitze nicht
      * übersteigen", quoted by wahlrecht.de 10.6.2008), counting the Mehrsitz party's own further seats (OVG
      * Schleswig 2 LB 28/09); {@code DirectMandateCouncilTest} reproduces that reading with Itzehoe 2008. The
