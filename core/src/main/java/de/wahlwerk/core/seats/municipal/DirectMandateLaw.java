@@ -27,12 +27,21 @@ public enum DirectMandateLaw {
      * GKWG S-H § 10: list votes = sum of the votes of the party's district candidates (Abs. 1) [V-SEC
      * S15 lexaris]; winners of independents/parties without list deducted (Abs. 2) [V-SEC, sentence
      * truncated in the source]; Sainte-Laguë/Schepers (Abs. 3) [V-SEC]; Mehrsitze kept and further
-     * seats added until covered (Abs. 4) with at most twice as many further seats as Mehrsitze [UNV:
-     * the cap's wording was not found]. The majority clause (Abs. 5) applies to "der Verteilung der Sitze nach den
-     * Absätzen 2 bis 4", i.e. after the Mehrsitze and further seats, and grows the body [V-SEC: wording quoted by
-     * the municipality of Lägerdorf, 2023].
+     * seats added by the next highest averages until the last Mehrsitz is covered (Abs. 4), <b>without a cap</b>:
+     * the official results reproduce the smallest covering size where the 2008 cap (at most twice as many further
+     * seats as Mehrsitze) would have stopped earlier — Kiel 2018 (kiel.de press release 374 of 11.5.2018, final
+     * votes: 49 seats, SPD 18 Wahlkreise for 15 by share → 59 seats as published; with the cap 55 + 2 uncovered =
+     * 57) and Itzehoe 2023 (31 → 41) — and the SPD Schenefeld describes the current rule as "Vollausgleich aller
+     * entstandenen Mehr…" (cut there in the stored copy) [V-SEC]. The statute's current sentence was not found
+     * [UNV]. The 2008 d'Hondt wording
+     * had the cap ("Die Anzahl der weiteren Sitze darf dabei jedoch das Doppelte der Anzahl der Mehrsitze nicht
+     * übersteigen", quoted by wahlrecht.de 10.6.2008), counting the Mehrsitz party's own further seats (OVG
+     * Schleswig 2 LB 28/09); {@code DirectMandateCouncilTest} reproduces that reading with Itzehoe 2008. The
+     * majority clause (Abs. 5) applies to "der Verteilung der Sitze nach den Absätzen 2 bis 4", i.e. after the
+     * Mehrsitze and further seats, and grows the body [V-SEC: wording quoted by the municipality of Lägerdorf,
+     * 2023].
      */
-    SCHLESWIG_HOLSTEIN(Method.WEBSTER, OptionalInt.of(2), Enlargement.SMALLEST_COVERING, "GKWG § 10 Abs. 4",
+    SCHLESWIG_HOLSTEIN(Method.WEBSTER, OptionalInt.empty(), Enlargement.SMALLEST_COVERING, "GKWG § 10 Abs. 4",
             MajorityRule.GROW, "GKWG § 10 Abs. 5");
 
     private final Method method;

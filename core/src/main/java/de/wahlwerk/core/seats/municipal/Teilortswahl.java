@@ -43,7 +43,11 @@ import java.util.OptionalInt;
  */
 public final class Teilortswahl {
 
-    /** KomWG § 25 Abs. 2 S. 7 ff.: at most this many Ausgleichssitze per Mehrsitz [UNV]. */
+    /**
+     * KomWG § 25 Abs. 2 S. 7 ff.: at most this many further seats per Mehrsitz [UNV]. The only model found is the
+     * Schleswig-Holstein wording of 2008 (GKWG § 10 Abs. 4), which counted the Mehrsitz list's own further seats
+     * (OVG Schleswig 2 LB 28/09) and which S-H has since dropped (docs/SEATS.md, third pass): check this first.
+     */
     public static final int MAX_AUSGLEICH_PER_MEHRSITZ = 2;
 
     private Teilortswahl() {}

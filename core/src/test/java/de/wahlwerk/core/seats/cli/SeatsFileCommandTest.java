@@ -365,14 +365,14 @@ class SeatsFileCommandTest {
                 .isEqualTo(SeatsFileCommand.DECIDED);
         assertThat(seats()).containsExactly(Map.entry("Liste 1", 8), Map.entry("Liste 2", 6), Map.entry("Liste 3", 3),
                 Map.entry("Liste 4", 2), Map.entry("ohne Liste", 1));
-        // GKWG § 10 Abs. 4 with its cap [UNV]: 11 seats, Liste 1 (20 %) wins 5 → capped at 17 + 2 uncovered = 19
+        // GKWG § 10 Abs. 4 without a cap (DirectMandateLaw): 11 seats, Liste 1 (20 %) wins 5 → 23 seats cover it
         Path sh = Files.writeString(dir.resolve("gvGesamtergebnis.csv"),
                 "Gemeinde;Gemeindename;Gebietsnummer;Gebietsart;Gebietsname;D1;D1_1;D2;D2_1;D3;D3_1;\n"
                         + "1;Musterdorf;1;GEMEINDE;Musterdorf;2000;2000;3500;3500;4500;4500;\n");
         assertThat(run("council-sh", sh, "--seats", "11", "--winners", "Liste 1=5")).as(err())
                 .isEqualTo(SeatsFileCommand.DECIDED);
-        assertThat(seats()).containsExactly(Map.entry("Liste 1", 5), Map.entry("Liste 2", 6), Map.entry("Liste 3", 8));
-        assertThat(err()).contains("Sitze insgesamt 19.", "Obergrenze");
+        assertThat(seats()).containsExactly(Map.entry("Liste 1", 5), Map.entry("Liste 2", 8), Map.entry("Liste 3", 10));
+        assertThat(err()).contains("Sitze insgesamt 23.").doesNotContain("Obergrenze");
         // wrong calls
         assertThat(run("council-by", sh, "--seats", "11", "--winners", "Liste 1=5")).isEqualTo(SeatsFileCommand.USAGE);
         assertThat(err()).contains("--winners gilt nur für council-nw");

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * District winners, Reserveliste and Überhang/Ausgleich: NRW KWahlG § 33 Abs. 2–3 and
  * Schleswig-Holstein GKWG § 10 Abs. 2–4. No official case with votes and Wahlbezirk winners is in
- * shared/data, so the cases are constructed; each expected number is derived in the comment from
- * the Sainte-Laguë quotients votes / (s + ½) computed exactly.
+ * shared/data; the published cases (Witten 2009, Kiel 2018, Itzehoe 2008) take their votes from the
+ * sources named in the test, the others are constructed. Each expected number is derived in the
+ * comment from the quotients votes / (s + ½) (d'Hondt: votes / (s + 1)) computed exactly.
  */
 class DirectMandateCouncilTest {
 
@@ -132,28 +133,88 @@ class DirectMandateCouncilTest {
             list("C", 4500, 12));
 
     @Test
-    void schleswigHolsteinCapsTheFurtherSeatsAtTwiceTheMehrsitze() {
-        // GKWG § 10 Abs. 4 (cap [UNV]): 11 seats, A wins 5 Wahlkreise with 20 % of the votes.
-        // SLS at 11: A 2, B 4, C 5 → 3 Mehrsitze → at most 6 further seats → size 17: A 3, B 6, C 8
-        // (cut 600 = 4500/7.5; A's 4th quotient 2000/3.5 = 571.4 falls short), A keeps its 5: 2 uncovered.
-        // NRW has no cap and enlarges by its formula: 5 × 10,000 / 2,000 = 25 → A 5 (its 5th quotient 2000/4.5 =
-        // 444.4 is the 23rd), B 9, C 11 (24th 428.6 = C 4500/10.5, 25th 411.8 = B 3500/8.5; the smallest covering
-        // size would be 23).
+    void schleswigHolsteinGrowsToTheSmallestCoveringSizeWhereNrwUsesItsFormula() {
+        // GKWG § 10 Abs. 4 (no cap since the 2008 wording, see kielCouncil2018 below): 11 seats, A wins 5 Wahlkreise
+        // with 20 % of the votes. SLS at 11: A 2, B 4, C 5 → 3 Mehrsitze. A's 5th quotient 2000/4.5 = 444.4 is the
+        // 23rd highest (22nd 466.7 = B 3500/7.5) → covered at 23: A 5, B 8, C 10; at 22 A has 4.
+        // NRW enlarges by its formula: 5 × 10,000 / 2,000 = 25 → A 5, B 9, C 11 (24th 428.6 = C 4500/10.5, 25th
+        // 411.8 = B 3500/8.5).
         var winners = Map.of("A", names("A", 1, 2, 3, 4, 5));
         var sh = DirectMandateCouncil.allocate(DirectMandateLaw.SCHLESWIG_HOLSTEIN, 11, SH_LISTS, winners, 0,
                 Lots.none()).orElseThrow();
         assertThat(sh.compensation().initialOverhang()).isEqualTo(Map.of("A", 3));
-        assertThat(sh.compensation().proportionalSize()).isEqualTo(17);
-        assertThat(sh.compensation().capReached()).isTrue();
-        assertThat(sh.compensation().uncoveredOverhang()).isEqualTo(Map.of("A", 2));
-        assertThat(sh.compensation().seats()).containsExactly(Map.entry("A", 5), Map.entry("B", 6), Map.entry("C", 8));
-        assertThat(sh.houseSize()).isEqualTo(19);
+        assertThat(sh.compensation().proportionalSize()).isEqualTo(23);
+        assertThat(sh.compensation().capReached()).isFalse();
+        assertThat(sh.compensation().uncoveredOverhang()).isEmpty();
+        assertThat(sh.compensation().seats()).containsExactly(Map.entry("A", 5), Map.entry("B", 8),
+                Map.entry("C", 10));
+        assertThat(sh.houseSize()).isEqualTo(23);
 
         var nrw = DirectMandateCouncil.allocate(DirectMandateLaw.NORDRHEIN_WESTFALEN, 11, SH_LISTS, winners, 0,
                 Lots.none()).orElseThrow();
         assertThat(nrw.compensation().seats()).containsExactly(Map.entry("A", 5), Map.entry("B", 9),
                 Map.entry("C", 11));
         assertThat(nrw.houseSize()).isEqualTo(25);
+    }
+
+    /** Kiel, Ratsversammlung 6.5.2018, final result (kiel.de press release 374 of 11.5.2018). */
+    private static final List<CouncilList> KIEL_2018 = List.of(list("SPD", 26_617, 30), list("CDU", 20_987, 30),
+            list("GRÜNE", 18_215, 30), list("LINKE", 6_437, 10), list("FDP", 5_764, 10), list("AfD", 5_293, 10),
+            list("SSW", 2_521, 5), list("PARTEI", 2_278, 5), list("Piraten", 1_011, 5));
+
+    @Test
+    void schleswigHolsteinCompensatesEveryMehrsitzAsInKielCouncil2018() {
+        // GKWG § 10 Abs. 4 as applied by the Gemeindewahlausschuss Kiel on 11.5.2018 (kiel.de press release 374,
+        // read 29.11.2026): 49 seats, 25 Wahlkreise, SPD wins 18 (welt.de 7.5.2018: its 18 seats are all direct),
+        // GRÜNE 5 (foerdefluesterer.de 7.5.2018); the other 2 are given to the CDU here, whose share of 11 or more
+        // covers them at every size. Independents 36 votes, no winner.
+        // SLS at 49: SPD 15, CDU 11, GRÜNE 10, LINKE 4, FDP 3, AfD 3, SSW 1, PARTEI 1, Piraten 1 → SPD 3 Mehrsitze.
+        // SPD's 18th quotient 26,617/17.5 = 1,521.0 is the 59th highest (58th CDU 20,987/13.5 = 1,554.6; 60th
+        // PARTEI 2,278/1.5 = 1,518.7) → 59 seats: SPD 18, CDU 14, GRÜNE 12, LINKE 4, FDP 4, AfD 3, SSW 2, PARTEI 1,
+        // Piraten 1 — the published council. The 2008 cap (at most 2 × 3 further seats) would stop at 55 with SPD 16
+        // and 2 uncovered Mehrsitze: 57 members.
+        var winners = Map.of("SPD", names("SPD", rangeArray(18)), "GRÜNE", names("GRÜNE", 1, 2, 3, 4, 5),
+                "CDU", names("CDU", 1, 2));
+        var r = DirectMandateCouncil.allocate(DirectMandateLaw.SCHLESWIG_HOLSTEIN, 49, KIEL_2018, winners, 0, 36,
+                Lots.none()).orElseThrow();
+        assertThat(r.compensation().steps().getFirst().apportionment().seats().values())
+                .containsExactly(15, 11, 10, 4, 3, 3, 1, 1, 1);
+        assertThat(r.compensation().initialOverhang()).isEqualTo(Map.of("SPD", 3));
+        assertThat(r.compensation().capReached()).isFalse();
+        assertThat(r.compensation().proportionalSize()).isEqualTo(59);
+        assertThat(r.seats()).containsExactly(Map.entry("SPD", 18), Map.entry("CDU", 14), Map.entry("GRÜNE", 12),
+                Map.entry("LINKE", 4), Map.entry("FDP", 4), Map.entry("AfD", 3), Map.entry("SSW", 2),
+                Map.entry("PARTEI", 1), Map.entry("Piraten", 1));
+        assertThat(r.houseSize()).isEqualTo(59);
+        assertThat(r.list("SPD").fromList()).isEmpty();
+    }
+
+    @Test
+    void theCapOfTheGkwg2008CountsTheMehrsitzListsOwnFurtherSeatsAsInItzehoe2008() {
+        // GKWG § 10 Abs. 4 in the d'Hondt wording of 2008: further seats by the next highest numbers until the last
+        // Mehrsitz is covered, "die Anzahl der weiteren Sitze darf dabei jedoch das Doppelte der Anzahl der Mehrsitze
+        // nicht übersteigen" (quoted by wahlrecht.de 10.6.2008). Case of OVG Schleswig 26.10.2010 – 2 LB 28/09
+        // (openJur 2011, 93027, read 29.11.2026; the town's 31/41/43 is the Itzehoe line of Landtagsumdruck 16/3239
+        // as listed by blog.tessarakt.de): 31 seats, 17 Wahlkreise, CDU 15 and SPD 2; list votes as in the judgment
+        // (Demokratie 31 votes gets no seat at any size tried and is left out). d'Hondt at 31: CDU 11, SPD 7, IBF 3,
+        // LINKE 3, GRÜNE 3, FDP 2, UWI 2 → 4 Mehrsitze → at most 8 further seats, the CDU's own included (the
+        // court's Leitsatz 2: Mehrsitze are included in the Verhältnisausgleich by further seats on the next highest
+        // numbers) → 39: CDU 13, SPD 10, IBF 4, LINKE 4, GRÜNE 3, FDP 3, UWI 2, the CDU keeps 15: 41 members, as the
+        // Gemeindewahlausschuss found and the court upheld. Counting only the other lists' seats would give 43.
+        // Baden-Württemberg's Teilortswahl uses the same cap (KomWG § 25 Abs. 2 S. 7–9 [UNV]).
+        var contenders = List.of(de.wahlwerk.core.seats.Contender.of("CDU", 3_219),
+                de.wahlwerk.core.seats.Contender.of("SPD", 2_318), de.wahlwerk.core.seats.Contender.of("IBF", 973),
+                de.wahlwerk.core.seats.Contender.of("LINKE", 922), de.wahlwerk.core.seats.Contender.of("GRÜNE", 906),
+                de.wahlwerk.core.seats.Contender.of("FDP", 833), de.wahlwerk.core.seats.Contender.of("UWI", 674));
+        var r = OverhangCompensation.grow(de.wahlwerk.core.seats.Method.DHONDT, 31, contenders,
+                Map.of("CDU", 15, "SPD", 2), java.util.OptionalInt.of(2), Lots.none()).orElseThrow();
+        assertThat(r.initialOverhang()).isEqualTo(Map.of("CDU", 4));
+        assertThat(r.proportionalSize()).isEqualTo(39);
+        assertThat(r.capReached()).isTrue();
+        assertThat(r.uncoveredOverhang()).isEqualTo(Map.of("CDU", 2));
+        assertThat(r.seats()).containsExactly(Map.entry("CDU", 15), Map.entry("SPD", 10), Map.entry("IBF", 4),
+                Map.entry("LINKE", 4), Map.entry("GRÜNE", 3), Map.entry("FDP", 3), Map.entry("UWI", 2));
+        assertThat(r.houseSize()).isEqualTo(41);
     }
 
     @Test
@@ -293,8 +354,8 @@ class DirectMandateCouncilTest {
     @Test
     void schleswigHolsteinMajorityClauseFollowsTheMehrsitze() {
         // GKWG § 10 Abs. 5 applies to "der Verteilung der Sitze nach den Absätzen 2 bis 4", i.e. after the Mehrsitze.
-        // 10 seats: the 10th average is 1133.3 (A) → A 5, B 3, C 2; B wins 4 Wahlkreise (A 5): 1 Mehrsitz,
-        // cap 10 + 2 = 12. 11: 927.3 (A) → A 6; 12: 828.6 (B) → B 4: covered at 12 (A 6, B 4, C 2).
+        // 10 seats: the 10th average is 1133.3 (A) → A 5, B 3, C 2; B wins 4 Wahlkreise (A 5): 1 Mehrsitz.
+        // 11: 927.3 (A) → A 6; 12: 828.6 (B) → B 4: covered at 12 (A 6, B 4, C 2).
         // A (51 %) holds 6 of 12 = not more than half → further seats until one more than half: 7 of 13.
         var winners = Map.of("A", names("A", 1, 2, 3, 4, 5), "B", names("B", 1, 2, 3, 4));
         var r = DirectMandateCouncil.allocate(DirectMandateLaw.SCHLESWIG_HOLSTEIN, 10, MAJORITY_LISTS, winners, 0,
