@@ -242,14 +242,13 @@ public class AreaService {
 
     @Transactional
     public void updateUnit(long id, ReportingUnitForm form) {
-        if (form.getCountedWithKey() != null) {
-            // Before anything of the unit is read: the check for its own reports below then sees
-            // every one entered or confirmed before, and none arrives until this edit commits.
-            store.lockUnit(id);
-        }
+        requireManageUnit(unit(id)); // before the lock: whoever may not edit never holds up the unit's reports
+        // Then the unit's lock, and read again: the checks for its own reports below see every one
+        // entered or confirmed before, and none arrives until this edit commits.
+        store.lockUnit(id);
         UnitView before = unit(id);
-        requireManageUnit(before);
         Resolved r = resolveUnit(before.unit().electionDayId(), form, id);
+        refuseMovingReportedVotes(before, form, r);
         store.unitByKey(before.unit().electionDayId(), form.getOfficialKey()).filter(u -> u.id() != id).ifPresent(u -> {
             throw new InvalidInputException(FieldProblem.of("officialKey", "setup.unit.duplicate", form.getOfficialKey()));
         });
@@ -257,6 +256,27 @@ public class AreaService {
         store.replaceUnitAreas(id, r.areaIds());
         audit.record("update", "reporting_unit", id, before, unit(id));
         events.publishEvent(new SetupChanged(before.unit().electionDayId()));
+    }
+
+    /**
+     * A district's reports hold their votes by the ballot positions of its areas' nominations, and
+     * postal and polling districts are counted and checked apart. Moved to other areas or made the
+     * other kind, the votes of its confirmed report would be read against another ballot (another
+     * constituency's candidates at the same positions) or break the live tally's rebuild, and a
+     * pending one would be confirmed against a ballot it was not typed for.
+     */
+    private void refuseMovingReportedVotes(UnitView before, ReportingUnitForm form, Resolved r) {
+        Map<String, Long> areasBefore = new LinkedHashMap<>();
+        before.areas().forEach((hierarchy, area) -> areasBefore.put(hierarchy, area.id()));
+        String field = form.getKind() != before.unit().kind() ? "kind" : !areasBefore.equals(r.areaIds()) ? "areas" : null;
+        if (field == null) {
+            return;
+        }
+        store.reportStatus(before.unit().id()).ifPresent(status -> {
+            throw new InvalidInputException(FieldProblem.of(field,
+                    status.equals("CONFIRMED") ? "setup.unit.movedHasReport" : "setup.unit.movedHasPendingReport",
+                    before.unit().officialKey()));
+        });
     }
 
     private record Resolved(Long stationId, Long countedWithId, Map<String, Long> areaIds) {}

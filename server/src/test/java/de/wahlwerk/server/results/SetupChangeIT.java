@@ -58,6 +58,43 @@ class SetupChangeIT extends IntegrationTest {
         assertThat(tallies.tally(election).snapshot(TOWN).unitsReported()).isEqualTo(1);
     }
 
+    /**
+     * A district's report holds its votes by the ballot of its areas: with a report waiting or
+     * confirmed, the district can no longer be made a postal district or moved to other areas
+     * (its votes would be read against another ballot); its name can still be put right.
+     */
+    @Test
+    void aDistrictWithAReportKeepsItsKindAndItsAreas() {
+        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
+        TestTown town = new TestTown(admin, AGS, "Bezirk mit Meldung", 2);
+        long unit = town.addUnit("001");
+        HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
+        HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
+        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + town.election() + "/reports",
+                TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\""));
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        String postal = town.unit("001", null).replace("\"kind\":\"POLLING\"", "\"kind\":\"POSTAL\"");
+
+        var waiting = admin.json("PUT", "/api/setup/units/" + unit, postal);
+        assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(400);
+        assertThat(waiting.body()).contains("\"field\":\"kind\"").contains("wartet eine Schnellmeldung")
+                .contains("zuerst ablehnen");
+
+        ok(approver.json("POST", "/api/entry/reports/" + Responses.reportId(entered.body()) + "/approve", null));
+        var confirmed = admin.json("PUT", "/api/setup/units/" + unit, postal);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(400);
+        assertThat(confirmed.body()).contains("\"field\":\"kind\"").contains("schon eine Schnellmeldung bestätigt");
+        var moved = admin.json("PUT", "/api/setup/units/" + unit, town.unit("001", null)
+                .replace("\"areas\":{\"admin\":\"" + AGS + "\"}", "\"areas\":{}"));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(400);
+        assertThat(moved.body()).contains("\"field\":\"areas\"");
+
+        // What does not touch the ballot stays editable.
+        ok(admin.json("PUT", "/api/setup/units/" + unit, town.unit("001", null).replace("Bezirk 001", "Bezirk 001 (Rathaus)")));
+        tallies.catchUp();
+        assertThat(tallies.tally(town.election()).snapshot(TOWN).unitsReported()).isEqualTo(1);
+    }
+
     /** Another node's structural change arrives as a notification; this node builds its tally anew. */
     @Test
     void aChangeOnAnotherNodeIsHeardByNotification() throws Exception {
