@@ -162,9 +162,17 @@ public class LiveAnalysis {
             return java.util.Optional.empty();
         }
         List<UnitSpec> units = unitsOf(tally, area.area().ref());
-        Map<String, Ballot> byId = ballots(e, tally);
-        Current current = current(e, tally);
         Previous previous = previous(source, kind);
+        Current current = current(e, tally);
+        if (missingPollingWithoutBasis(units, previous, current)) {
+            // A polling district is missing and none of the area has a previous result under its
+            // key (an earlier result kept per constituency only, as kerg2's previous-election
+            // columns): the missing one has nothing to be predicted from, and the projector would
+            // answer "none" only after reading every reported district (12 % of the page thread in
+            // the national replay).
+            return java.util.Optional.empty();
+        }
+        Map<String, Ballot> byId = ballots(e, tally);
         Map<String, List<String>> partners = new HashMap<>();
         for (UnitSpec u : units) {
             if (u.countedWith() != null) {
@@ -253,6 +261,25 @@ public class LiveAnalysis {
     }
 
     private record Seen(Counts counts, Observation observation) {}
+
+    /**
+     * Whether a polling district of the area is missing while none has a previous result: the
+     * projector's first condition for "no projection" ({@code Projector}: a missing polling
+     * district stands for the mean matched one, and there is none), checked without reading counts.
+     */
+    private static boolean missingPollingWithoutBasis(List<UnitSpec> units, Previous previous, Current current) {
+        boolean missing = false;
+        for (UnitSpec u : units) {
+            if (u.kind() != UnitKind.POLLING || u.countedWith() != null) {
+                continue;
+            }
+            if (previous.observation(u.key()) != null) {
+                return false;
+            }
+            missing |= !current.counts.containsKey(u.key());
+        }
+        return missing;
+    }
 
     /**
      * An earlier result as the projection reads it, made once per source (imported results do not
