@@ -162,14 +162,8 @@ public final class NistCdfWriter {
                 case CANDIDATE -> sm.put("CandidateIds", List.of(s.ref()));
                 case BALLOT_MEASURE -> sm.put("Selection", text(s.ref(), language));
             }
-            List<Object> counts = new ArrayList<>();
-            s.counts().forEach((unit, votes) -> {
-                Map<String, Object> vc = typed("ElectionResults.VoteCounts");
-                vc.put("Count", votes);
-                vc.put("GpUnitId", unit);
-                vc.put("Type", "total");
-                counts.add(vc);
-            });
+            List<Object> counts = new ArrayList<>(s.counts().size());
+            s.counts().forEach((unit, votes) -> counts.add(new VoteCount(votes, unit)));
             sm.put("VoteCounts", counts);
             selections.add(sm);
         }
@@ -211,6 +205,34 @@ public final class NistCdfWriter {
         Map<String, Object> t = typed("ElectionResults.InternationalizedText");
         t.put("Text", List.of(ls));
         return t;
+    }
+
+    /**
+     * One {@code ElectionResults.VoteCounts} object, as a map of four entries made only while it is
+     * written. A national report holds one per district, list and vote kind (5.4 million for the
+     * Bundestag); as a {@code LinkedHashMap} each took some 300 bytes, and the tree of the report
+     * filled a 4 GB heap in the national replay (docs/PERFORMANCE.md).
+     */
+    private static final class VoteCount extends java.util.AbstractMap<String, Object> {
+
+        private final Long count;
+        private final String unit;
+
+        VoteCount(Long count, String unit) {
+            this.count = count;
+            this.unit = unit;
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, Object>> entrySet() {
+            // Insertion order, as the other objects of the report have it.
+            java.util.Set<Map.Entry<String, Object>> entries = new java.util.LinkedHashSet<>();
+            entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>("@type", "ElectionResults.VoteCounts"));
+            entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>("Count", count));
+            entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>("GpUnitId", unit));
+            entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>("Type", "total"));
+            return entries;
+        }
     }
 
     private static Map<String, Object> typed(String type) {
