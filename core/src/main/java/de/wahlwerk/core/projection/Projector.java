@@ -224,7 +224,11 @@ public final class Projector {
             addInto(whole, base);
         }
 
+        /** One more base equal to the sum's shared fraction; a sum has one shared fraction only. */
         void addShared(long[] numerator, long denominator) {
+            if (fraction != null && (fraction != numerator || this.denominator != denominator)) {
+                throw new IllegalStateException("a base sum holds one shared fraction");
+            }
             this.fraction = numerator;
             this.denominator = denominator;
             times++;

@@ -46,8 +46,8 @@ class ReportStore {
      * votes and its update. Always ballot lock, unit lock, then the audit chain, then the report
      * sequence: one order in every path, so two of them cannot wait for each other. Advisory locks
      * rather than the unit's row: setup changes lock unit rows and then the audit chain in their own
-     * order, and must not join this queue; the one that must (a district counted with its neighbour)
-     * takes the {@link UnitLock} before it touches any row.
+     * order, and must not join this queue; district edits, which must, take the {@link UnitLock}
+     * before they touch any row.
      */
     void lockUnit(long electionId, long unitId) {
         // PostgreSQL evaluates the select list from left to right: the ballot lock comes first.

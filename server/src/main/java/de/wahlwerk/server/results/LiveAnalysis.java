@@ -211,10 +211,9 @@ public class LiveAnalysis {
         boolean whole = area.area().parent() == null;
         String areaKey = area.area().ref().key();
         List<Observation> postal = new ArrayList<>();
-        for (int i = 0; i < previous.postalRows().size(); i++) {
-            ResultRecords.Row r = previous.postalRows().get(i);
-            if (whole || areaKey.equals(r.parentKey()) || keysHere.contains(r.key())) {
-                postal.add(previous.postal().get(i));
+        for (Postal p : previous.postal()) {
+            if (whole || areaKey.equals(p.row().parentKey()) || keysHere.contains(p.row().key())) {
+                postal.add(p.observation());
             }
         }
         Observation postalSum = postal.isEmpty() ? null : Observation.sum(postal);
@@ -285,12 +284,15 @@ public class LiveAnalysis {
      * An earlier result as the projection reads it, made once per source (imported results do not
      * change): the in-person rows by key, and the postal rows with their observations.
      */
-    private record Previous(Map<String, Observation> polling, List<ResultRecords.Row> postalRows, List<Observation> postal) {
+    private record Previous(Map<String, Observation> polling, List<Postal> postal) {
 
         Observation observation(String key) {
             return polling.get(key);
         }
     }
+
+    /** A postal row of an earlier result with its observation. */
+    private record Postal(ResultRecords.Row row, Observation observation) {}
 
     private record PreviousKey(long source, VoteKind kind) {}
 
@@ -299,12 +301,12 @@ public class LiveAnalysis {
     private Previous previous(ResultRecords.Source source, VoteKind kind) {
         return previous.computeIfAbsent(new PreviousKey(source.id(), kind), k -> {
             Map<String, ResultRecords.Row> byKey = new HashMap<>();
-            List<ResultRecords.Row> postalRows = new ArrayList<>();
+            List<Postal> postal = new ArrayList<>();
             for (ResultRecords.Row r : records.rows(source.id())) {
                 if (isUnitLike(r)) {
                     byKey.putIfAbsent(r.key(), r);
                     if (r.postal()) {
-                        postalRows.add(r);
+                        postal.add(new Postal(r, observation(r, kind)));
                     }
                 }
             }
@@ -314,7 +316,7 @@ public class LiveAnalysis {
                     polling.put(key, observation(r, kind));
                 }
             });
-            return new Previous(polling, List.copyOf(postalRows), postalRows.stream().map(r -> observation(r, kind)).toList());
+            return new Previous(polling, List.copyOf(postal));
         });
     }
 
