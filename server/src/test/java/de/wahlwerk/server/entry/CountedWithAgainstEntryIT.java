@@ -38,8 +38,7 @@ class CountedWithAgainstEntryIT extends IntegrationTest {
     @Test
     void aDistrictEditWaitsForASubmissionInFlightAndIsThenRefused() throws Exception {
         Districts d = districts("Zusammen ausgezählt gegen Erfassung");
-        Map<String, String> values = new HashMap<>(Map.of("A1", "100", "A2", "0", "A3", "0", "A", "100", "B", "50",
-                "B1", "0", "C", "0", "D", "50", "D1", "30", "D2", "20"));
+        Map<String, String> values = new HashMap<>(TestTown.values(30, 20));
         Map<String, String> reasons = new HashMap<>();
         for (int w = 1; w <= 20; w++) {
             reasons.put("W%03d".formatted(w), "Test");

@@ -38,8 +38,7 @@ class IdempotentRetryRaceIT extends IntegrationTest {
         long unit = town.addUnit("001");
         HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
         String key = "retry-" + System.nanoTime();
-        Map<String, String> values = Map.of("A1", "100", "A2", "0", "A3", "0", "A", "100", "B", "50", "B1", "0",
-                "C", "0", "D", "50", "D1", "30", "D2", "20");
+        Map<String, String> values = TestTown.values(30, 20);
 
         var retry = HeldOpen.race(transactions, accounts.create(Role.CLERK, null, null), Role.CLERK,
                 () -> entry.submit(new Submission(town.election(), unit, values, Map.of(), null, Submission.Channel.API, key),

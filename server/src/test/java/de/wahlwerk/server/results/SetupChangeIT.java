@@ -65,14 +65,10 @@ class SetupChangeIT extends IntegrationTest {
      */
     @Test
     void aDistrictWithAReportKeepsItsKindAndItsAreas() {
-        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
-        TestTown town = new TestTown(admin, AGS, "Bezirk mit Meldung", 2);
-        long unit = town.addUnit("001");
-        HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
-        HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
-        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + town.election() + "/reports",
-                TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\""));
-        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        Waiting w = waitingReport("Bezirk mit Meldung", 2, "\"D1\":\"30\",\"D2\":\"20\"");
+        HttpSession admin = w.admin();
+        TestTown town = w.town();
+        long unit = w.unit();
         String postal = town.unit("001", null).replace("\"kind\":\"POLLING\"", "\"kind\":\"POSTAL\"");
 
         var waiting = admin.json("PUT", "/api/setup/units/" + unit, postal);
@@ -80,7 +76,7 @@ class SetupChangeIT extends IntegrationTest {
         assertThat(waiting.body()).contains("\"field\":\"kind\"").contains("wartet eine Schnellmeldung")
                 .contains("zuerst ablehnen");
 
-        ok(approver.json("POST", "/api/entry/reports/" + Responses.reportId(entered.body()) + "/approve", null));
+        ok(w.approver().json("POST", "/api/entry/reports/" + w.report() + "/approve", null));
         var confirmed = admin.json("PUT", "/api/setup/units/" + unit, postal);
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(400);
         assertThat(confirmed.body()).contains("\"field\":\"kind\"").contains("schon eine Schnellmeldung bestätigt");
@@ -147,14 +143,9 @@ class SetupChangeIT extends IntegrationTest {
      */
     @Test
     void aNominationWithPendingVotesKeepsItsBallotPositionUntilTheyAreDecided() {
-        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
-        TestTown town = new TestTown(admin, AGS, "Stimmzettel mit offener Meldung", 3);
-        long unit = town.addUnit("001");
-        HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
-        HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
-        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + town.election() + "/reports",
-                TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\",\"D3\":\"0\""));
-        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        Waiting w = waitingReport("Stimmzettel mit offener Meldung", 3, "\"D1\":\"30\",\"D2\":\"20\",\"D3\":\"0\"");
+        HttpSession admin = w.admin();
+        TestTown town = w.town();
 
         String nominations = "/api/setup/nominations/";
         var refused = admin.json("PUT", nominations + town.nomination(1), TestTown.candidate(1, 4));
@@ -164,7 +155,7 @@ class SetupChangeIT extends IntegrationTest {
         // K3 got no votes in the waiting report: its position is free to change.
         ok(admin.json("PUT", nominations + town.nomination(3), TestTown.candidate(3, 4)));
 
-        ok(approver.json("POST", "/api/entry/reports/" + Responses.reportId(entered.body()) + "/approve", null));
+        ok(w.approver().json("POST", "/api/entry/reports/" + w.report() + "/approve", null));
         tallies.catchUp();
         assertThat(tallies.tally(town.election()).snapshot(TOWN).unitsReported()).isEqualTo(1);
         assertThat(ok(admin.json("GET", nominations + town.nomination(1), null)).body()).contains("\"ballotPosition\":1");
@@ -223,6 +214,22 @@ class SetupChangeIT extends IntegrationTest {
     /** The body of candidate {@code number} of list {@code list} at a list position. */
     private static String candidate(int list, int number, int listPosition) {
         return "{\"listPosition\":" + listPosition + ",\"familyName\":\"Kandidat" + number + "\",\"givenNames\":\"L" + list + "\"}";
+    }
+
+    /** A town's administrator, the town, its district 001 and the approver of the report of 001 waiting for approval. */
+    private record Waiting(HttpSession admin, TestTown town, long unit, HttpSession approver, long report) {}
+
+    /** A town with {@code candidates} candidates and one district, whose report with these votes waits for approval. */
+    private Waiting waitingReport(String name, int candidates, String votes) {
+        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
+        TestTown town = new TestTown(admin, AGS, name, candidates);
+        long unit = town.addUnit("001");
+        HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
+        HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
+        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + town.election() + "/reports",
+                TestTown.report(unit, votes));
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        return new Waiting(admin, town, unit, approver, Responses.reportId(entered.body()));
     }
 
     private static void confirm(HttpSession clerk, HttpSession approver, long election, String report) {

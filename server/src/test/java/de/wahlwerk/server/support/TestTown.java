@@ -71,6 +71,15 @@ public final class TestTown {
                 .formatted(ballotPosition, number, number);
     }
 
+    /**
+     * The values of a report as {@link #report} has them, with K1 and K2's votes, for calls of the
+     * entry service without HTTP.
+     */
+    public static java.util.Map<String, String> values(long k1, long k2) {
+        return java.util.Map.of("A1", "100", "A2", "0", "A3", "0", "A", "100", "B", "50", "B1", "0", "C", "0", "D", "50",
+                "D1", Long.toString(k1), "D2", Long.toString(k2));
+    }
+
     /** The body of a report of this town's mayoral election for a unit: 100 voters on the roll, 50 votes. */
     public static String report(long unitId, String votes) {
         return "{\"unitId\":" + unitId + ",\"values\":{\"A1\":\"100\",\"A2\":\"0\",\"A3\":\"0\",\"A\":\"100\","
