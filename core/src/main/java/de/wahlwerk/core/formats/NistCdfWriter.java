@@ -224,6 +224,11 @@ public final class NistCdfWriter {
         }
 
         @Override
+        public int size() {
+            return 4; // without this, AbstractMap would build the entry set to count it
+        }
+
+        @Override
         public java.util.Set<Map.Entry<String, Object>> entrySet() {
             // Insertion order, as the other objects of the report have it.
             java.util.Set<Map.Entry<String, Object>> entries = new java.util.LinkedHashSet<>();
