@@ -156,7 +156,9 @@ public final class ReplayMain {
         }
         Process[] wrk = new Process[1];
         double[] cpuAtNight = new double[nodes.size()];
+        CpuShares.Reading[] sharesAtNight = {null};
         java.util.function.LongConsumer cpu = e -> {
+            sharesAtNight[0] = CpuShares.read();
             for (int i = 0; i < nodes.size(); i++) {
                 cpuAtNight[i] = nodes.get(i).cpuSeconds();
             }
@@ -210,6 +212,8 @@ public final class ReplayMain {
             });
         }
         Replay.Result r = replay.run();
+        CpuShares.Reading sharesAtEnd = CpuShares.read();
+        List<Double> nodeCpuAtEnd = nodes.stream().map(ServerProcess::cpuSeconds).toList();
         if (readConnections > 0) {
             reads.add(ReadPhases.measure("all reported (after the night)",
                     readUrl + "/wahlen/" + electionId[0] + "/bundestag/99.json", readConnections, readSeconds));
@@ -227,6 +231,13 @@ public final class ReplayMain {
             double used = nodes.get(i).cpuSeconds() - cpuAtNight[i];
             System.out.printf("Node %d CPU during the night and checks: %.1f s, %.1f ms per district%n", i + 1, used,
                     1000 * used / r.units());
+        }
+        if (sharesAtNight[0] != null) {
+            List<Double> used = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                used.add(nodeCpuAtEnd.get(i) - cpuAtNight[i]);
+            }
+            CpuShares.print(sharesAtNight[0], sharesAtEnd, used, r.units());
         }
         System.out.printf("Load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         nodes.forEach(n -> {

@@ -174,11 +174,55 @@ class Snapshots implements DisposableBean {
         return currentGeneration;
     }
 
+    /**
+     * A generation hard-links every unchanged file (two per page: plain and gzip) and prunes an old
+     * one: at national scale some ten thousand file-system calls, nearly all of it kernel time. In
+     * the NRW replay, writing after every round cost the snapshot thread 30 % of a core. So the
+     * writer rests {@value #REST_FACTOR} times as long as the last generation took (at most
+     * {@value #MAX_REST_MILLIS} ms) before it takes the newest state: at most a tenth of a core, and
+     * every round in between coalesces. The in-memory site is not delayed; only the static mirror
+     * may be that much older (ADR 0621).
+     */
+    static final int REST_FACTOR = 9;
+    static final long MAX_REST_MILLIS = 10_000;
+    /** Writer thread only: when the last generation was done, and how long it took. */
+    private long lastWriteEnd;
+    private volatile long lastWriteNanos;
+
     private void writeLatest() {
+        long rest = restNanos(lastWriteNanos, System.nanoTime() - lastWriteEnd);
+        if (rest > 0 && pending.get() != null) {
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(rest);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shutting down
+                return;
+            }
+        }
         Map<String, PublishedPage> state = pending.getAndSet(null);
         if (state == null || !ownsFolder()) {
             return;
         }
+        long started = System.nanoTime();
+        try {
+            writeGeneration(state);
+        } finally {
+            lastWriteEnd = System.nanoTime();
+            lastWriteNanos = lastWriteEnd - started;
+        }
+    }
+
+    /** For tests: how long the last generation took to write. */
+    long lastGenerationNanos() {
+        return lastWriteNanos;
+    }
+
+    /** How long the writer still rests after a generation that took {@code took}, {@code since} after it ended. */
+    static long restNanos(long took, long since) {
+        return Math.max(0, Math.min(REST_FACTOR * took, MAX_REST_MILLIS * 1_000_000L) - since);
+    }
+
+    private void writeGeneration(Map<String, PublishedPage> state) {
         long n = ++generation;
         Path dir = root.resolve("g-%06d".formatted(n));
         try {
