@@ -35,14 +35,14 @@ import org.springframework.stereotype.Component;
  * The published pages by path, in memory (readers never wait for writers), and as static
  * snapshots on disk for nginx, object storage or a CDN (ADR 0621).
  * <p>
- * {@link #put} changes memory only. {@link #commit} closes a publishing round: it refreshes the
- * signed manifest of each election that changed and hands a consistent copy of all pages to the
- * snapshot writer, which writes the complete tree as a new generation directory
+ * {@link #put} changes memory only. {@link #commit} closes a publishing round: it hands a
+ * consistent copy of all pages to the snapshot writer, which signs the manifest of each election
+ * that changed (and serves it from memory too), then writes the complete tree as a new generation directory
  * {@code <data-dir>/public/g-NNNNNN} (unchanged files hard-linked from the previous one) and then
  * switches the symlink {@code public/current} to it with one atomic rename: a reader of
  * {@code current} sees one whole generation or the next, never a mix. Older generations are
  * pruned, the last {@value #KEEP} kept for readers still inside them. Rounds that arrive while a
- * generation is written coalesce into the next.
+ * generation is written, or while the writer rests after one, coalesce into the next.
  */
 @Component
 class Snapshots implements DisposableBean {
@@ -96,42 +96,68 @@ class Snapshots implements DisposableBean {
     }
 
     /**
-     * Ends a publishing round: signs the manifest of every election whose files changed, then
-     * queues the consistent state for the next snapshot generation.
+     * Ends a publishing round: queues a consistent copy of all pages for the next snapshot
+     * generation, remembering which elections changed. The copy is taken under the monitor of
+     * {@link #put}; rounds are serialised by their own lock, so a newer state is never queued
+     * before an older one.
      * <p>
-     * The monitor of {@link #put} is held only to copy the state: hashing and signing run outside
-     * it. Signing under it made the page thread wait behind every round of numbers (half of its
-     * wall time in the Bremen replay). Rounds are serialised among themselves by their own lock, so
-     * a generation never replaces a newer one.
+     * The manifest of each changed election is hashed and signed by the writer, once per
+     * generation, not here once per round: signing every round was a tenth of the node's CPU in
+     * the NRW replay, and the signature belongs to what is written together anyway.
      */
     void commit() {
         synchronized (commitLock) {
             Map<String, PublishedPage> state;
-            List<Long> elections;
             synchronized (this) {
                 if (!dirty && changedElections.isEmpty()) {
                     return;
                 }
-                elections = List.copyOf(changedElections);
+                unsignedElections.addAll(changedElections);
                 changedElections.clear();
                 dirty = false;
-                state = new HashMap<>(pages);
+                state = Map.copyOf(pages);
             }
-            Map<String, PublishedPage> signed = new HashMap<>();
+            pending.set(state);
+            writer.execute(this::writeLatest);
+        }
+    }
+
+    /** Elections whose pages changed since their manifest was last signed (guarded by {@code this}). */
+    private final Set<Long> unsignedElections = new HashSet<>();
+
+    /**
+     * Signs the manifest of every election changed since the last signature into {@code state},
+     * and serves the signed files from memory too. False when signing failed (e.g. the key could
+     * not be read from the database): the elections stay due, and no generation is written with a
+     * manifest that does not match it.
+     */
+    private boolean signChanged(Map<String, PublishedPage> state) {
+        List<Long> elections;
+        synchronized (this) {
+            elections = List.copyOf(unsignedElections);
+            unsignedElections.clear();
+        }
+        Map<String, PublishedPage> signed = new HashMap<>();
+        try {
             for (long election : elections) {
                 sign(election, state, signed);
             }
+        } catch (RuntimeException e) {
             synchronized (this) {
-                signed.forEach((path, page) -> {
-                    PublishedPage before = pages.get(path);
-                    PublishedPage now = before == null ? page : before.replacedBy(page);
-                    pages.put(path, now);
-                    state.put(path, now);
-                });
+                unsignedElections.addAll(elections);
             }
-            pending.set(Map.copyOf(state));
-            writer.execute(this::writeLatest);
+            log.warn("Snapshot manifest could not be signed, the last generation stays current: {}", e.toString());
+            return false;
         }
+        synchronized (this) {
+            signed.forEach((path, page) -> {
+                PublishedPage before = pages.get(path);
+                PublishedPage now = before == null ? page : before.replacedBy(page);
+                pages.put(path, now);
+                state.put(path, now);
+            });
+        }
+        return true;
     }
 
     private final Object commitLock = new Object();
@@ -199,13 +225,17 @@ class Snapshots implements DisposableBean {
                 return;
             }
         }
-        Map<String, PublishedPage> state = pending.getAndSet(null);
-        if (state == null || !ownsFolder()) {
+        Map<String, PublishedPage> queued = pending.getAndSet(null);
+        if (queued == null) {
             return;
         }
         long started = System.nanoTime();
         try {
-            writeGeneration(state);
+            Map<String, PublishedPage> state = new HashMap<>(queued);
+            // A node that does not own the folder signs too: it serves the manifest from memory.
+            if (signChanged(state) && ownsFolder()) {
+                writeGeneration(state);
+            }
         } finally {
             lastWriteEnd = System.nanoTime();
             lastWriteNanos = lastWriteEnd - started;

@@ -42,7 +42,10 @@ class SnapshotSigningIT extends IntegrationTest {
         long election = demoElection();
         String page = "admin/" + DemoElection.AGS + ".html";
         Path current = snapshots.current();
-        for (int i = 0; i < 300 && !Files.isRegularFile(current.resolve("wahlen/" + election + "/" + SnapshotManifest.MANIFEST)); i++) {
+        // The numbers come first, the pages in a later round, and the writer rests between
+        // generations: wait for the generation that holds the page.
+        Path manifest = current.resolve("wahlen/" + election + "/" + SnapshotManifest.MANIFEST);
+        for (int i = 0; i < 300 && !(Files.isRegularFile(manifest) && Files.readString(manifest).contains("  " + page + "\n")); i++) {
             Thread.sleep(100);
         }
         assertThat(Files.isSymbolicLink(current)).as("current is a symlink").isTrue();
