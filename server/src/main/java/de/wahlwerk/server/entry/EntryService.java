@@ -437,10 +437,8 @@ public class EntryService {
 
     private boolean covers(ReportingUnit unit, Role... roles) {
         for (Area a : setup.unitAreas(unit.id()).values()) {
-            for (Role r : roles) {
-                if (access.covers(r, a.id())) {
-                    return true;
-                }
+            if (access.coversAny(a.id(), roles)) {
+                return true;
             }
         }
         return false;

@@ -34,9 +34,18 @@ public class AccessPolicy {
 
     /** Whether the current user holds the role for the area (directly or above it). */
     public boolean covers(Role role, long areaId) {
+        return coversAny(areaId, role);
+    }
+
+    /**
+     * Whether the user holds any of the roles for the area (or above it). One read of the area's
+     * ancestors for all roles: entry asks this for every report, twice (clerk and approver).
+     */
+    public boolean coversAny(long areaId, Role... roles) {
+        List<Role> wanted = List.of(roles);
         List<Scope> chain = areas.ancestorsOrSelf(areaId);
         return current().grants().stream()
-                .filter(g -> g.role() == role)
+                .filter(g -> wanted.contains(g.role()))
                 .anyMatch(g -> g.scope().isInstallationWide() || chain.contains(g.scope()));
     }
 
