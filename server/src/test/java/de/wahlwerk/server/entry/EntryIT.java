@@ -133,6 +133,13 @@ class EntryIT extends IntegrationTest {
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
         assertThat(jdbc.sql("select count(*) from quick_report_warning where report_id = :r").param("r", id(ok.body()))
                 .query(Long.class).single()).isEqualTo(reasons.size());
+        // The history shows each warning with its reason, read with the report.
+        var history = clerk.get("/api/entry/elections/" + demo.electionId() + "/units/" + unit + "/reports");
+        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+        var versions = json.readTree(history.body());
+        assertThat(versions).hasSize(1);
+        reasons.forEach((code, why) -> assertThat(versions.get(0).get("warningReasons").get(code).asString()).as(code).isEqualTo(why));
+        assertThat(versions.get(0).get("warningReasons").size()).isEqualTo(reasons.size());
     }
 
     @Test
