@@ -59,13 +59,19 @@ public class AuditLog {
         ChainOfTransaction locked = lockedChain();
         int chain = locked.chain;
         String prev = locked.lastHash;
-        long id = jdbc.sql("select nextval('audit_log_id_seq')").query(Long.class).single();
+        long id = locked.takeReservedId();
+        if (id < 0) {
+            id = jdbc.sql("select nextval('audit_log_id_seq')").query(Long.class).single();
+        }
         AuditEntry entry = new AuditEntry(id, Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, entity,
                 entityId == null ? null : String.valueOf(entityId), toJson(before), toJson(after), prev, null);
         String hash = AuditChain.hash(entry);
+        // The entry and the chain's new head in one statement (one round trip per entry).
         jdbc.sql("""
-                insert into audit_log (id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash, chain)
-                values (:id, :at, :actor, :action, :entity, :entityId, :before, :after, :prev, :hash, :chain)""")
+                with entry as (
+                    insert into audit_log (id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash, chain)
+                    values (:id, :at, :actor, :action, :entity, :entityId, :before, :after, :prev, :hash, :chain))
+                update audit_head set last_hash = :hash where id = :chain""")
                 .param("chain", chain)
                 .param("id", id)
                 .param("at", java.sql.Timestamp.from(entry.at()))
@@ -78,7 +84,6 @@ public class AuditLog {
                 .param("prev", prev)
                 .param("hash", hash)
                 .update();
-        jdbc.sql("update audit_head set last_hash = :hash where id = :c").param("hash", hash).param("c", chain).update();
         locked.lastHash = hash;
     }
 
@@ -86,8 +91,13 @@ public class AuditLog {
     private ChainOfTransaction lockedChain() {
         ChainOfTransaction c = chainOfTransaction();
         if (c.lastHash == null) {
-            c.lastHash = jdbc.sql("select last_hash from audit_head where id = :c for update")
-                    .param("c", c.chain).query(String.class).single();
+            // The first entry's number comes with the lock: most transactions record one entry.
+            jdbc.sql("select last_hash, nextval('audit_log_id_seq') from audit_head where id = :c for update")
+                    .param("c", c.chain).query((rs, i) -> {
+                        c.lastHash = rs.getString(1);
+                        c.reservedId = rs.getLong(2);
+                        return null;
+                    }).list();
         }
         return c;
     }
@@ -100,6 +110,14 @@ public class AuditLog {
     private static final class ChainOfTransaction {
         final int chain;
         String lastHash;
+        /** A number taken with the lock for the next entry, or -1. */
+        long reservedId = -1;
+
+        long takeReservedId() {
+            long id = reservedId;
+            reservedId = -1;
+            return id;
+        }
 
         ChainOfTransaction(int chain) {
             this.chain = chain;
