@@ -23,10 +23,18 @@ final class ReadPhases {
 
     private ReadPhases() {}
 
+    /** Set when the public read path has a core of its own ({@code --pin-public}): wrk runs there too. */
+    static volatile CpuPinning pinning;
+
+    private static List<String> command(List<String> wrk) {
+        CpuPinning p = pinning;
+        return p == null ? wrk : p.wrk(wrk);
+    }
+
     /** Runs wrk for {@code seconds} with {@code connections} connections (one thread) and reads its summary. */
     static Phase measure(String name, String url, int connections, int seconds) throws IOException, InterruptedException {
         awaitPublished(url);
-        Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", url)
+        Process wrk = new ProcessBuilder(command(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", url)))
                 .redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
@@ -41,7 +49,7 @@ final class ReadPhases {
      */
     static void warmUp(String url, int connections, int seconds) throws IOException, InterruptedException {
         awaitPublished(url);
-        Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", url)
+        Process wrk = new ProcessBuilder(command(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", url)))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         wrk.waitFor();
     }

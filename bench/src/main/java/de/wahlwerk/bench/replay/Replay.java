@@ -56,7 +56,7 @@ public final class Replay {
     /** What happened; {@code mismatches} empty means every number matched. */
     public record Result(int units, int reports, int corrections, int retries, long wallMillis, Stats submit,
             Stats approve, Stats visible, List<String> mismatches, int comparedNumbers, Map<String, Integer> seats,
-            Stats visiblePage) {}
+            Stats visiblePage, Stats visibleSnapshot) {}
 
     /** Latency percentiles in milliseconds. */
     public record Stats(int count, double p50, double p99, double max) {
@@ -167,11 +167,11 @@ public final class Replay {
         if (o.checkSeats() && o.states().isEmpty()) {
             seats = verifySeats(admin, mismatches);
         }
-        out.printf("Sampled confirmations not visible within a minute: %d in the public JSON, %d in the page%n", invisible.get(),
-                invisiblePage.get());
+        out.printf("Sampled confirmations not visible within a minute: %d in the public JSON, %d in the page, %d in the snapshot%n",
+                invisible.get(), invisiblePage.get(), invisibleSnapshot.get());
         return new Result(units.size(), reports.get(), corrections.get(), retries.get(), wall / 1_000_000,
                 Stats.of(submitNanos), Stats.of(approveNanos), Stats.of(visibleNanos), mismatches, compared, seats,
-                Stats.of(visiblePageNanos));
+                Stats.of(visiblePageNanos), Stats.of(visibleSnapshotNanos));
     }
 
     // --- set-up through the API ---
@@ -635,12 +635,22 @@ public final class Replay {
     /** Sampled confirmations not seen in the public HTML page within a minute. */
     private final AtomicInteger invisiblePage = new AtomicInteger();
     private final List<Long> visiblePageNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Sampled confirmations not seen in the static snapshot on disk within a minute. */
+    private final AtomicInteger invisibleSnapshot = new AtomicInteger();
+    private final List<Long> visibleSnapshotNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The nodes' public folder (its {@code current} link), when the replay started them itself. */
+    private volatile Path snapshotRoot;
+
+    /** Also times confirmed → visible in the static snapshot under {@code publicFolder/current}. */
+    public void snapshotsAt(Path publicFolder) {
+        this.snapshotRoot = publicFolder;
+    }
 
     private static final java.util.regex.Pattern PAGE_REPORTED = java.util.regex.Pattern.compile("data-units-reported=\"(\\d+)\"");
 
     /** One public document a sample must appear in: the constituency's JSON or its German page. */
     private record Channel(String suffix, java.util.function.ToIntFunction<String> reported, List<Long> nanos, AtomicInteger unseen,
-            List<Probe> outstanding) {}
+            List<Probe> outstanding, boolean onDisk) {}
 
     /**
      * Watches the public JSON and the German page of the constituencies with a sampled
@@ -655,13 +665,18 @@ public final class Replay {
                 .connectTimeout(java.time.Duration.ofSeconds(5)).build();
         Map<String, String> etags = new HashMap<>();
         Map<String, Integer> reportedNow = new HashMap<>();
-        List<Channel> channels = List.of(
-                new Channel(".json", body -> JSON.readTree(body).path("status").path("unitsReported").asInt(), visibleNanos,
-                        invisible, new ArrayList<>()),
+        java.util.function.ToIntFunction<String> jsonReported = body -> JSON.readTree(body).path("status").path("unitsReported").asInt();
+        List<Channel> channels = new ArrayList<>(List.of(
+                new Channel(".json", jsonReported, visibleNanos, invisible, new ArrayList<>(), false),
                 new Channel(".html", body -> {
                     java.util.regex.Matcher m = PAGE_REPORTED.matcher(body);
                     return m.find() ? Integer.parseInt(m.group(1)) : 0;
-                }, visiblePageNanos, invisiblePage, new ArrayList<>()));
+                }, visiblePageNanos, invisiblePage, new ArrayList<>(), false)));
+        Path snapshots = snapshotRoot;
+        if (snapshots != null) {
+            // The same JSON as nginx or a CDN would serve it from the snapshot's current generation.
+            channels.add(new Channel(".json", jsonReported, visibleSnapshotNanos, invisibleSnapshot, new ArrayList<>(), true));
+        }
         List<Probe> arrived = new ArrayList<>();
         int round = 0;
         while (probing || !probes.isEmpty() || channels.stream().anyMatch(ch -> !ch.outstanding().isEmpty())) {
@@ -684,6 +699,24 @@ public final class Replay {
                 Set<String> constituencies = new java.util.TreeSet<>();
                 ch.outstanding().forEach(p -> constituencies.add(p.constituency()));
                 for (String c : constituencies) {
+                    if (ch.onDisk()) {
+                        Path file = snapshots.resolve("current/wahlen/" + electionId + "/bundestag/" + c + ch.suffix());
+                        int reported;
+                        try {
+                            reported = ch.reported().applyAsInt(java.nio.file.Files.readString(file));
+                        } catch (java.io.IOException | RuntimeException e) {
+                            continue; // not written yet, or a generation pruned under the read: next round
+                        }
+                        long seen = System.nanoTime();
+                        ch.outstanding().removeIf(p -> {
+                            if (p.constituency().equals(c) && reported >= p.atLeast()) {
+                                ch.nanos().add(seen - p.confirmedAt());
+                                return true;
+                            }
+                            return false;
+                        });
+                        continue;
+                    }
                     String key = node + c + ch.suffix();
                     var request = java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create(node + "/wahlen/" + electionId + "/bundestag/" + c + ch.suffix()))

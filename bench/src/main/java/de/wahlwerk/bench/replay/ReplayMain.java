@@ -26,6 +26,8 @@ import java.util.TreeSet;
  *   --wrk C               public load meanwhile: wrk with C connections on node 1's federal JSON
  *   --read-phases C       wrk (C connections, --read-seconds S, default 10) on node 1's public listener
  *                         before the night, while reports are confirmed (at --read-during-at 0.3) and after it
+ *   --pin-public CPU      with --read-phases: node 1's public listener and wrk on CPU (e.g. 1), everything
+ *                         else (node, PostgreSQL, replay client) on --pin-other (default 0)
  *   --url URL --admin U --password P --totp SECRET   replay against a running node instead
  * </pre>
  */
@@ -116,6 +118,9 @@ public final class ReplayMain {
                 Integer.parseInt(a.getOrDefault("clients", "32")), Double.parseDouble(a.getOrDefault("corrections", "0.01")),
                 true, nodes.isEmpty() ? null : nodes.stream().map(ServerProcess::publicBase).toList());
         Replay replay = new Replay(options, System.out);
+        if (!nodes.isEmpty()) {
+            replay.snapshotsAt(work.resolve("data/public").toAbsolutePath());
+        }
         long[] maxRss = new long[nodes.size()];
         Thread memory = Thread.ofPlatform().daemon().start(() -> {
             while (true) {
@@ -191,10 +196,15 @@ public final class ReplayMain {
                 System.err.println("--read-phases braucht einen gestarteten Knoten und keine Fehlerinjektion oder --wrk.");
                 System.exit(2);
             }
+            CpuPinning pinning = a.containsKey("pin-public") ? new CpuPinning(a.get("pin-public"), a.getOrDefault("pin-other", "0")) : null;
             replay.onNight(election -> {
                 cpu.accept(election);
                 electionId[0] = election;
                 try {
+                    if (pinning != null) {
+                        pinning.apply(nodes.stream().map(ServerProcess::pid).toList());
+                        ReadPhases.pinning = pinning;
+                    }
                     ReadPhases.warmUp(readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds);
                     reads.add(ReadPhases.measure("0 reported (before the night)",
                             readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds));
@@ -264,6 +274,9 @@ public final class ReplayMain {
         System.out.println("Approval latency:            " + r.approve());
         System.out.println("Confirmed → public JSON:     " + r.visible());
         System.out.println("Confirmed → public page:     " + r.visiblePage());
+        if (r.visibleSnapshot().count() > 0) {
+            System.out.println("Confirmed → static snapshot: " + r.visibleSnapshot());
+        }
         for (int i = 0; i < nodes.size(); i++) {
             System.out.printf("Node %d memory: %d MiB resident now, %d MiB at most%n", i + 1, nodes.get(i).rssMiB(), maxRss[i]);
         }

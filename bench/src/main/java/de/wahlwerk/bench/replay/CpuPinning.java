@@ -1,0 +1,78 @@
+package de.wahlwerk.bench.replay;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Puts the public read path on a core of its own for the read phases (issue 6): the node's public
+ * listener threads and wrk on {@code publicCpu}, every other thread of the node, PostgreSQL and
+ * this replay client on the rest. This is how a deployment keeps the crowd off the entry path's
+ * cores (docs/OPERATIONS.md); on a shared machine without it, wrk and the confirmations take CPU
+ * from each other and the phases measure the machine, not the read path. Linux only ({@code taskset}).
+ */
+final class CpuPinning {
+
+    /** Thread name prefix of the node's public listener (Netty event loops, {@code PublicListener}). */
+    static final String PUBLIC_THREADS = "wahlwerk-public";
+
+    private final String publicCpu;
+    private final String otherCpus;
+
+    CpuPinning(String publicCpu, String otherCpus) {
+        this.publicCpu = publicCpu;
+        this.otherCpus = otherCpus;
+    }
+
+    /** The command line of wrk for the read phases: pinned to the public core. */
+    List<String> wrk(List<String> command) {
+        return Stream.concat(Stream.of("taskset", "-c", publicCpu), command.stream()).toList();
+    }
+
+    /**
+     * Pins the node's threads (public listener apart), every PostgreSQL process and this process.
+     * Threads started later inherit the core of the thread that starts them.
+     */
+    void apply(List<Long> nodePids) throws IOException, InterruptedException {
+        int onPublic = 0;
+        int onOther = 0;
+        for (long pid : nodePids) {
+            for (Path task : tasks(pid)) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                boolean reader = name.startsWith(PUBLIC_THREADS);
+                taskset(reader ? publicCpu : otherCpus, task.getFileName().toString());
+                if (reader) {
+                    onPublic++;
+                } else {
+                    onOther++;
+                }
+            }
+        }
+        List<ProcessHandle> postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)).toList();
+        for (ProcessHandle p : postgres) {
+            for (Path task : tasks(p.pid())) {
+                taskset(otherCpus, task.getFileName().toString());
+            }
+        }
+        for (Path task : tasks(ProcessHandle.current().pid())) {
+            taskset(otherCpus, task.getFileName().toString());
+        }
+        System.out.printf("CPU pinning: %d public listener threads and wrk on CPU %s; %d other node threads, %d PostgreSQL"
+                + " processes and the replay client on CPU %s%n", onPublic, publicCpu, onOther, postgres.size(), otherCpus);
+    }
+
+    private static List<Path> tasks(long pid) throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return s.toList();
+        }
+    }
+
+    private static void taskset(String cpus, String tid) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("taskset", "-p", "-c", cpus, tid).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor(); // a thread that ended meanwhile fails here, harmlessly
+    }
+}
