@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  * that changed (and serves it from memory too), then writes the complete tree as a new generation directory
  * {@code <data-dir>/public/g-NNNNNN} (unchanged files hard-linked from the previous one) and then
  * switches the symlink {@code public/current} to it with one atomic rename: a reader of
- * {@code current} sees one whole generation or the next, never a mix. Older generations are
- * pruned, the last {@value #KEEP} kept for readers still inside them. Rounds that arrive while a
+ * {@code current} sees one whole generation or the next, never a mix. The last {@value #KEEP}
+ * generations are kept for readers still inside them; once there are that many, the oldest is
+ * turned into the next one, writing only what changed since it, and older ones are pruned. Rounds that arrive while a
  * generation is written, or while the writer rests after one, coalesce into the next.
  */
 @Component
@@ -252,29 +253,28 @@ class Snapshots implements DisposableBean {
         return Math.max(0, Math.min(REST_FACTOR * took, MAX_REST_MILLIS * 1_000_000L) - since);
     }
 
+    /** A generation this process wrote: its number, folder and what it holds. */
+    private record Generation(long number, Path dir, Map<String, PublishedPage> files) {}
+
+    /** Writer thread only: the generations this process wrote and still keeps, oldest first. */
+    private final java.util.ArrayDeque<Generation> ours = new java.util.ArrayDeque<>();
+
     private void writeGeneration(Map<String, PublishedPage> state) {
         long n = ++generation;
         Path dir = root.resolve("g-%06d".formatted(n));
         try {
-            deleteTree(dir);
-            Files.createDirectories(dir);
-            Set<Path> made = new HashSet<>();
-            for (var e : state.entrySet()) {
-                String rel = e.getKey().substring(1);
-                Path target = dir.resolve(rel).normalize();
-                if (!target.startsWith(dir)) {
-                    throw new IllegalArgumentException("snapshot path outside the public folder: " + e.getKey());
-                }
-                if (made.add(target.getParent())) {
-                    Files.createDirectories(target.getParent());
-                }
-                Path gz = target.resolveSibling(target.getFileName() + ".gz");
-                if (written.get(e.getKey()) == e.getValue() && writtenDir != null && link(writtenDir.resolve(rel), target)
-                        && link(writtenDir.resolve(rel + ".gz"), gz)) {
-                    continue;
-                }
-                Files.write(target, e.getValue().body());
-                Files.write(gz, e.getValue().gzip());
+            ours.removeIf(g -> !Files.isDirectory(g.dir()));
+            Generation oldest = ours.size() >= KEEP ? ours.peekFirst() : null;
+            if (oldest != null) {
+                // The oldest kept generation would be pruned after this one: it becomes this one
+                // instead, and only what changed since it is written. A national night changes a
+                // few hundred files per round out of ten thousand; linking all of them and deleting
+                // as many was nearly all of the writer's (kernel) time.
+                ours.removeFirst();
+                Files.move(oldest.dir(), dir, StandardCopyOption.ATOMIC_MOVE);
+                update(dir, oldest.files(), state);
+            } else {
+                writeWhole(dir, state);
             }
             Path link = root.resolve(".current-" + n);
             Files.deleteIfExists(link);
@@ -283,6 +283,10 @@ class Snapshots implements DisposableBean {
             written = state;
             writtenDir = dir;
             currentGeneration = n;
+            ours.addLast(new Generation(n, dir, state));
+            while (ours.size() > KEEP) {
+                ours.removeFirst(); // pruned below
+            }
         } catch (IOException | RuntimeException e) {
             // The in-memory pages are served anyway and the last whole generation stays current:
             // a failing disk must not stop election night.
@@ -291,6 +295,70 @@ class Snapshots implements DisposableBean {
             return;
         }
         prune();
+    }
+
+    /** A complete generation: unchanged files hard-linked from the current one, the others written. */
+    private void writeWhole(Path dir, Map<String, PublishedPage> state) throws IOException {
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Set<Path> made = new HashSet<>();
+        for (var e : state.entrySet()) {
+            String rel = e.getKey().substring(1);
+            Path target = inside(dir, e.getKey());
+            if (made.add(target.getParent())) {
+                Files.createDirectories(target.getParent());
+            }
+            Path gz = target.resolveSibling(target.getFileName() + ".gz");
+            if (written.get(e.getKey()) == e.getValue() && writtenDir != null && link(writtenDir.resolve(rel), target)
+                    && link(writtenDir.resolve(rel + ".gz"), gz)) {
+                continue;
+            }
+            Files.write(target, e.getValue().body());
+            Files.write(gz, e.getValue().gzip());
+        }
+    }
+
+    /**
+     * Turns a recycled generation holding {@code before} into one holding {@code state}. Files are
+     * shared (hard-linked) with the newer generations, so a changed file is never written in place:
+     * it is written beside and renamed over the old name, which leaves the other generations' copy
+     * as it was. A page is unchanged when it is the same object ({@link #put} keeps the old object
+     * for the same bytes).
+     */
+    private void update(Path dir, Map<String, PublishedPage> before, Map<String, PublishedPage> state) throws IOException {
+        Set<Path> made = new HashSet<>();
+        for (var e : state.entrySet()) {
+            if (before.get(e.getKey()) == e.getValue()) {
+                continue;
+            }
+            Path target = inside(dir, e.getKey());
+            if (made.add(target.getParent())) {
+                Files.createDirectories(target.getParent());
+            }
+            replace(target, e.getValue().body());
+            replace(target.resolveSibling(target.getFileName() + ".gz"), e.getValue().gzip());
+        }
+        for (String gone : before.keySet()) {
+            if (!state.containsKey(gone)) {
+                Path target = inside(dir, gone);
+                Files.deleteIfExists(target);
+                Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".gz"));
+            }
+        }
+    }
+
+    private static void replace(Path target, byte[] bytes) throws IOException {
+        Path fresh = target.resolveSibling("." + target.getFileName() + ".new");
+        Files.write(fresh, bytes);
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Path inside(Path dir, String path) {
+        Path target = dir.resolve(path.substring(1)).normalize();
+        if (!target.startsWith(dir)) {
+            throw new IllegalArgumentException("snapshot path outside the public folder: " + path);
+        }
+        return target;
     }
 
     /**

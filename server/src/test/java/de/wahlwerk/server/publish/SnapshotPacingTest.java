@@ -33,36 +33,41 @@ class SnapshotPacingTest {
     void roundsDuringTheRestCoalesceAndTheNewestIsWritten() throws Exception {
         Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null), null);
         try {
-            // Enough files that a generation takes measurable time.
-            snapshots.put(PublicReadFilter.PREFIX + "index.html", PublishedPage.of("<p>0</p>", "text/html;charset=UTF-8"));
-            for (int i = 0; i < 500; i++) {
-                snapshots.put(PublicReadFilter.PREFIX + "gebiet/" + i + ".html", PublishedPage.of("<p>" + i + "</p>", "text/html;charset=UTF-8"));
-            }
-            snapshots.commit();
+            // Every round changes every one of enough files that a generation takes measurable
+            // time, also once the writer recycles old generations and writes only what changed.
             Path index = dataDir.resolve("public/current/wahlen/index.html");
-            awaitIndex(index, "<p>0</p>");
-            restOut(snapshots);
-            // A generation that changes one page (the rest hard-linked) shows how long one takes here.
-            snapshots.put(PublicReadFilter.PREFIX + "index.html", PublishedPage.of("<p>-1</p>", "text/html;charset=UTF-8"));
-            snapshots.commit();
-            awaitIndex(index, "<p>-1</p>");
+            int warmUp = Snapshots.KEEP + 2;
+            for (int round = -warmUp; round <= 0; round++) {
+                changeEverything(snapshots, round);
+                snapshots.commit();
+                awaitIndex(index, "<p>" + round + "</p>");
+                restOut(snapshots);
+            }
             long took = snapshots.lastGenerationNanos();
-            restOut(snapshots);
             long before = snapshots.generation();
             // Rounds arrive every one and a half generations: a writer that did not rest would write
             // (nearly) each of them; one that rests nine times as long coalesces them.
             int rounds = 12;
             for (int round = 1; round <= rounds; round++) {
-                snapshots.put(PublicReadFilter.PREFIX + "index.html", PublishedPage.of("<p>" + round + "</p>", "text/html;charset=UTF-8"));
+                changeEverything(snapshots, round);
                 snapshots.commit();
                 java.util.concurrent.TimeUnit.NANOSECONDS.sleep(took * 3 / 2);
             }
             awaitIndex(index, "<p>" + rounds + "</p>");
             assertThat(Files.readString(index)).isEqualTo("<p>" + rounds + "</p>");
+            assertThat(Files.readString(index.resolveSibling("gebiet/7.html"))).isEqualTo("<p>7 in Runde " + rounds + "</p>");
             assertThat(snapshots.generation() - before).as("generations for %d rounds, one took %d ms", rounds, took / MS)
                     .isLessThan(rounds / 2);
         } finally {
             snapshots.destroy();
+        }
+    }
+
+    private static void changeEverything(Snapshots snapshots, int round) {
+        snapshots.put(PublicReadFilter.PREFIX + "index.html", PublishedPage.of("<p>" + round + "</p>", "text/html;charset=UTF-8"));
+        for (int i = 0; i < 300; i++) {
+            snapshots.put(PublicReadFilter.PREFIX + "gebiet/" + i + ".html",
+                    PublishedPage.of("<p>" + i + " in Runde " + round + "</p>", "text/html;charset=UTF-8"));
         }
     }
 
