@@ -202,19 +202,21 @@ class Snapshots implements DisposableBean {
     }
 
     /**
-     * A generation hard-links every unchanged file (two per page: plain and gzip) and prunes an old
-     * one: at national scale some ten thousand file-system calls, nearly all of it kernel time. In
-     * the NRW replay, writing after every round cost the snapshot thread 30 % of a core. So the
-     * writer rests {@value #REST_FACTOR} times as long as the last generation took (at most
-     * {@value #MAX_REST_MILLIS} ms) before it takes the newest state: at most a tenth of a core, and
-     * every round in between coalesces. The in-memory site is not delayed; only the static mirror
-     * may be that much older (ADR 0621).
+     * Signing a manifest and writing a generation cost CPU (at national scale the signature alone
+     * hashes ten thousand entries; before generations were recycled, linking every file anew cost
+     * the snapshot thread 30 % of a core in the NRW replay). So the writer rests
+     * {@value #REST_FACTOR} times the CPU time its last generation used (at most
+     * {@value #MAX_REST_MILLIS} ms) before it takes the newest state: at most a tenth of a core,
+     * and every round in between coalesces. CPU time, not wall time: on a busy machine a write
+     * waits for a core, and resting for that waiting too would leave the static mirror behind for
+     * nothing. The in-memory site is not delayed (ADR 0621).
      */
     static final int REST_FACTOR = 9;
     static final long MAX_REST_MILLIS = 10_000;
-    /** Writer thread only: when the last generation was done, and how long it took. */
+    /** Writer thread only: when the last generation was done, and the CPU time it used. */
     private long lastWriteEnd;
     private volatile long lastWriteNanos;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private void writeLatest() {
         long rest = restNanos(lastWriteNanos, System.nanoTime() - lastWriteEnd);
@@ -230,7 +232,7 @@ class Snapshots implements DisposableBean {
         if (queued == null) {
             return;
         }
-        long started = System.nanoTime();
+        long started = THREADS.getCurrentThreadCpuTime();
         try {
             Map<String, PublishedPage> state = new HashMap<>(queued);
             // A node that does not own the folder signs too: it serves the manifest from memory.
@@ -239,16 +241,16 @@ class Snapshots implements DisposableBean {
             }
         } finally {
             lastWriteEnd = System.nanoTime();
-            lastWriteNanos = lastWriteEnd - started;
+            lastWriteNanos = Math.max(0, THREADS.getCurrentThreadCpuTime() - started);
         }
     }
 
-    /** For tests: how long the last generation took to write. */
+    /** For tests: the CPU time the last generation took to sign and write. */
     long lastGenerationNanos() {
         return lastWriteNanos;
     }
 
-    /** How long the writer still rests after a generation that took {@code took}, {@code since} after it ended. */
+    /** How long the writer still rests after a generation that used {@code took} of CPU, {@code since} after it ended. */
     static long restNanos(long took, long since) {
         return Math.max(0, Math.min(REST_FACTOR * took, MAX_REST_MILLIS * 1_000_000L) - since);
     }

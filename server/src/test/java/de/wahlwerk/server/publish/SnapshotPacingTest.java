@@ -65,7 +65,7 @@ class SnapshotPacingTest {
 
     private static void changeEverything(Snapshots snapshots, int round) {
         snapshots.put(PublicReadFilter.PREFIX + "index.html", PublishedPage.of("<p>" + round + "</p>", "text/html;charset=UTF-8"));
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 200; i++) {
             snapshots.put(PublicReadFilter.PREFIX + "gebiet/" + i + ".html",
                     PublishedPage.of("<p>" + i + " in Runde " + round + "</p>", "text/html;charset=UTF-8"));
         }
