@@ -60,7 +60,16 @@ class Snapshots implements DisposableBean {
     private boolean dirty;
     private final Path root;
     private final SigningKeys keys;
-    private final AtomicReference<Map<String, PublishedPage>> pending = new AtomicReference<>();
+    /** A state queued for the writer and the elections changed up to it since the writer last took one. */
+    private record Pending(Map<String, PublishedPage> state, Set<Long> changed) {
+        Pending and(Pending newer) {
+            Set<Long> all = new HashSet<>(changed);
+            all.addAll(newer.changed());
+            return new Pending(newer.state(), all);
+        }
+    }
+
+    private final AtomicReference<Pending> pending = new AtomicReference<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("wahlwerk-snapshot").daemon().factory());
     /** Writer thread only: what the current generation holds, and where. */
@@ -108,22 +117,23 @@ class Snapshots implements DisposableBean {
      */
     void commit() {
         synchronized (commitLock) {
-            Map<String, PublishedPage> state;
+            Pending round;
             synchronized (this) {
                 if (!dirty && changedElections.isEmpty()) {
                     return;
                 }
-                unsignedElections.addAll(changedElections);
+                round = new Pending(Map.copyOf(pages), Set.copyOf(changedElections));
                 changedElections.clear();
                 dirty = false;
-                state = Map.copyOf(pages);
             }
-            pending.set(state);
+            // The state and the elections changed up to it travel together: the writer signs
+            // exactly those against exactly this state, however rounds and writes interleave.
+            pending.accumulateAndGet(round, (queued, newer) -> queued == null ? newer : queued.and(newer));
             writer.execute(this::writeLatest);
         }
     }
 
-    /** Elections whose pages changed since their manifest was last signed (guarded by {@code this}). */
+    /** Writer thread only: elections whose signing failed, to be signed with the next state. */
     private final Set<Long> unsignedElections = new HashSet<>();
 
     /**
@@ -132,21 +142,17 @@ class Snapshots implements DisposableBean {
      * not be read from the database): the elections stay due, and no generation is written with a
      * manifest that does not match it.
      */
-    private boolean signChanged(Map<String, PublishedPage> state) {
-        List<Long> elections;
-        synchronized (this) {
-            elections = List.copyOf(unsignedElections);
-            unsignedElections.clear();
-        }
+    private boolean signChanged(Map<String, PublishedPage> state, Set<Long> changed) {
+        unsignedElections.addAll(changed);
+        List<Long> elections = List.copyOf(unsignedElections);
+        unsignedElections.clear();
         Map<String, PublishedPage> signed = new HashMap<>();
         try {
             for (long election : elections) {
                 sign(election, state, signed);
             }
         } catch (RuntimeException e) {
-            synchronized (this) {
-                unsignedElections.addAll(elections);
-            }
+            unsignedElections.addAll(elections);
             log.warn("Snapshot manifest could not be signed, the last generation stays current: {}", e.toString());
             return false;
         }
@@ -155,11 +161,18 @@ class Snapshots implements DisposableBean {
                 PublishedPage before = pages.get(path);
                 PublishedPage now = before == null ? page : before.replacedBy(page);
                 pages.put(path, now);
-                state.put(path, now);
+                lastSigned.put(path, now);
             });
         }
+        // Every election's newest signed files, also of those not signed now: this state may have
+        // been copied while the previous generation was being signed, with the manifest before
+        // that one, and an election that did not change since is described by the newest.
+        state.putAll(lastSigned);
         return true;
     }
+
+    /** Writer thread only: each election's newest manifest, signature and public key, by path. */
+    private final Map<String, PublishedPage> lastSigned = new HashMap<>();
 
     private final Object commitLock = new Object();
 
@@ -228,15 +241,15 @@ class Snapshots implements DisposableBean {
                 return;
             }
         }
-        Map<String, PublishedPage> queued = pending.getAndSet(null);
+        Pending queued = pending.getAndSet(null);
         if (queued == null) {
             return;
         }
         long started = THREADS.getCurrentThreadCpuTime();
         try {
-            Map<String, PublishedPage> state = new HashMap<>(queued);
+            Map<String, PublishedPage> state = new HashMap<>(queued.state());
             // A node that does not own the folder signs too: it serves the manifest from memory.
-            if (signChanged(state) && ownsFolder()) {
+            if (signChanged(state, queued.changed()) && ownsFolder()) {
                 writeGeneration(state);
             }
         } finally {
