@@ -40,7 +40,12 @@ final class CpuPinning {
         int onOther = 0;
         for (long pid : nodePids) {
             for (Path task : tasks(pid)) {
-                String name = Files.readString(task.resolve("comm")).strip();
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                } catch (IOException ended) {
+                    continue; // the thread ended meanwhile
+                }
                 boolean reader = name.startsWith(PUBLIC_THREADS);
                 taskset(reader ? publicCpu : otherCpus, task.getFileName().toString());
                 if (reader) {
@@ -64,9 +69,11 @@ final class CpuPinning {
                 + " processes and the replay client on CPU %s%n", onPublic, publicCpu, onOther, postgres.size(), otherCpus);
     }
 
-    private static List<Path> tasks(long pid) throws IOException {
+    private static List<Path> tasks(long pid) {
         try (Stream<Path> s = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             return s.toList();
+        } catch (IOException ended) {
+            return List.of(); // the process ended meanwhile (a PostgreSQL back end)
         }
     }
 

@@ -648,113 +648,134 @@ public final class Replay {
 
     private static final java.util.regex.Pattern PAGE_REPORTED = java.util.regex.Pattern.compile("data-units-reported=\"(\\d+)\"");
 
-    /** One public document a sample must appear in: the constituency's JSON or its German page. */
-    private record Channel(String suffix, java.util.function.ToIntFunction<String> reported, List<Long> nanos, AtomicInteger unseen,
-            List<Probe> outstanding, boolean onDisk) {}
+    /** One public document a sample must appear in: the constituency's JSON, its German page, or the JSON in the snapshot on disk. */
+    private record Channel(String name, String suffix, java.util.function.ToIntFunction<String> reported, List<Long> nanos,
+            AtomicInteger unseen, boolean onDisk, java.util.concurrent.BlockingQueue<Probe> arrivals) {}
 
     /**
-     * Watches the public JSON and the German page of the constituencies with a sampled
-     * confirmation until each shows it (the page by its {@code data-units-reported}). Every
-     * outstanding sample is watched at once (one conditional request per constituency, document
-     * and round, 304 while unchanged), so that a backlog of samples does not add its own waiting
-     * to the latency measured.
+     * Watches the public JSON, the German page and (when known) the snapshot's JSON of the
+     * constituencies with a sampled confirmation until each shows it (the page by its
+     * {@code data-units-reported}). Each document has its own thread, and each round asks for every
+     * outstanding constituency at once (one conditional request each, 304 while unchanged): a
+     * sample is timed by the answer that shows it, not by the answers to the others queued before
+     * it, and a slow page does not hold back the JSON's samples.
      */
     private void probe() {
-        List<String> nodes = o.publicNodes();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
-        Map<String, String> etags = new HashMap<>();
-        Map<String, Integer> reportedNow = new HashMap<>();
         java.util.function.ToIntFunction<String> jsonReported = body -> JSON.readTree(body).path("status").path("unitsReported").asInt();
         List<Channel> channels = new ArrayList<>(List.of(
-                new Channel(".json", jsonReported, visibleNanos, invisible, new ArrayList<>(), false),
-                new Channel(".html", body -> {
+                new Channel("json", ".json", jsonReported, visibleNanos, invisible, false, new java.util.concurrent.LinkedBlockingQueue<>()),
+                new Channel("page", ".html", body -> {
                     java.util.regex.Matcher m = PAGE_REPORTED.matcher(body);
                     return m.find() ? Integer.parseInt(m.group(1)) : 0;
-                }, visiblePageNanos, invisiblePage, new ArrayList<>(), false)));
-        Path snapshots = snapshotRoot;
-        if (snapshots != null) {
+                }, visiblePageNanos, invisiblePage, false, new java.util.concurrent.LinkedBlockingQueue<>())));
+        if (snapshotRoot != null) {
             // The same JSON as nginx or a CDN would serve it from the snapshot's current generation.
-            channels.add(new Channel(".json", jsonReported, visibleSnapshotNanos, invisibleSnapshot, new ArrayList<>(), true));
+            channels.add(new Channel("snapshot", ".json", jsonReported, visibleSnapshotNanos, invisibleSnapshot, true,
+                    new java.util.concurrent.LinkedBlockingQueue<>()));
         }
+        List<Thread> watchers = channels.stream()
+                .map(ch -> Thread.ofPlatform().name("replay-probe-" + ch.name()).daemon().start(() -> watch(ch))).toList();
         List<Probe> arrived = new ArrayList<>();
-        int round = 0;
-        while (probing || !probes.isEmpty() || channels.stream().anyMatch(ch -> !ch.outstanding().isEmpty())) {
-            probes.drainTo(arrived);
-            channels.forEach(ch -> ch.outstanding().addAll(arrived));
-            arrived.clear();
-            if (channels.stream().allMatch(ch -> ch.outstanding().isEmpty())) {
-                try {
-                    Probe p = probes.poll(200, TimeUnit.MILLISECONDS);
-                    if (p != null) {
-                        channels.forEach(ch -> ch.outstanding().add(p));
+        try {
+            while (probing || !probes.isEmpty()) {
+                Probe p = probes.poll(200, TimeUnit.MILLISECONDS);
+                if (p != null) {
+                    arrived.add(p);
+                    probes.drainTo(arrived);
+                    for (Channel ch : channels) {
+                        ch.arrivals().addAll(arrived);
                     }
-                } catch (InterruptedException e) {
-                    return;
+                    arrived.clear();
                 }
-                continue;
             }
-            String node = nodes.get(round++ % nodes.size());
-            for (Channel ch : channels) {
-                Set<String> constituencies = new java.util.TreeSet<>();
-                ch.outstanding().forEach(p -> constituencies.add(p.constituency()));
-                for (String c : constituencies) {
-                    if (ch.onDisk()) {
-                        Path file = snapshots.resolve("current/wahlen/" + electionId + "/bundestag/" + c + ch.suffix());
-                        int reported;
-                        try {
-                            reported = ch.reported().applyAsInt(java.nio.file.Files.readString(file));
-                        } catch (java.io.IOException | RuntimeException e) {
-                            continue; // not written yet, or a generation pruned under the read: next round
-                        }
-                        long seen = System.nanoTime();
-                        ch.outstanding().removeIf(p -> {
-                            if (p.constituency().equals(c) && reported >= p.atLeast()) {
-                                ch.nanos().add(seen - p.confirmedAt());
-                                return true;
-                            }
-                            return false;
-                        });
-                        continue;
+            channelsDone = true;
+            for (Thread t : watchers) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            watchers.forEach(Thread::interrupt);
+        }
+    }
+
+    /** Set once every sample has been handed to the channels: they stop when theirs are seen. */
+    private volatile boolean channelsDone;
+
+    private void watch(Channel ch) {
+        List<String> nodes = o.publicNodes();
+        Path snapshots = snapshotRoot;
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        Map<String, String> etags = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> reportedNow = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Probe> outstanding = new ArrayList<>();
+        int round = 0;
+        while (!(channelsDone && ch.arrivals().isEmpty() && outstanding.isEmpty())) {
+            try {
+                if (outstanding.isEmpty()) {
+                    Probe p = ch.arrivals().poll(200, TimeUnit.MILLISECONDS);
+                    if (p != null) {
+                        outstanding.add(p);
                     }
-                    String key = node + c + ch.suffix();
-                    var request = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(node + "/wahlen/" + electionId + "/bundestag/" + c + ch.suffix()))
-                            .timeout(java.time.Duration.ofSeconds(10));
-                    if (etags.containsKey(key)) {
-                        request.header("If-None-Match", etags.get(key));
+                }
+                ch.arrivals().drainTo(outstanding);
+                if (outstanding.isEmpty()) {
+                    continue;
+                }
+                Set<String> constituencies = new java.util.TreeSet<>();
+                outstanding.forEach(p -> constituencies.add(p.constituency()));
+                Map<String, Long> seenAt = new java.util.concurrent.ConcurrentHashMap<>();
+                if (ch.onDisk()) {
+                    for (String c : constituencies) {
+                        Path file = snapshots.resolve("current/wahlen/" + electionId + "/bundestag/" + c + ch.suffix());
+                        try {
+                            reportedNow.put(c, ch.reported().applyAsInt(java.nio.file.Files.readString(file)));
+                            seenAt.put(c, System.nanoTime());
+                        } catch (java.io.IOException | RuntimeException e) {
+                            // not written yet, or a generation pruned under the read: next round
+                        }
+                    }
+                } else {
+                    String node = nodes.get(round++ % nodes.size());
+                    List<java.util.concurrent.CompletableFuture<?>> answers = new ArrayList<>();
+                    for (String c : constituencies) {
+                        String key = node + c;
+                        var request = java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(node + "/wahlen/" + electionId + "/bundestag/" + c + ch.suffix()))
+                                .timeout(java.time.Duration.ofSeconds(10));
+                        String etag = etags.get(key);
+                        if (etag != null) {
+                            request.header("If-None-Match", etag);
+                        }
+                        answers.add(http.sendAsync(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).thenAccept(a -> {
+                            long seen = System.nanoTime(); // each sample is timed by the answer that shows it
+                            if (a.statusCode() == 200) {
+                                reportedNow.put(key, ch.reported().applyAsInt(a.body()));
+                                a.headers().firstValue("ETag").ifPresent(t -> etags.put(key, t));
+                            }
+                            if (reportedNow.containsKey(key)) {
+                                reportedNow.put(c, reportedNow.get(key));
+                                seenAt.put(c, seen);
+                            }
+                        }));
                     }
                     try {
-                        var a = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                        long seen = System.nanoTime(); // each sample is timed by the answer that shows it
-                        if (a.statusCode() == 200) {
-                            reportedNow.put(key, ch.reported().applyAsInt(a.body()));
-                            a.headers().firstValue("ETag").ifPresent(t -> etags.put(key, t));
-                        }
-                        int reported = reportedNow.getOrDefault(key, 0);
-                        ch.outstanding().removeIf(p -> {
-                            if (p.constituency().equals(c) && reported >= p.atLeast()) {
-                                ch.nanos().add(seen - p.confirmedAt());
-                                return true;
-                            }
-                            return false;
-                        });
-                    } catch (java.io.IOException e) {
-                        continue; // the node is down (fault runs): the sample waits on
-                    } catch (InterruptedException e) {
-                        return;
+                        java.util.concurrent.CompletableFuture.allOf(answers.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        // a node down (fault runs): its samples wait for the next round
                     }
                 }
-                long now = System.nanoTime();
-                ch.outstanding().removeIf(p -> {
-                    if (now - p.confirmedAt() > 60_000_000_000L) {
+                outstanding.removeIf(p -> {
+                    Long seen = seenAt.get(p.constituency());
+                    if (seen != null && reportedNow.getOrDefault(p.constituency(), 0) >= p.atLeast()) {
+                        ch.nanos().add(seen - p.confirmedAt());
+                        return true;
+                    }
+                    if (System.nanoTime() - p.confirmedAt() > 60_000_000_000L) {
                         ch.unseen().incrementAndGet(); // not seen within a minute: counted, not timed
                         return true;
                     }
                     return false;
                 });
-            }
-            try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 return;
