@@ -650,7 +650,7 @@ public final class Replay {
 
     /** One public document a sample must appear in: the constituency's JSON, its German page, or the JSON in the snapshot on disk. */
     private record Channel(String name, String suffix, java.util.function.ToIntFunction<String> reported, List<Long> nanos,
-            AtomicInteger unseen, boolean onDisk, java.util.concurrent.BlockingQueue<Probe> arrivals) {}
+            AtomicInteger unseen, boolean onDisk, java.util.concurrent.BlockingQueue<Probe> arrivals, int pauseMillis) {}
 
     /**
      * Watches the public JSON, the German page and (when known) the snapshot's JSON of the
@@ -663,15 +663,15 @@ public final class Replay {
     private void probe() {
         java.util.function.ToIntFunction<String> jsonReported = body -> JSON.readTree(body).path("status").path("unitsReported").asInt();
         List<Channel> channels = new ArrayList<>(List.of(
-                new Channel("json", ".json", jsonReported, visibleNanos, invisible, false, new java.util.concurrent.LinkedBlockingQueue<>()),
+                new Channel("json", ".json", jsonReported, visibleNanos, invisible, false, new java.util.concurrent.LinkedBlockingQueue<>(), 20),
                 new Channel("page", ".html", body -> {
                     java.util.regex.Matcher m = PAGE_REPORTED.matcher(body);
                     return m.find() ? Integer.parseInt(m.group(1)) : 0;
-                }, visiblePageNanos, invisiblePage, false, new java.util.concurrent.LinkedBlockingQueue<>())));
+                }, visiblePageNanos, invisiblePage, false, new java.util.concurrent.LinkedBlockingQueue<>(), PAUSE_SLOW)));
         if (snapshotRoot != null) {
             // The same JSON as nginx or a CDN would serve it from the snapshot's current generation.
             channels.add(new Channel("snapshot", ".json", jsonReported, visibleSnapshotNanos, invisibleSnapshot, true,
-                    new java.util.concurrent.LinkedBlockingQueue<>()));
+                    new java.util.concurrent.LinkedBlockingQueue<>(), PAUSE_SLOW));
         }
         List<Thread> watchers = channels.stream()
                 .map(ch -> Thread.ofPlatform().name("replay-probe-" + ch.name()).daemon().start(() -> watch(ch))).toList();
@@ -776,12 +776,20 @@ public final class Replay {
                     }
                     return false;
                 });
-                Thread.sleep(20);
+                Thread.sleep(ch.pauseMillis());
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
+
+    /**
+     * Pause between rounds for the page and the snapshot, which take seconds: asking every 20 ms
+     * for each outstanding page made the probe cost the replay client 2 ms of CPU per district
+     * (national replay), which the node then lacked. The JSON, timed in milliseconds, is asked
+     * every 20 ms.
+     */
+    private static final int PAUSE_SLOW = 100;
 
     // --- checks ---
 
