@@ -37,13 +37,14 @@ import org.springframework.stereotype.Component;
  * <p>
  * {@link #put} changes memory only. {@link #commit} closes a publishing round: it hands a
  * consistent copy of all pages to the snapshot writer, which signs the manifest of each election
- * that changed (and serves it from memory too), then writes the complete tree as a new generation directory
- * {@code <data-dir>/public/g-NNNNNN} (unchanged files hard-linked from the previous one) and then
- * switches the symlink {@code public/current} to it with one atomic rename: a reader of
- * {@code current} sees one whole generation or the next, never a mix. The last {@value #KEEP}
- * generations are kept for readers still inside them; once there are that many, the oldest is
- * turned into the next one, writing only what changed since it, and older ones are pruned. Rounds that arrive while a
- * generation is written, or while the writer rests after one, coalesce into the next.
+ * that changed (and serves it from memory too), then writes the complete tree as a new generation
+ * directory {@code <data-dir>/public/g-NNNNNN} and switches the symlink {@code public/current} to
+ * it with one atomic rename: a reader of {@code current} sees one whole generation or the next,
+ * never a mix. The last {@value #KEEP} generations are kept for readers still inside them. Until
+ * there are that many, a generation hard-links the unchanged files of the previous one; after
+ * that, the oldest is turned into the next, writing only what changed since it, and older ones are
+ * pruned. Rounds that arrive while a generation is written, or while the writer rests after one,
+ * coalesce into the next.
  */
 @Component
 class Snapshots implements DisposableBean {
