@@ -73,9 +73,7 @@ class Snapshots implements DisposableBean {
     private final AtomicReference<Pending> pending = new AtomicReference<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("wahlwerk-snapshot").daemon().factory());
-    /** Writer thread only: what the current generation holds, and where. */
-    private Map<String, PublishedPage> written = Map.of();
-    private Path writtenDir;
+    /** Writer thread only: the number of the last generation written. */
     private long generation;
     private volatile long currentGeneration;
     /** Writer thread only: the lock that makes this process the one writer of the folder. */
@@ -123,7 +121,8 @@ class Snapshots implements DisposableBean {
                 if (!dirty && changedElections.isEmpty()) {
                     return;
                 }
-                round = new Pending(Map.copyOf(pages), Set.copyOf(changedElections));
+                // A copy of its own: the writer adds the signed files to it.
+                round = new Pending(new HashMap<>(pages), Set.copyOf(changedElections));
                 changedElections.clear();
                 dirty = false;
             }
@@ -248,7 +247,7 @@ class Snapshots implements DisposableBean {
         }
         long started = THREADS.getCurrentThreadCpuTime();
         try {
-            Map<String, PublishedPage> state = new HashMap<>(queued.state());
+            Map<String, PublishedPage> state = queued.state();
             // A node that does not own the folder signs too: it serves the manifest from memory.
             if (signChanged(state, queued.changed()) && ownsFolder()) {
                 writeGeneration(state);
@@ -296,8 +295,6 @@ class Snapshots implements DisposableBean {
             Files.deleteIfExists(link);
             Files.createSymbolicLink(link, Path.of(dir.getFileName().toString()));
             Files.move(link, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            written = state;
-            writtenDir = dir;
             currentGeneration = n;
             ours.addLast(new Generation(n, dir, state));
             while (ours.size() > KEEP) {
@@ -306,7 +303,8 @@ class Snapshots implements DisposableBean {
         } catch (IOException | RuntimeException e) {
             // The in-memory pages are served anyway and the last whole generation stays current:
             // a failing disk must not stop election night.
-            log.warn("Snapshot generation {} could not be written, {} stays current: {}", n, writtenDir, e.toString());
+            log.warn("Snapshot generation {} could not be written, {} stays current: {}", n,
+                    ours.isEmpty() ? null : ours.peekLast().dir(), e.toString());
             deleteQuietly(dir);
             return;
         }
@@ -315,6 +313,7 @@ class Snapshots implements DisposableBean {
 
     /** A complete generation: unchanged files hard-linked from the current one, the others written. */
     private void writeWhole(Path dir, Map<String, PublishedPage> state) throws IOException {
+        Generation last = ours.peekLast();
         deleteTree(dir);
         Files.createDirectories(dir);
         Set<Path> made = new HashSet<>();
@@ -325,8 +324,8 @@ class Snapshots implements DisposableBean {
                 Files.createDirectories(target.getParent());
             }
             Path gz = target.resolveSibling(target.getFileName() + ".gz");
-            if (written.get(e.getKey()) == e.getValue() && writtenDir != null && link(writtenDir.resolve(rel), target)
-                    && link(writtenDir.resolve(rel + ".gz"), gz)) {
+            if (last != null && last.files().get(e.getKey()) == e.getValue() && link(last.dir().resolve(rel), target)
+                    && link(last.dir().resolve(rel + ".gz"), gz)) {
                 continue;
             }
             Files.write(target, e.getValue().body());
@@ -410,8 +409,7 @@ class Snapshots implements DisposableBean {
         }
         // From here on this process writes: continue after the highest generation present.
         generation = existingGenerations().stream().mapToLong(Snapshots::number).max().orElse(0);
-        written = Map.of();
-        writtenDir = null;
+        ours.clear();
         log.info("Writing the public snapshots in {} (after generation {})", root, generation);
         return true;
     }
@@ -428,7 +426,8 @@ class Snapshots implements DisposableBean {
     private void prune() {
         List<Path> all = existingGenerations();
         for (int i = 0; i < all.size() - KEEP; i++) {
-            if (!all.get(i).equals(writtenDir)) {
+            Path dir = all.get(i);
+            if (ours.stream().noneMatch(g -> g.dir().equals(dir))) {
                 deleteQuietly(all.get(i));
             }
         }
