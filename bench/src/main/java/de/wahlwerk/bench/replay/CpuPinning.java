@@ -55,8 +55,7 @@ final class CpuPinning {
                 }
             }
         }
-        List<ProcessHandle> postgres = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)).toList();
+        List<ProcessHandle> postgres = CpuShares.postgresProcesses();
         for (ProcessHandle p : postgres) {
             for (Path task : tasks(p.pid())) {
                 taskset(otherCpus, task.getFileName().toString());

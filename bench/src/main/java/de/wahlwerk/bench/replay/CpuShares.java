@@ -35,11 +35,16 @@ final class CpuShares {
             return new Reading(0, 0, 0, 0);
         }
         // PostgreSQL: its live processes (the nodes' pools keep their back ends for the night).
-        double pg = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+        double pg = postgresProcesses().stream()
                 .mapToDouble(p -> seconds(p.info().totalCpuDuration().orElse(Duration.ZERO))).sum();
         double client = seconds(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
         return new Reading(busy / TICKS, total / TICKS, client, pg);
+    }
+
+    /** Every PostgreSQL process on the machine (the embedded cluster's postmaster and back ends). */
+    static List<ProcessHandle> postgresProcesses() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)).toList();
     }
 
     /** Prints the shares between two readings; {@code nodes} holds each node's CPU seconds in the same span. */
