@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * does nothing.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "", matchIfMissing = true)
+@Conditional(NoExternalDatabase.class)
 public class EmbeddedDatabaseConfig {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);

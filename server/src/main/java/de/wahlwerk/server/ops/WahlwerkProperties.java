@@ -25,4 +25,14 @@ public record WahlwerkProperties(Path dataDir, String baseUrl, boolean demo, Str
             command = "";
         }
     }
+
+    /**
+     * Whether this process serves (no maintenance command). A command such as {@code audit verify}
+     * runs beside a serving node on the same data directory and database: it must not start
+     * the publisher, the public listener or the report listener, or it would write snapshots into
+     * the serving node's folder and take its port.
+     */
+    public boolean serving() {
+        return command.isBlank();
+    }
 }

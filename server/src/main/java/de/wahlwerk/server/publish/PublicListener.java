@@ -59,13 +59,16 @@ class PublicListener implements SmartLifecycle {
     private final String host;
     private final int maxConnections;
     private final AtomicInteger open = new AtomicInteger();
+    private final boolean serving;
     private volatile EventLoopGroup group;
     private volatile Channel server;
     private volatile int boundPort = -1;
 
     PublicListener(Snapshots snapshots, NotPublishedPage notPublished, @Value("${wahlwerk.public-port:-1}") int port,
             @Value("${wahlwerk.public-host:0.0.0.0}") String host,
-            @Value("${wahlwerk.public-max-connections:10000}") int maxConnections) {
+            @Value("${wahlwerk.public-max-connections:10000}") int maxConnections,
+            de.wahlwerk.server.ops.WahlwerkProperties properties) {
+        this.serving = properties.serving();
         this.snapshots = snapshots;
         this.notPublished = notPublished;
         this.port = port;
@@ -75,7 +78,7 @@ class PublicListener implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (port < 0) {
+        if (port < 0 || !serving) {
             return;
         }
         group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())),

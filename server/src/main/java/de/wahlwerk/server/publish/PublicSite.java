@@ -74,10 +74,12 @@ class PublicSite implements DisposableBean {
     private final AreaPages areaPages;
     private final PublicFactsSource facts;
     private final LiveFeed live;
+    private final boolean serving;
 
     PublicSite(SetupDirectory setup, LiveTallies tallies, ResultsService results, EntryService entry, Snapshots snapshots,
             ITemplateEngine templates, Formats fmt, JsonMapper json, OpenDataFiles openData, java.util.Optional<Clock> clock,
-            AreaPages areaPages, PublicFactsSource facts, LiveFeed live) {
+            AreaPages areaPages, PublicFactsSource facts, LiveFeed live, de.wahlwerk.server.ops.WahlwerkProperties properties) {
+        this.serving = properties.serving();
         this.areaPages = areaPages;
         this.facts = facts;
         this.live = live;
@@ -95,6 +97,9 @@ class PublicSite implements DisposableBean {
 
     @EventListener
     void start(ApplicationReadyEvent ready) {
+        if (!serving) {
+            return;
+        }
         snapshots.put(PublicReadFilter.PREFIX + "public.css", PublishedPage.of(resource("static/css/public.css"), "text/css;charset=UTF-8"));
         snapshots.put(PublicReadFilter.PREFIX + "public.js", PublishedPage.of(resource("static/js/public.js"), "text/javascript;charset=UTF-8"));
         pageRenderer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("wahlwerk-pages").daemon().factory());
@@ -390,11 +395,21 @@ class PublicSite implements DisposableBean {
 
     @Override
     public void destroy() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        // Both threads stop before the snapshots and the templates they use go: a pass still
+        // running would otherwise render with a closed context and hand its pages to a stopped writer.
+        for (java.util.concurrent.ExecutorService e : new java.util.concurrent.ExecutorService[] {scheduler, pageRenderer}) {
+            if (e != null) {
+                e.shutdownNow();
+            }
         }
-        if (pageRenderer != null) {
-            pageRenderer.shutdownNow();
+        try {
+            for (java.util.concurrent.ExecutorService e : new java.util.concurrent.ExecutorService[] {scheduler, pageRenderer}) {
+                if (e != null && !e.awaitTermination(10, TimeUnit.SECONDS)) {
+                    log.warn("Publishing thread did not stop within 10 s");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -31,7 +31,11 @@ class ReportNotifications implements DisposableBean {
     private volatile boolean running = true;
     private Thread listener;
 
-    ReportNotifications(LiveTallies tallies, DataSource dataSource, ResultEvents events) {
+    private final boolean serving;
+
+    ReportNotifications(LiveTallies tallies, DataSource dataSource, ResultEvents events,
+            de.wahlwerk.server.ops.WahlwerkProperties properties) {
+        this.serving = properties.serving();
         this.tallies = tallies;
         this.dataSource = dataSource;
         this.events = events;
@@ -45,6 +49,9 @@ class ReportNotifications implements DisposableBean {
 
     @EventListener
     void start(ApplicationReadyEvent ready) {
+        if (!serving) {
+            return;
+        }
         listener = Thread.ofVirtual().name("wahlwerk-report-listener").start(this::listen);
     }
 

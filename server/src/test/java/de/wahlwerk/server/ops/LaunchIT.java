@@ -32,6 +32,34 @@ class LaunchIT extends IntegrationTest {
     }
 
     @Test
+    void configuredDatabaseIsUsedAndNothingIsEmbedded() throws Exception {
+        // The test server's cluster stands in for an operator's PostgreSQL: a second process given
+        // its URL must use it, and must not start an embedded cluster in its own data directory.
+        Integer port = RunningCluster.port(Path.of("target/test-data/shared/postgres").toAbsolutePath());
+        assertThat(port).isNotNull();
+        long days = jdbc.sql("select count(*) from election_day").query(Long.class).single();
+        Path dataDir = java.nio.file.Files.createTempDirectory(Path.of("target"), "external-db-");
+        long publishers = threadsNamed("wahlwerk-publish");
+        try (var second = new SpringApplicationBuilder(WahlwerkApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--wahlwerk.data-dir=" + dataDir, "--wahlwerk.command=audit-verify",
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + port + "/wahlwerk",
+                        "--spring.datasource.username=postgres", "--wahlwerk.public-port=0")) {
+            assertThat(second.getBeansOfType(EmbeddedDatabaseConfig.Cluster.class)).isEmpty();
+            // A command beside a serving node neither publishes nor listens: it would write into
+            // the node's snapshot folder and take its public port.
+            assertThat(threadsNamed("wahlwerk-publish")).as("only the test server's publisher runs").isEqualTo(publishers);
+            assertThat(second.getBeansOfType(org.springframework.context.SmartLifecycle.class).values())
+                    .filteredOn(l -> l.getClass().getSimpleName().equals("PublicListener")).isNotEmpty()
+                    .noneMatch(org.springframework.context.SmartLifecycle::isRunning);
+            JdbcClient other = second.getBean(JdbcClient.class);
+            assertThat(other.sql("select count(*) from election_day").query(Long.class).single()).isEqualTo(days);
+            assertThat(second.getBean(AuditVerifier.class).verify().ok()).isTrue();
+        }
+        assertThat(dataDir.resolve("postgres")).as("no embedded cluster beside a configured database").doesNotExist();
+    }
+
+    @Test
     void busyPortIsReportedWithWhatToDo() throws Exception {
         try (ServerSocket busy = new ServerSocket(0)) {
             String message = PortCheck.problem(busy.getLocalPort());
@@ -45,5 +73,9 @@ class LaunchIT extends IntegrationTest {
             probe.close();
             assertThat(PortCheck.problem(free)).isNull();
         }
+    }
+
+    private static long threadsNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).count();
     }
 }
