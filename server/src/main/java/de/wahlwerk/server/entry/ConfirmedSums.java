@@ -61,12 +61,17 @@ class ConfirmedSums {
         }
     }
 
+    /**
+     * The confirmations after the last one seen: a range of the (election_id, confirmed_seq) index
+     * (V12, {@code ReportLookupPlansIT}), not every report of the election.
+     */
+    static final String SINCE = """
+            select r.confirmed_seq, r.unit_id, u.kind, r.values_text
+            from quick_report r join reporting_unit u on u.id = r.unit_id
+            where r.election_id = :e and r.confirmed_seq > :s order by r.confirmed_seq""";
+
     private void catchUp(long electionId, State s) {
-        jdbc.sql("""
-                select r.confirmed_seq, r.unit_id, u.kind, r.values_text
-                from quick_report r join reporting_unit u on u.id = r.unit_id
-                where r.election_id = :e and r.confirmed_seq > :s order by r.confirmed_seq""")
-                .param("e", electionId).param("s", s.lastSeq)
+        jdbc.sql(SINCE).param("e", electionId).param("s", s.lastSeq)
                 .query((rs, i) -> {
                     long unit = rs.getLong(2);
                     UnitKind kind = UnitKind.valueOf(rs.getString(3));

@@ -87,7 +87,7 @@ class ReportStore {
     }
 
     Optional<StoredReport> byIdempotencyKey(long electionId, String key) {
-        return jdbc.sql(WITH_WARNINGS + "where election_id = :e and idempotency_key = :k")
+        return jdbc.sql(BY_IDEMPOTENCY_KEY)
                 .param("e", electionId).param("k", key).query((rs, i) -> withWarnings(rs)).optional();
     }
 
@@ -149,6 +149,9 @@ class ReportStore {
                    array(select w.reason from quick_report_warning w where w.report_id = q.id order by w.code) as warning_reasons
             from quick_report q
             """;
+
+    /** Looked up on every submission: must use the unique (election_id, idempotency_key) index (V12, {@code ReportLookupPlansIT}). */
+    static final String BY_IDEMPOTENCY_KEY = WITH_WARNINGS + "where election_id = :e and idempotency_key = :k";
 
     private static StoredReport withWarnings(ResultSet rs) throws SQLException {
         StoredReport r = map(rs);

@@ -1,0 +1,15 @@
+-- Reports are looked up so that PostgreSQL's choice of index cannot make election night quadratic.
+-- The night starts with an empty quick_report table, and the plans PostgreSQL makes then (and keeps
+-- until the next ANALYZE, never where autovacuum is off) used the old index (election_id, unit_id,
+-- status) for every lookup by election: the idempotency-key check and the catch-up of the confirmed
+-- sums read every report of the election on every submission. In a replay of North
+-- Rhine-Westphalia that was 870 blocks per call, growing with the night (docs/PERFORMANCE.md).
+
+-- By unit first: a unit's history, and the district edit's "does this unit have reports" check
+-- (which has no election to give), are exact look-ups; no index leads with election_id alone, so
+-- the key look-up has the unique (election_id, idempotency_key) index as its only choice.
+drop index quick_report_unit;
+create index quick_report_unit on quick_report (unit_id, election_id, status);
+
+-- The confirmations after the last one seen, in order: a range of the newest entries.
+create index quick_report_confirmed on quick_report (election_id, confirmed_seq) where confirmed_seq is not null;
