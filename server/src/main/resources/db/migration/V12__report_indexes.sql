@@ -13,3 +13,7 @@ create index quick_report_unit on quick_report (unit_id, election_id, status);
 
 -- The confirmations after the last one seen, in order: a range of the newest entries.
 create index quick_report_confirmed on quick_report (election_id, confirmed_seq) where confirmed_seq is not null;
+
+-- The approvers' work list (reports waiting for a decision), reloaded all night: the few pending
+-- versions in order, not every report of the election (the old index held the status for that).
+create index quick_report_pending on quick_report (election_id, id) where status = 'PENDING';

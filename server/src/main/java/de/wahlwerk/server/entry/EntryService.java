@@ -254,7 +254,7 @@ public class EntryService {
     @Transactional(readOnly = true)
     public List<StoredReport> pending(long electionId) {
         Election election = election(electionId);
-        return reports.withStatus(electionId, ReportStatus.PENDING).stream()
+        return reports.pending(electionId).stream()
                 .filter(r -> mayApprove(unit(election, r.unitId())))
                 .toList();
     }

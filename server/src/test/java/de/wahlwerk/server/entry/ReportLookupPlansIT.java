@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The two look-ups made on every submission, planned by the real PostgreSQL on a small table as
- * at the start of election night: each must use the index made for it. With only the old
+ * The look-ups made on every submission, and the approvers' work list, planned by the real
+ * PostgreSQL on a small table as at the start of election night: each must use the index made for it. With only the old
  * (election_id, unit_id, status) index PostgreSQL read every report of the election for both, and
  * kept those plans while the table grew (V12).
  */
@@ -32,6 +32,12 @@ class ReportLookupPlansIT extends IntegrationTest {
         long last = jdbc.sql("select coalesce(max(confirmed_seq), 0) from quick_report").query(Long.class).single();
         List<String> scans = scansOfQuickReport(ConfirmedSums.SINCE, Map.of("e", election, "s", last));
         assertThat(scans).containsExactly("Index Scan quick_report_confirmed");
+    }
+
+    @Test
+    void approversWorkListReadsOnlyPendingVersions() {
+        List<String> scans = scansOfQuickReport(ReportStore.PENDING, Map.of("e", anyElection()));
+        assertThat(scans).containsExactly("Index Scan quick_report_pending");
     }
 
     private long anyElection() {
