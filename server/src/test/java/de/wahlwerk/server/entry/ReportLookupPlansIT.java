@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportLookupPlansIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> BY_SEQUENCE = List.of("Index Scan quick_report_confirmed", "Index Scan quick_report_confirmed_seq_key");
 
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.transaction.support.TransactionTemplate tx;
@@ -37,8 +38,10 @@ class ReportLookupPlansIT extends IntegrationTest {
     void confirmedSumsReadOnlyTheConfirmationsAfterTheLastSeen() {
         java.util.function.LongFunction<List<String>> lookUp = e -> scansOfQuickReport(ConfirmedSums.SINCE, Map.of("e", e, "s",
                 jdbc.sql("select coalesce(max(confirmed_seq), 0) from quick_report").query(Long.class).single()));
-        assertThat(lookUp.apply(firstElection())).containsExactly("Index Scan quick_report_confirmed");
-        assertThat(duringANight(lookUp)).containsExactly("Index Scan quick_report_confirmed");
+        // Either index on the sequence reads only the newer confirmations; the old schema read the
+        // election's every report through the unit index.
+        assertThat(lookUp.apply(firstElection())).singleElement().isIn(BY_SEQUENCE);
+        assertThat(duringANight(lookUp)).singleElement().isIn(BY_SEQUENCE);
     }
 
     private long firstElection() {
