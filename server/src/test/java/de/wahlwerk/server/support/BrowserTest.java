@@ -207,7 +207,13 @@ public abstract class BrowserTest extends IntegrationTest {
      */
     protected void signIn(String username, String password, java.util.function.Supplier<String> code) {
         open("/login");
-        assertThat(focused().getDomAttribute("id")).as("focus on arrival at the login page").isEqualTo("username");
+        // Chromium applies autofocus at its next rendering step, which on a busy machine can come
+        // just after the document reports itself complete: wait for it (a page without it still fails).
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> "username".equals(focused().getDomAttribute("id")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertThat(focused().getDomAttribute("id")).as("focus on arrival at the login page").isEqualTo("username");
+        }
         press(username);
         tab();
         assertThat(focused().getDomAttribute("id")).isEqualTo("password");
