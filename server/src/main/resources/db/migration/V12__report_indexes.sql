@@ -6,8 +6,9 @@
 -- Rhine-Westphalia that was 870 blocks per call, growing with the night (docs/PERFORMANCE.md).
 
 -- By unit first: a unit's history, and the district edit's "does this unit have reports" check
--- (which has no election to give), are exact look-ups; no index leads with election_id alone, so
--- the key look-up has the unique (election_id, idempotency_key) index as its only choice.
+-- (which has no election to give), are exact look-ups. The key look-up is left with the unique
+-- (election_id, idempotency_key) index as its only choice: the partial indexes below lead with
+-- election_id too, but serve only statements that state their condition.
 drop index quick_report_unit;
 create index quick_report_unit on quick_report (unit_id, election_id, status);
 

@@ -28,10 +28,9 @@ class ReportNotifications implements DisposableBean {
     private final LiveTallies tallies;
     private final DataSource dataSource;
     private final ResultEvents events;
+    private final boolean serving;
     private volatile boolean running = true;
     private Thread listener;
-
-    private final boolean serving;
 
     ReportNotifications(LiveTallies tallies, DataSource dataSource, ResultEvents events,
             de.wahlwerk.server.ops.WahlwerkProperties properties) {
