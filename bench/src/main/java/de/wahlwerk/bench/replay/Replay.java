@@ -705,7 +705,10 @@ public final class Replay {
         Path snapshots = snapshotRoot;
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        // By node and constituency: a 304 from a node means what that node last answered.
         Map<String, String> etags = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> reportedByNode = new java.util.concurrent.ConcurrentHashMap<>();
+        // By constituency: what the answer of this round showed.
         Map<String, Integer> reportedNow = new java.util.concurrent.ConcurrentHashMap<>();
         List<Probe> outstanding = new ArrayList<>();
         int round = 0;
@@ -749,11 +752,12 @@ public final class Replay {
                         answers.add(http.sendAsync(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).thenAccept(a -> {
                             long seen = System.nanoTime(); // each sample is timed by the answer that shows it
                             if (a.statusCode() == 200) {
-                                reportedNow.put(key, ch.reported().applyAsInt(a.body()));
+                                reportedByNode.put(key, ch.reported().applyAsInt(a.body()));
                                 a.headers().firstValue("ETag").ifPresent(t -> etags.put(key, t));
                             }
-                            if (reportedNow.containsKey(key)) {
-                                reportedNow.put(c, reportedNow.get(key));
+                            Integer reported = reportedByNode.get(key);
+                            if (reported != null) {
+                                reportedNow.put(c, reported);
                                 seenAt.put(c, seen);
                             }
                         }));
