@@ -397,14 +397,12 @@ class PublicSite implements DisposableBean {
     public void destroy() {
         // Both threads stop before the snapshots and the templates they use go: a pass still
         // running would otherwise render with a closed context and hand its pages to a stopped writer.
-        for (java.util.concurrent.ExecutorService e : new java.util.concurrent.ExecutorService[] {scheduler, pageRenderer}) {
-            if (e != null) {
-                e.shutdownNow();
-            }
-        }
+        List<java.util.concurrent.ExecutorService> threads = java.util.stream.Stream.of(scheduler, pageRenderer)
+                .filter(java.util.Objects::nonNull).toList();
+        threads.forEach(java.util.concurrent.ExecutorService::shutdownNow);
         try {
-            for (java.util.concurrent.ExecutorService e : new java.util.concurrent.ExecutorService[] {scheduler, pageRenderer}) {
-                if (e != null && !e.awaitTermination(10, TimeUnit.SECONDS)) {
+            for (java.util.concurrent.ExecutorService e : threads) {
+                if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
                     log.warn("Publishing thread did not stop within 10 s");
                 }
             }
