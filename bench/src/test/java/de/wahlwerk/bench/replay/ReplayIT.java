@@ -84,10 +84,15 @@ class ReplayIT {
 
     @Test
     void twoNodesOnOneDatabaseConvergeOnTheOfficialNumbers() throws Exception {
-        Replay.Result r = replay(List.of(node1, node2), "04").run();
+        Replay replay = replay(List.of(node1, node2), "04");
+        replay.snapshotsAt(WORK.resolve("data/public").toAbsolutePath());
+        Replay.Result r = replay.run();
         assertThat(r.mismatches()).isEmpty();
         assertThat(r.comparedNumbers()).as("numbers compared on both nodes").isGreaterThan(2 * 3 * 10);
         assertThat(r.reports()).isEqualTo(r.units() + r.corrections());
+        // The latency probe saw samples in every document it watches (the figures in PERFORMANCE.md).
+        assertThat(List.of(r.visible(), r.visiblePage(), r.visibleSnapshot()))
+                .allSatisfy(stats -> assertThat(stats.count()).isPositive());
     }
 
     @Test
