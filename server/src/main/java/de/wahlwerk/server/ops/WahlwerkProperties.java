@@ -10,11 +10,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl  public base URL for printed links; empty means http://localhost:&lt;port&gt;
  * @param demo     load the Musterstadt demo election on start if it is not there yet
  * @param command  a maintenance command to run instead of serving (e.g. {@code audit-verify})
+ * @param backgroundNice  nice value (0–19) of the public site's background threads (pages,
+ *                 snapshots, open data), so that requests are served first; 0 leaves them as they are
  */
 @ConfigurationProperties(prefix = "wahlwerk")
-public record WahlwerkProperties(Path dataDir, String baseUrl, boolean demo, String command) {
+public record WahlwerkProperties(Path dataDir, String baseUrl, boolean demo, String command, Integer backgroundNice) {
 
+    /** See {@link BackgroundThreads}; measured in docs/PERFORMANCE.md. */
+    public static final int DEFAULT_BACKGROUND_NICE = 10;
+
+    public WahlwerkProperties(Path dataDir, String baseUrl, boolean demo, String command) {
+        this(dataDir, baseUrl, demo, command, null);
+    }
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public WahlwerkProperties {
+        if (backgroundNice == null) {
+            backgroundNice = DEFAULT_BACKGROUND_NICE;
+        }
+        if (backgroundNice < 0 || backgroundNice > 19) {
+            throw new IllegalArgumentException("wahlwerk.background-nice must be between 0 and 19, is " + backgroundNice);
+        }
         if (dataDir == null) {
             dataDir = Path.of("data");
         }

@@ -82,8 +82,8 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     private final Map<Long, Long> electionFilesDueAt = new HashMap<>();
     /** Elections whose election-wide files wait for that time. */
     private final Map<Long, Election> deferred = new java.util.LinkedHashMap<>();
-    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(
-            Thread.ofVirtual().name("wahlwerk-open-data").factory());
+    /** Builds the files, below the request threads' priority; a platform thread, as only those have a nice value. */
+    private final java.util.concurrent.ExecutorService worker;
 
     /**
      * The rows of one election as of {@code sequence}, kept current in place from the confirmations
@@ -117,7 +117,10 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     private static final int SINCE_BATCH = 5_000;
 
     OpenDataFiles(SetupDirectory setup, LiveTallies tallies, ConfirmedReports confirmed, Snapshots snapshots,
-            JsonMapper json, Optional<Clock> clock, org.springframework.context.MessageSource messages) {
+            JsonMapper json, Optional<Clock> clock, org.springframework.context.MessageSource messages,
+            de.wahlwerk.server.ops.WahlwerkProperties properties) {
+        this.worker = java.util.concurrent.Executors.newSingleThreadExecutor(
+                de.wahlwerk.server.ops.BackgroundThreads.named("wahlwerk-open-data", properties.backgroundNice()));
         this.setup = setup;
         this.messages = messages;
         this.tallies = tallies;

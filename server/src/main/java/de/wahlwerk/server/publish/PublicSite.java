@@ -75,11 +75,13 @@ class PublicSite implements DisposableBean {
     private final PublicFactsSource facts;
     private final LiveFeed live;
     private final boolean serving;
+    private final int backgroundNice;
 
     PublicSite(SetupDirectory setup, LiveTallies tallies, ResultsService results, EntryService entry, Snapshots snapshots,
             ITemplateEngine templates, Formats fmt, JsonMapper json, OpenDataFiles openData, java.util.Optional<Clock> clock,
             AreaPages areaPages, PublicFactsSource facts, LiveFeed live, de.wahlwerk.server.ops.WahlwerkProperties properties) {
         this.serving = properties.serving();
+        this.backgroundNice = properties.backgroundNice();
         this.areaPages = areaPages;
         this.facts = facts;
         this.live = live;
@@ -102,7 +104,10 @@ class PublicSite implements DisposableBean {
         }
         snapshots.put(PublicReadFilter.PREFIX + "public.css", PublishedPage.of(resource("static/css/public.css"), "text/css;charset=UTF-8"));
         snapshots.put(PublicReadFilter.PREFIX + "public.js", PublishedPage.of(resource("static/js/public.js"), "text/javascript;charset=UTF-8"));
-        pageRenderer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("wahlwerk-pages").daemon().factory());
+        // Below the request threads' priority: a reader's request and a clerk's report come first, and
+        // the pages of what confirmed meanwhile coalesce into the next pass.
+        pageRenderer = Executors.newSingleThreadExecutor(
+                de.wahlwerk.server.ops.BackgroundThreads.named("wahlwerk-pages", backgroundNice));
         refreshAll();
         // Catches what this node did not cause itself: other nodes' confirmations, polls closing.
         // A platform thread of its own: a virtual one would share the carrier threads with every

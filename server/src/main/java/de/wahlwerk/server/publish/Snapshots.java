@@ -71,8 +71,8 @@ class Snapshots implements DisposableBean {
     }
 
     private final AtomicReference<Pending> pending = new AtomicReference<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("wahlwerk-snapshot").daemon().factory());
+    /** Writes the generations, below the request threads' priority (a burst coalesces into one generation). */
+    private final ExecutorService writer;
     /** Writer thread only: the number of the last generation written. */
     private long generation;
     private volatile long currentGeneration;
@@ -84,6 +84,8 @@ class Snapshots implements DisposableBean {
     Snapshots(WahlwerkProperties properties, SigningKeys keys) {
         this.root = properties.dataDir().toAbsolutePath().normalize().resolve("public");
         this.keys = keys;
+        this.writer = Executors.newSingleThreadExecutor(
+                de.wahlwerk.server.ops.BackgroundThreads.named("wahlwerk-snapshot", properties.backgroundNice()));
     }
 
     PublishedPage get(String path) {
