@@ -9,7 +9,9 @@ import de.wahlwerk.core.model.ReportingUnit;
 import de.wahlwerk.server.audit.AuditLog;
 import de.wahlwerk.server.security.AccessPolicy;
 import de.wahlwerk.server.security.Role;
+import de.wahlwerk.server.security.Scope;
 import de.wahlwerk.server.setup.SetupDirectory;
+import de.wahlwerk.server.setup.SetupReads;
 import de.wahlwerk.server.web.ConflictException;
 import de.wahlwerk.server.web.FieldProblem;
 import de.wahlwerk.server.web.InvalidInputException;
@@ -41,6 +43,7 @@ public class EntryService {
     static final long MAX_VALUE = 10_000_000L;
 
     private final SetupDirectory setup;
+    private final de.wahlwerk.server.setup.SetupCache cache;
     private final ReportForms forms;
     private final ReportStore reports;
     private final EntrySettingsStore settings;
@@ -54,7 +57,8 @@ public class EntryService {
     EntryService(SetupDirectory setup, ReportForms forms, ReportStore reports, EntrySettingsStore settings,
             EntryChecks checks, AccessPolicy access, AuditLog audit, java.util.Optional<Clock> clock,
             org.springframework.context.MessageSource messages,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, de.wahlwerk.server.setup.SetupCache cache) {
+        this.cache = cache;
         this.messages = messages;
         this.events = events;
         this.setup = setup;
@@ -70,19 +74,21 @@ public class EntryService {
     /** The form of a unit, for the entry page; checks that the user may report for the unit. */
     @Transactional(readOnly = true)
     public ReportForm formFor(long electionId, long unitId) {
-        Election election = election(electionId);
-        ReportingUnit unit = unit(election, unitId);
-        requireMayEnter(unit);
-        return forms.form(election, unit);
+        SetupReads now = cache.view();
+        Election election = election(now, electionId);
+        ReportingUnit unit = unit(now, election, unitId);
+        requireMayEnter(now, unit);
+        return forms.form(now, election, unit);
     }
 
     /** The form of a unit for reading (review, history): any staff role covering the unit. */
     @Transactional(readOnly = true)
     public ReportForm formForReading(long electionId, long unitId) {
-        Election election = election(electionId);
-        ReportingUnit unit = unit(election, unitId);
-        requireMayView(unit);
-        return forms.form(election, unit);
+        SetupReads now = cache.view();
+        Election election = election(now, electionId);
+        ReportingUnit unit = unit(now, election, unitId);
+        requireMayView(now, unit);
+        return forms.form(now, election, unit);
     }
 
     /**
@@ -108,16 +114,19 @@ public class EntryService {
                 return new SubmitResult(earlier.get().id(), earlier.get().status(), true);
             }
         }
-        Election election = election(s.electionId());
-        ReportingUnit unit = unit(election, s.unitId());
+        // The set-up as of now, after the lock: one statement (its version) where it has not
+        // changed since the last report, which is every report of a night (ADR 0009).
+        SetupReads now = cache.view();
+        Election election = election(now, s.electionId());
+        ReportingUnit unit = unit(now, election, s.unitId());
         if (s.channel() != Submission.Channel.PHONE) {
-            requireMayEnter(unit);
+            requireMayEnter(now, unit);
         }
         refuseCountedWith(unit, "entry.countedWith");
         EntrySettings config = settings.get(election.id());
-        requirePollsClosed(election, config);
+        requirePollsClosed(now, election, config);
 
-        ReportForm form = forms.form(election, unit);
+        ReportForm form = forms.form(now, election, unit);
         Map<String, Long> values = parse(form, s.rawValues());
         List<Finding> findings = checks.check(form, values, config);
         List<FieldProblem> problems = new ArrayList<>();
@@ -202,9 +211,10 @@ public class EntryService {
     @Transactional
     public void approve(long reportId) {
         StoredReport seen = reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
-        Election election = election(seen.electionId());
-        ReportingUnit unit = unit(election, seen.unitId());
-        requireMayApprove(unit);
+        SetupReads now = cache.view();
+        Election election = election(now, seen.electionId());
+        ReportingUnit unit = unit(now, election, seen.unitId());
+        requireMayApprove(now, unit);
         // A district edit refuses "counted with a neighbour" while a report waits (under the unit's
         // lock); this only guards against a report from elsewhere, on the unit already read.
         refuseCountedWith(unit, "entry.approveCountedWith");
@@ -220,8 +230,9 @@ public class EntryService {
     @Transactional
     public void reject(long reportId, String reason) {
         StoredReport seen = reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
-        Election election = election(seen.electionId());
-        requireMayApprove(unit(election, seen.unitId()));
+        SetupReads now = cache.view();
+        Election election = election(now, seen.electionId());
+        requireMayApprove(now, unit(now, election, seen.unitId()));
         if (blankToNull(reason) == null) {
             throw new InvalidInputException(FieldProblem.of("reason", "entry.rejectNeedsReason"));
         }
@@ -237,25 +248,28 @@ public class EntryService {
 
     @Transactional(readOnly = true)
     public List<StoredReport> history(long electionId, long unitId) {
-        Election election = election(electionId);
-        ReportingUnit unit = unit(election, unitId);
-        requireMayView(unit);
+        SetupReads now = cache.view();
+        Election election = election(now, electionId);
+        ReportingUnit unit = unit(now, election, unitId);
+        requireMayView(now, unit);
         return reports.ofUnit(electionId, unitId);
     }
 
     @Transactional(readOnly = true)
     public StoredReport report(long id) {
         StoredReport r = reports.find(id).orElseThrow(() -> new NotFoundException("report", id));
-        requireMayView(unit(election(r.electionId()), r.unitId()));
+        SetupReads now = cache.view();
+        requireMayView(now, unit(now, election(now, r.electionId()), r.unitId()));
         return r;
     }
 
     /** Reports waiting for a decision in units the user may approve. */
     @Transactional(readOnly = true)
     public List<StoredReport> pending(long electionId) {
-        Election election = election(electionId);
+        SetupReads now = cache.view();
+        Election election = election(now, electionId);
         return reports.pending(electionId).stream()
-                .filter(r -> mayApprove(unit(election, r.unitId())))
+                .filter(r -> mayApprove(now, unit(now, election, r.unitId())))
                 .toList();
     }
 
@@ -411,11 +425,11 @@ public class EntryService {
         return keys.stream().allMatch(k -> Objects.equals(a.get(k), b.get(k)));
     }
 
-    private void requirePollsClosed(Election election, EntrySettings config) {
+    private void requirePollsClosed(SetupReads now, Election election, EntrySettings config) {
         if (config.rehearsal()) {
             return;
         }
-        ElectionDay day = setup.day(election.electionDayId()).orElseThrow();
+        ElectionDay day = now.day(election.electionDayId()).orElseThrow();
         ZonedDateTime close = day.date().atTime(day.pollsClose()).atZone(ZONE);
         if (ZonedDateTime.now(clock.withZone(ZONE)).isBefore(close)) {
             throw new InvalidInputException(FieldProblem.of(null, "entry.beforePollsClose",
@@ -424,44 +438,50 @@ public class EntryService {
     }
 
     private Election election(long id) {
-        return setup.election(id).orElseThrow(() -> new NotFoundException("election", id));
+        return election(setup, id);
     }
 
-    private ReportingUnit unit(Election election, long unitId) {
-        ReportingUnit u = setup.unit(unitId).orElseThrow(() -> new NotFoundException("unit", unitId));
+    private static Election election(SetupReads reads, long id) {
+        return reads.election(id).orElseThrow(() -> new NotFoundException("election", id));
+    }
+
+    private static ReportingUnit unit(SetupReads reads, Election election, long unitId) {
+        ReportingUnit u = reads.unit(unitId).orElseThrow(() -> new NotFoundException("unit", unitId));
         if (u.electionDayId() != election.electionDayId()) {
             throw new NotFoundException("unit", unitId);
         }
         return u;
     }
 
-    private boolean covers(ReportingUnit unit, Role... roles) {
-        for (Area a : setup.unitAreas(unit.id()).values()) {
-            if (access.coversAny(a.id(), roles)) {
+    private boolean covers(SetupReads reads, ReportingUnit unit, Role... roles) {
+        for (Area a : reads.unitAreas(unit.id()).values()) {
+            List<Scope> chain = reads.ancestorsOrSelf(a.id()).stream()
+                    .map(up -> new Scope(up.hierarchy(), up.officialKey())).toList();
+            if (access.coversAny(chain, roles)) {
                 return true;
             }
         }
         return false;
     }
 
-    private void requireMayEnter(ReportingUnit unit) {
-        if (!covers(unit, Role.CLERK, Role.ADMIN)) {
+    private void requireMayEnter(SetupReads reads, ReportingUnit unit) {
+        if (!covers(reads, unit, Role.CLERK, Role.ADMIN)) {
             throw new AccessDeniedException("unit " + unit.officialKey() + " is not assigned to this user");
         }
     }
 
-    private boolean mayApprove(ReportingUnit unit) {
-        return covers(unit, Role.APPROVER, Role.ADMIN);
+    private boolean mayApprove(SetupReads reads, ReportingUnit unit) {
+        return covers(reads, unit, Role.APPROVER, Role.ADMIN);
     }
 
-    private void requireMayApprove(ReportingUnit unit) {
-        if (!mayApprove(unit)) {
+    private void requireMayApprove(SetupReads reads, ReportingUnit unit) {
+        if (!mayApprove(reads, unit)) {
             throw new AccessDeniedException("user may not approve reports of unit " + unit.officialKey());
         }
     }
 
-    private void requireMayView(ReportingUnit unit) {
-        if (!covers(unit, Role.values())) {
+    private void requireMayView(SetupReads reads, ReportingUnit unit) {
+        if (!covers(reads, unit, Role.values())) {
             throw new NotFoundException("unit", unit.id());
         }
     }

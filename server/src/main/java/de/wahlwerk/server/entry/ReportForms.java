@@ -24,6 +24,11 @@ public class ReportForms {
     }
 
     public ReportForm form(Election election, ReportingUnit unit) {
+        return form(setup, election, unit);
+    }
+
+    /** The form as the given reads of the set-up see it (entry passes its cached view of the set-up). */
+    ReportForm form(de.wahlwerk.server.setup.SetupReads reads, Election election, ReportingUnit unit) {
         List<FormField> fields = new ArrayList<>();
         if (unit.kind() == de.wahlwerk.core.model.UnitKind.POLLING) {
             fields.add(new FormField("A1", "entry.field.A1", "ROLL", null, null));
@@ -33,8 +38,8 @@ public class ReportForms {
         }
         fields.add(new FormField("B", "entry.field.B", "VOTERS", null, null));
         fields.add(new FormField("B1", "entry.field.B1", "VOTERS", null, null));
-        Set<Long> areasOfUnit = areasOf(unit);
-        List<Nomination> all = setup.nominationsIn(election.id(), areasOfUnit);
+        Set<Long> areasOfUnit = areasOf(reads, unit);
+        List<Nomination> all = reads.nominationsIn(election.id(), areasOfUnit);
         for (VoteKind kind : election.kind().voteKinds()) {
             String[] l = ReportForm.letters(kind);
             fields.add(new FormField(l[0], "entry.field.invalid." + kind.name(), kind.name(), null, null));
@@ -47,7 +52,7 @@ public class ReportForms {
                                 n.ballotPosition(), n.shortName()));
                         if (kind == VoteKind.CUMULATIVE) {
                             // Cumulating and cross-list voting: personal votes of every candidate of the list.
-                            for (var c : setup.candidates(n.id())) {
+                            for (var c : reads.candidates(n.id())) {
                                 fields.add(new FormField(l[1] + n.ballotPosition() + "_" + c.listPosition(),
                                         "entry.field.candidate", kind.name(), n.ballotPosition(),
                                         n.shortName() + " " + c.listPosition() + ": " + c.displayName(), c.listPosition()));
@@ -58,10 +63,10 @@ public class ReportForms {
         return new ReportForm(election, unit, fields);
     }
 
-    private Set<Long> areasOf(ReportingUnit unit) {
+    private static Set<Long> areasOf(de.wahlwerk.server.setup.SetupReads reads, ReportingUnit unit) {
         Set<Long> ids = new HashSet<>();
-        for (Area leaf : setup.unitAreas(unit.id()).values()) {
-            setup.ancestorsOrSelf(leaf.id()).forEach(a -> ids.add(a.id()));
+        for (Area leaf : reads.unitAreas(unit.id()).values()) {
+            reads.ancestorsOrSelf(leaf.id()).forEach(a -> ids.add(a.id()));
         }
         return ids;
     }

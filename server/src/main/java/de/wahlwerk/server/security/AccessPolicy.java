@@ -42,8 +42,15 @@ public class AccessPolicy {
      * ancestors for all roles: entry asks this for every report, twice (clerk and approver).
      */
     public boolean coversAny(long areaId, Role... roles) {
+        return coversAny(areas.ancestorsOrSelf(areaId), roles);
+    }
+
+    /**
+     * As {@link #coversAny(long, Role...)}, for an area whose chain (the area and its ancestors,
+     * as scopes) the caller has already read, e.g. from entry's cached view of the set-up.
+     */
+    public boolean coversAny(List<Scope> chain, Role... roles) {
         List<Role> wanted = List.of(roles);
-        List<Scope> chain = areas.ancestorsOrSelf(areaId);
         return current().grants().stream()
                 .filter(g -> wanted.contains(g.role()))
                 .anyMatch(g -> g.scope().isInstallationWide() || chain.contains(g.scope()));

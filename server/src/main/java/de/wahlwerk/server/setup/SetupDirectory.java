@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional(readOnly = true)
-public class SetupDirectory {
+public class SetupDirectory implements SetupReads {
 
     private final ElectionDayStore days;
     private final AreaStore areas;
@@ -31,10 +31,12 @@ public class SetupDirectory {
         this.nominations = nominations;
     }
 
+    @Override
     public Optional<Election> election(long id) {
         return days.election(id);
     }
 
+    @Override
     public Optional<ElectionDay> day(long id) {
         return days.day(id).map(ElectionDayStore.Day::day);
     }
@@ -57,6 +59,7 @@ public class SetupDirectory {
         return days.elections(dayId);
     }
 
+    @Override
     public Optional<ReportingUnit> unit(long id) {
         return areas.unit(id);
     }
@@ -70,6 +73,7 @@ public class SetupDirectory {
     }
 
     /** Hierarchy → leaf area of the unit. */
+    @Override
     public Map<String, Area> unitAreas(long unitId) {
         return areas.unitAreas(unitId);
     }
@@ -79,6 +83,7 @@ public class SetupDirectory {
         return areas.unitAreasOfDay(dayId);
     }
 
+    @Override
     public List<Area> ancestorsOrSelf(long areaId) {
         return areas.ancestorsOrSelf(areaId);
     }
@@ -104,10 +109,12 @@ public class SetupDirectory {
      * The nominations standing in the given areas (and election-wide ones): a unit's ballot reads a
      * few dozen rows instead of all 4,000 of a Bundestag election on every report.
      */
+    @Override
     public List<Nomination> nominationsIn(long electionId, java.util.Collection<Long> areaIds) {
         return nominations.nominationsIn(electionId, areaIds);
     }
 
+    @Override
     public List<de.wahlwerk.core.model.Candidate> candidates(long nominationId) {
         return nominations.candidates(nominationId);
     }

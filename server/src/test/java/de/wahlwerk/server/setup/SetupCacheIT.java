@@ -1,0 +1,107 @@
+package de.wahlwerk.server.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.wahlwerk.core.model.ReportingUnit;
+import de.wahlwerk.server.support.IntegrationTest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * ADR 0009: entry's cached view of the set-up reads a row once per version of the set-up, sees
+ * every change committed before the view was taken, and never keeps the set-up of before a change
+ * under the number of after it.
+ */
+class SetupCacheIT extends IntegrationTest {
+
+    @Autowired
+    SetupCache cache;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void anUnchangedSetUpIsReadOnceAndAChangeCommittedElsewhereIsSeenByTheNextView() {
+        long unitId = demoUnit();
+        String name = unitName(unitId);
+        try {
+            assertThat(viewName(unitId)).isEqualTo(name);
+            long reads = cache.reads();
+            assertThat(viewName(unitId)).isEqualTo(name);
+            assertThat(cache.reads()).as("the second view of the same version reads nothing").isEqualTo(reads);
+
+            rename(unitId, name + " (neu)");
+            assertThat(viewName(unitId)).as("after a committed change").isEqualTo(name + " (neu)");
+            assertThat(cache.reads()).as("the changed version is read anew").isGreaterThan(reads);
+        } finally {
+            rename(unitId, name);
+        }
+        assertThat(viewName(unitId)).isEqualTo(name);
+    }
+
+    @Test
+    void theVersionRisesOnceAtTheCommitOfAChangeNeverBefore() throws Exception {
+        long unitId = demoUnit();
+        String name = unitName(unitId);
+        long before = version();
+        CountDownLatch changed = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+            // Three changes in one transaction, the last one being held open.
+            jdbc.sql("update reporting_unit set name = :n where id = :id").param("n", "Zwischenstand").param("id", unitId).update();
+            jdbc.sql("update reporting_unit set name = :n where id = :id").param("n", "Zwischenstand 2").param("id", unitId).update();
+            jdbc.sql("update reporting_unit set name = :n where id = :id").param("n", name + " (neu)").param("id", unitId).update();
+            changed.countDown();
+            try {
+                commit.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(changed.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(version()).as("not raised before the commit").isEqualTo(before);
+            assertThat(viewName(unitId)).as("the view while the change is open").isEqualTo(name);
+        } finally {
+            commit.countDown();
+        }
+        other.get(30, TimeUnit.SECONDS);
+        try {
+            assertThat(version()).as("raised once by the transaction's three changes").isEqualTo(before + 1);
+            assertThat(viewName(unitId)).as("the old name was not kept under the new version").isEqualTo(name + " (neu)");
+        } finally {
+            rename(unitId, name);
+        }
+    }
+
+    @Test
+    void aViewIsTakenOnlyInsideATransaction() {
+        assertThatThrownBy(() -> cache.view()).isInstanceOf(IllegalStateException.class);
+    }
+
+    private String viewName(long unitId) {
+        return tx.execute(status -> cache.view().unit(unitId).map(ReportingUnit::name).orElseThrow());
+    }
+
+    private long demoUnit() {
+        return jdbc.sql("select min(id) from reporting_unit").query(Long.class).single();
+    }
+
+    private String unitName(long unitId) {
+        return jdbc.sql("select name from reporting_unit where id = :id").param("id", unitId).query(String.class).single();
+    }
+
+    private void rename(long unitId, String name) {
+        tx.executeWithoutResult(status -> jdbc.sql("update reporting_unit set name = :n where id = :id")
+                .param("n", name).param("id", unitId).update());
+    }
+
+    private long version() {
+        return jdbc.sql("select value from setup_version where id = 1").query(Long.class).single();
+    }
+}
