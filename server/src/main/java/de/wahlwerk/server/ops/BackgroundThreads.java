@@ -9,9 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Threads that work in the background for the public site (rendering pages, writing snapshots,
- * building open data) run at a lower operating-system priority than the threads that serve
- * requests. On election night both compete for the same cores: a clerk's report and a reader's
+ * Threads that work in the background for the public site (rendering pages, building open data)
+ * run at a lower operating-system priority than the threads that serve requests. On election night both compete for the same cores: a clerk's report and a reader's
  * request are answered first, and the background work, which coalesces whatever queued
  * meanwhile, simply takes larger and fewer rounds (ADR 0009).
  *

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demo     load the Musterstadt demo election on start if it is not there yet
  * @param command  a maintenance command to run instead of serving (e.g. {@code audit-verify})
  * @param backgroundNice  nice value (0–19) of the public site's background threads (pages,
- *                 snapshots, open data), so that requests are served first; 0 leaves them as they are
+ *                 open data), so that requests are served first; 0 leaves them as they are
  */
 @ConfigurationProperties(prefix = "wahlwerk")
 public record WahlwerkProperties(Path dataDir, String baseUrl, boolean demo, String command, Integer backgroundNice) {

@@ -71,7 +71,10 @@ class Snapshots implements DisposableBean {
     }
 
     private final AtomicReference<Pending> pending = new AtomicReference<>();
-    /** Writes the generations, below the request threads' priority (a burst coalesces into one generation). */
+    /**
+     * Writes the generations. At the node's own priority, unlike the page thread (ADR 0009): what
+     * it writes is what nginx or a CDN serve to the crowd, and it rests 9× its last generation anyway.
+     */
     private final ExecutorService writer;
     /** Writer thread only: the number of the last generation written. */
     private long generation;
@@ -84,8 +87,7 @@ class Snapshots implements DisposableBean {
     Snapshots(WahlwerkProperties properties, SigningKeys keys) {
         this.root = properties.dataDir().toAbsolutePath().normalize().resolve("public");
         this.keys = keys;
-        this.writer = Executors.newSingleThreadExecutor(
-                de.wahlwerk.server.ops.BackgroundThreads.named("wahlwerk-snapshot", properties.backgroundNice()));
+        this.writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("wahlwerk-snapshot").daemon().factory());
     }
 
     PublishedPage get(String path) {
