@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demo     load the Musterstadt demo election on start if it is not there yet
  * @param command  a maintenance command to run instead of serving (e.g. {@code audit-verify})
  * @param backgroundNice  nice value (0–19) of the public site's background threads (pages,
- *                 open data), so that requests are served first; 0 leaves them as they are
+ *                 open data), so that requests are served first; 0 (the default) leaves them as they are
  */
 @ConfigurationProperties(prefix = "wahlwerk")
 public record WahlwerkProperties(Path dataDir, String baseUrl, boolean demo, String command, Integer backgroundNice) {
 
-    /** See {@link BackgroundThreads}; measured in docs/PERFORMANCE.md. */
-    public static final int DEFAULT_BACKGROUND_NICE = 10;
+    /**
+     * Off by default: at saturation a lower priority let the pages fall more than a minute behind
+     * (ADR 0009, docs/PERFORMANCE.md); a node that only takes reports may turn it on.
+     */
+    public static final int DEFAULT_BACKGROUND_NICE = 0;
 
     public WahlwerkProperties(Path dataDir, String baseUrl, boolean demo, String command) {
         this(dataDir, baseUrl, demo, command, null);

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.wahlwerk.server.ops.ThreadNice;
-import de.wahlwerk.server.ops.WahlwerkProperties;
 import de.wahlwerk.server.support.IntegrationTest;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
  * ADR 0009: in the running node, the page thread and the open-data thread run at the configured
- * lower priority; the publish thread, which puts the numbers into the JSON, and the snapshot
- * writer, whose files nginx or a CDN serve, keep the process's own.
+ * lower priority ({@code wahlwerk.background-nice}, set for all integration tests); the publish
+ * thread, which puts the numbers into the JSON, and the snapshot writer, whose files nginx or a
+ * CDN serve, keep the process's own.
  */
 class BackgroundPriorityIT extends IntegrationTest {
 
@@ -21,7 +21,7 @@ class BackgroundPriorityIT extends IntegrationTest {
         assumeTrue(ThreadNice.available(), "Linux only: nice values per thread are read from /proc");
         int own = ThreadNice.current(); // a request-independent thread of the same process: the test's
         for (String name : new String[] {"wahlwerk-pages", "wahlwerk-open-data"}) {
-            assertThat(await(name)).as(name).isEqualTo(OptionalInt.of(WahlwerkProperties.DEFAULT_BACKGROUND_NICE));
+            assertThat(await(name)).as(name).isEqualTo(OptionalInt.of(BACKGROUND_NICE));
         }
         assertThat(await("wahlwerk-publish")).as("the publish thread").isEqualTo(OptionalInt.of(own));
         assertThat(await("wahlwerk-snapshot")).as("the snapshot writer").isEqualTo(OptionalInt.of(own));

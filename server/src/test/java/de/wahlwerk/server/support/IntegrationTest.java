@@ -9,8 +9,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * election loaded. All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wahlwerk.data-dir=target/test-data/shared", "wahlwerk.demo=true"})
+        properties = {"wahlwerk.data-dir=target/test-data/shared", "wahlwerk.demo=true", "wahlwerk.background-nice=" + IntegrationTest.BACKGROUND_NICE})
 public abstract class IntegrationTest {
+
+    /**
+     * The public site's background threads run below normal priority in the tests (the option is
+     * off by default): every page test then also shows that a lowered page thread does its work.
+     */
+    public static final int BACKGROUND_NICE = 5;
 
     static {
         // Each test run starts from an empty database, so that results never depend on an earlier run.
