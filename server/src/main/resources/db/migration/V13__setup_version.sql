@@ -1,7 +1,8 @@
--- The version of the election set-up (ADR 0009): election days, elections, areas, districts and
--- their areas, nominations and candidates. Entry reads these several times for every report; it
--- keeps what it read per version (SetupCache) and checks the version once per transaction, so
--- that a changed set-up is read anew and an unchanged one is not read at all.
+-- The version of the election set-up (ADR 0009): election days, elections, areas and their
+-- geometry, polling stations, districts and their areas, nominations and candidates. Entry reads
+-- these several times for every report, and the public site for every round; they keep what they
+-- read per version (SetupCache, PublicFactsSource) and check the version once, so that a changed
+-- set-up is read anew and an unchanged one is not read at all.
 create table setup_version (
     id    int primary key check (id = 1),
     value bigint not null
@@ -27,8 +28,8 @@ do $$
 declare
     t text;
 begin
-    foreach t in array array['election_day', 'election', 'area', 'reporting_unit', 'reporting_unit_area',
-                             'nomination', 'candidate'] loop
+    foreach t in array array['election_day', 'election', 'area', 'area_geometry', 'polling_station',
+                             'reporting_unit', 'reporting_unit_area', 'nomination', 'candidate'] loop
         execute format('create constraint trigger setup_changed after insert or update or delete on %I '
                        'deferrable initially deferred for each row execute function bump_setup_version()', t);
     end loop;

@@ -28,16 +28,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers {@link PublicFacts}. The setup part (names, stations, candidates) does not change on
- * election night and is cached per election for a minute, so that a burst of publications costs
- * no setup queries; the seat calculation follows every publication.
+ * Gathers {@link PublicFacts}. The setup part (names, stations, candidates, shapes) does not change
+ * on election night; it is kept per election until the set-up's version changes (ADR 0009), so
+ * that publications cost one look-up of the version and a changed set-up shows at once. The seat
+ * calculation follows every publication.
  */
 @Component
 class PublicFactsSource {
 
     private static final Logger log = LoggerFactory.getLogger(PublicFactsSource.class);
-    private static final long SETUP_TTL_NANOS = 60_000_000_000L;
-
     private final SetupDirectory setup;
     private final SeatService seats;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
@@ -48,13 +47,16 @@ class PublicFactsSource {
             Map<String, Map<String, String>> candidates, Rational quorum, String yes, String no,
             Map<AreaRef, Choropleth.Shape> shapes) {}
 
-    private record Cached(long at, int units, SetupPart part) {}
+    private record Cached(long setupVersion, int units, SetupPart part) {}
 
     private final de.wahlwerk.server.setup.AreaGeometries geometries;
     private final tools.jackson.databind.json.JsonMapper json;
 
+    private final de.wahlwerk.server.setup.SetupCache setupCache;
+
     PublicFactsSource(SetupDirectory setup, SeatService seats, de.wahlwerk.server.setup.AreaGeometries geometries,
-            tools.jackson.databind.json.JsonMapper json) {
+            tools.jackson.databind.json.JsonMapper json, de.wahlwerk.server.setup.SetupCache setupCache) {
+        this.setupCache = setupCache;
         this.geometries = geometries;
         this.json = json;
         this.setup = setup;
@@ -64,8 +66,10 @@ class PublicFactsSource {
     PublicFacts facts(Election e, Tally tally) {
         Cached c = cache.get(e.id());
         int units = tally.structure().units().size();
-        if (c == null || c.units() != units || System.nanoTime() - c.at() > SETUP_TTL_NANOS) {
-            c = new Cached(System.nanoTime(), units, setupPart(e, tally));
+        // Read before the set-up part: what is read after it is at least as new as this number.
+        long version = setupCache.version();
+        if (c == null || c.units() != units || c.setupVersion() != version) {
+            c = new Cached(version, units, setupPart(e, tally));
             cache.put(e.id(), c);
         }
         SeatReport report = lastSeats.get(e.id());

@@ -59,7 +59,7 @@ public class SetupCache {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a view of the set-up is taken inside a transaction");
         }
-        long version = jdbc.sql("select value from setup_version where id = 1").query(Long.class).single();
+        long version = version();
         Generation g = current.get();
         while (g.version < version) {
             Generation newer = new Generation(version);
@@ -72,6 +72,14 @@ public class SetupCache {
         // A transaction that read an older version than the newest one seen reads past the cache:
         // what it would keep might be older than what the newer generation promises.
         return new SetupView(g.version == version ? g : new Generation(version));
+    }
+
+    /**
+     * The version of the set-up as committed now; it rises with every committed change of a
+     * set-up table (V13). For callers that keep something derived from the set-up themselves.
+     */
+    public long version() {
+        return jdbc.sql("select value from setup_version where id = 1").query(Long.class).single();
     }
 
     /** How many look-ups went to the database; for tests. */
