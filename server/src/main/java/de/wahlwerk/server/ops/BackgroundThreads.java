@@ -10,41 +10,49 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Threads that work in the background for the public site (rendering pages, building open data)
- * run at a lower operating-system priority than the threads that serve requests. On election night both compete for the same cores: a clerk's report and a reader's
- * request are answered first, and the background work, which coalesces whatever queued
- * meanwhile, simply takes larger and fewer rounds (ADR 0009).
+ * may run at a lower operating-system priority than the threads that serve requests
+ * ({@code wahlwerk.background-nice}, off by default). Both compete for the same cores on election
+ * night: a clerk's report is then answered first, and the background work, which coalesces
+ * whatever queued meanwhile, takes larger and fewer rounds (ADR 0009).
  *
  * <p>Java's own thread priorities are ignored on Linux, so the thread's nice value is raised with
  * {@code setpriority(PRIO_PROCESS, gettid(), nice)}, which Linux applies to the one thread. Raising
  * it needs no privilege. Where that is not possible (another system, no native access), the
- * thread runs at normal priority and this is logged once.
+ * thread runs at normal priority and says so in the log.
  */
 public final class BackgroundThreads {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundThreads.class);
     /** {@code PRIO_PROCESS} of {@code <sys/resource.h>}; on Linux a thread id names one thread. */
     private static final int PRIO_PROCESS = 0;
-    private static final MethodHandle GETTID;
-    private static final MethodHandle SETPRIORITY;
 
-    static {
-        MethodHandle gettid = null;
-        MethodHandle setpriority = null;
-        try {
-            Linker linker = Linker.nativeLinker();
-            var libc = linker.defaultLookup();
-            var tid = libc.find("gettid");
-            var prio = libc.find("setpriority");
-            if (tid.isPresent() && prio.isPresent()) {
-                gettid = linker.downcallHandle(tid.get(), FunctionDescriptor.of(ValueLayout.JAVA_INT));
-                setpriority = linker.downcallHandle(prio.get(), FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                        ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    /**
+     * The C functions, looked up only when a priority is to be set: with the option off (the
+     * default) no native access happens, and the JVM has nothing to warn about.
+     */
+    private static final class Native {
+        static final MethodHandle GETTID;
+        static final MethodHandle SETPRIORITY;
+
+        static {
+            MethodHandle gettid = null;
+            MethodHandle setpriority = null;
+            try {
+                Linker linker = Linker.nativeLinker();
+                var libc = linker.defaultLookup();
+                var tid = libc.find("gettid");
+                var prio = libc.find("setpriority");
+                if (tid.isPresent() && prio.isPresent()) {
+                    gettid = linker.downcallHandle(tid.get(), FunctionDescriptor.of(ValueLayout.JAVA_INT));
+                    setpriority = linker.downcallHandle(prio.get(), FunctionDescriptor.of(ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                log.info("Background threads run at normal priority: {}", e.toString());
             }
-        } catch (RuntimeException | LinkageError e) {
-            log.info("Background threads run at normal priority: {}", e.toString());
+            GETTID = gettid;
+            SETPRIORITY = setpriority;
         }
-        GETTID = gettid;
-        SETPRIORITY = setpriority;
     }
 
     private BackgroundThreads() {}
@@ -69,12 +77,12 @@ public final class BackgroundThreads {
         if (nice == 0) {
             return true;
         }
-        if (SETPRIORITY == null) {
+        if (Native.SETPRIORITY == null) {
             return false;
         }
         try {
-            int tid = (int) GETTID.invokeExact();
-            int rc = (int) SETPRIORITY.invokeExact(PRIO_PROCESS, tid, nice);
+            int tid = (int) Native.GETTID.invokeExact();
+            int rc = (int) Native.SETPRIORITY.invokeExact(PRIO_PROCESS, tid, nice);
             if (rc != 0) {
                 log.info("Thread {} keeps its priority: setpriority returned {}", Thread.currentThread().getName(), rc);
             }
