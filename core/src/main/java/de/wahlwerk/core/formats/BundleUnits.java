@@ -118,10 +118,22 @@ final class BundleUnits {
                 result.add(new Unit(key, name, kind, station, areaKeys, countedWith));
             }
         }
+        Map<String, Unit> byKey = new java.util.HashMap<>();
+        result.forEach(u -> byKey.put(u.key(), u));
         for (Map.Entry<String, Row> e : counted) {
             String target = e.getKey();
             if (!keys.containsKey(target) || target.equals(e.getValue().get("key"))) {
                 t.problem(e.getValue(), "counted_with", "unknown-unit", target);
+                continue;
+            }
+            // One joint report cannot be split between areas or kinds (§ 68 Abs. 2 BWO: districts
+            // counted together share one count): the live tally refuses such a pair, so the
+            // election's public pages could not be published at all.
+            Unit guest = byKey.get(e.getValue().get("key"));
+            Unit host = byKey.get(target);
+            if (guest != null && host != null
+                    && (guest.kind() != host.kind() || !guest.areaKeys().equals(host.areaKeys()))) {
+                t.problem(e.getValue(), "counted_with", "counted-with-differs", target);
             }
         }
         return result;

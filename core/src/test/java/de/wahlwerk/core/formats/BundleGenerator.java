@@ -58,11 +58,19 @@ final class BundleGenerator {
         int u = 1 + random.nextInt(6);
         for (int i = 0; i < u; i++) {
             UnitKind kind = random.nextInt(3) == 0 ? UnitKind.POSTAL : UnitKind.POLLING;
+            Map<String, String> areaKeys = new LinkedHashMap<>();
+            Map<String, String> drawn = areaKeys;
+            byHierarchy.forEach((h, tree) -> drawn.put(h, tree.get(random.nextInt(tree.size())).key()));
+            // Counted with an earlier district (not itself counted with another): of its kind and in its areas.
+            Unit host = i > 0 && random.nextInt(4) == 0 ? units.get(random.nextInt(i)) : null;
+            String countedWith = null;
+            if (host != null && host.countedWithKey() == null) {
+                countedWith = host.key();
+                kind = host.kind();
+                areaKeys = new LinkedHashMap<>(host.areaKeys());
+            }
             String station = kind == UnitKind.POLLING && !stations.isEmpty() && random.nextBoolean()
                     ? stations.get(random.nextInt(stations.size())).key() : null;
-            Map<String, String> areaKeys = new LinkedHashMap<>();
-            byHierarchy.forEach((h, tree) -> areaKeys.put(h, tree.get(random.nextInt(tree.size())).key()));
-            String countedWith = i > 0 && random.nextInt(4) == 0 ? units.get(random.nextInt(i)).key() : null;
             units.add(new Unit(String.format("%03d", 100 + i), text(), kind, station, areaKeys, countedWith));
         }
         LocalDate date = LocalDate.of(2020 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));

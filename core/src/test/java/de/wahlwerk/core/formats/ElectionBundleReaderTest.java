@@ -68,7 +68,8 @@ class ElectionBundleReaderTest {
         assertThat(b.pollingStations().get(1).chairName()).isNull();
         assertThat(b.units()).extracting(ElectionBundle.Unit::kind)
                 .containsExactly(UnitKind.POLLING, UnitKind.POLLING, UnitKind.POLLING, UnitKind.POSTAL);
-        assertThat(b.units().get(2).countedWithKey()).isEqualTo("101");
+        assertThat(b.units().get(1).countedWithKey()).isEqualTo("101");
+        assertThat(b.units().get(2).countedWithKey()).isNull();
         assertThat(b.units().get(3).areaKeys()).containsExactly(Map.entry("admin", "01"),
                 Map.entry("bundestag", "053"));
         Election btw = b.elections().getFirst();
@@ -121,10 +122,20 @@ class ElectionBundleReaderTest {
 
     @Test
     void duplicateUnitKey() throws Exception {
-        assertThat(problemsAfter("units.csv", "102;Lohberg (2)", "101;Lohberg (2)"))
-                .containsExactly(ImportProblem.of("units.csv", 3, "key", "duplicate-key", "101", "2"));
+        assertThat(problemsAfter("units.csv", "201;Weende-Nord", "101;Weende-Nord"))
+                .containsExactly(ImportProblem.of("units.csv", 4, "key", "duplicate-key", "101", "2"));
+        assertThat(problemsAfter("units.csv", "053;101\n", "053;102\n"))
+                .containsExactly(ImportProblem.of("units.csv", 3, "counted_with", "unknown-unit", "102"));
+    }
+
+    @Test
+    void countedWithADistrictOfOtherAreasOrKind() throws Exception {
+        // 102 (admin area 01) counted with 201 (admin area 02): their joint report could not be split.
         assertThat(problemsAfter("units.csv", "053;101\n", "053;201\n"))
-                .containsExactly(ImportProblem.of("units.csv", 4, "counted_with", "unknown-unit", "201"));
+                .containsExactly(ImportProblem.of("units.csv", 3, "counted_with", "counted-with-differs", "201"));
+        // A postal district counted with a polling district of the same areas.
+        assertThat(problemsAfter("units.csv", "Briefwahlbezirk;;01;053;\n", "Briefwahlbezirk;;01;053;101\n"))
+                .containsExactly(ImportProblem.of("units.csv", 5, "counted_with", "counted-with-differs", "101"));
     }
 
     @Test

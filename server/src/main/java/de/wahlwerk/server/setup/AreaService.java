@@ -281,6 +281,35 @@ public class AreaService {
 
     private record Resolved(Long stationId, Long countedWithId, Map<String, Long> areaIds) {}
 
+    /**
+     * Districts counted together (§ 68 Abs. 2 BWO) send one joint report, which cannot be split
+     * between areas or kinds: the live tally refuses such a pair, and the election's public pages
+     * could then not be published at all. So a district may only be counted with one of its kind
+     * in its areas, and a district others are counted with keeps its kind and areas.
+     */
+    private void refuseSplitJointReport(ReportingUnitForm form, Long selfId, ReportingUnit host, Map<String, Long> areaIds,
+            List<FieldProblem> problems) {
+        if (host != null && (host.kind() != form.getKind() || !areaIdsOf(host.id()).equals(areaIds))) {
+            problems.add(FieldProblem.of("countedWithKey", "setup.unit.countedWithDiffers", host.officialKey()));
+        }
+        if (selfId == null) {
+            return;
+        }
+        for (ReportingUnit guest : store.unitsCountedWith(selfId)) {
+            if (guest.kind() != form.getKind() || !areaIdsOf(guest.id()).equals(areaIds)) {
+                problems.add(FieldProblem.of(guest.kind() != form.getKind() ? "kind" : "areas", "setup.unit.hostDiffers",
+                        guest.officialKey()));
+                return;
+            }
+        }
+    }
+
+    private Map<String, Long> areaIdsOf(long unitId) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        store.unitAreas(unitId).forEach((hierarchy, area) -> ids.put(hierarchy, area.id()));
+        return ids;
+    }
+
     private Resolved resolveUnit(long dayId, ReportingUnitForm form, Long selfId) {
         List<FieldProblem> problems = new ArrayList<>();
         Long stationId = null;
@@ -296,6 +325,7 @@ public class AreaService {
             problems.add(FieldProblem.of("pollingStationKey", "setup.unit.stationRequired"));
         }
         Long countedWithId = null;
+        ReportingUnit host = null;
         if (form.getCountedWithKey() != null) {
             var other = store.unitByKey(dayId, form.getCountedWithKey());
             if (other.isEmpty()) {
@@ -315,6 +345,7 @@ public class AreaService {
                             ? "setup.unit.countedWithHasReport" : "setup.unit.countedWithHasPendingReport"));
                 } else {
                     countedWithId = other.get().id();
+                    host = other.get();
                 }
             }
         }
@@ -334,6 +365,9 @@ public class AreaService {
         }
         if (areaIds.isEmpty() && problems.isEmpty()) {
             problems.add(FieldProblem.of("areas", "setup.unit.areaRequired"));
+        }
+        if (problems.isEmpty()) {
+            refuseSplitJointReport(form, selfId, host, areaIds, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

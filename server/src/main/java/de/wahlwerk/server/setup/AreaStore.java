@@ -121,6 +121,12 @@ class AreaStore {
         return jdbc.sql("select * from reporting_unit where id = :id").param("id", id).query((rs, i) -> unit(rs)).optional();
     }
 
+    /** The districts counted with this one (§ 68 Abs. 2 BWO). */
+    List<ReportingUnit> unitsCountedWith(long hostId) {
+        return jdbc.sql("select * from reporting_unit where counted_with_unit_id = :id order by official_key")
+                .param("id", hostId).query((rs, i) -> unit(rs)).list();
+    }
+
     Optional<ReportingUnit> unitByKey(long dayId, String key) {
         return jdbc.sql("select * from reporting_unit where election_day_id = :d and official_key = :k")
                 .param("d", dayId).param("k", key).query((rs, i) -> unit(rs)).optional();

@@ -91,6 +91,34 @@ class SetupChangeIT extends IntegrationTest {
         assertThat(tallies.tally(town.election()).snapshot(TOWN).unitsReported()).isEqualTo(1);
     }
 
+    /**
+     * Districts counted together send one report, which cannot be split: a postal district is not
+     * counted with a polling district, and a district others are counted with keeps its kind. Before,
+     * such a pair was stored, and the live tally, which refuses it, stopped the whole election's
+     * public pages.
+     */
+    @Test
+    void onlyDistrictsOfOneKindAndTheSameAreasAreCountedTogether() {
+        HttpSession admin = signedIn(accounts, Role.ADMIN, null, null);
+        TestTown town = new TestTown(admin, AGS, "Gemeinsame Auszählung", 2);
+        long first = town.addUnit("001");
+        long second = town.addUnit("002");
+
+        var postal = admin.json("PUT", "/api/setup/units/" + second,
+                town.unit("002", "001").replace("\"kind\":\"POLLING\"", "\"kind\":\"POSTAL\""));
+        assertThat(postal.statusCode()).as(postal.body()).isEqualTo(400);
+        assertThat(postal.body()).contains("\"field\":\"countedWithKey\"").contains("andere Art von Bezirk");
+
+        ok(admin.json("PUT", "/api/setup/units/" + second, town.unit("002", "001")));
+        var host = admin.json("PUT", "/api/setup/units/" + first,
+                town.unit("001", null).replace("\"kind\":\"POLLING\"", "\"kind\":\"POSTAL\""));
+        assertThat(host.statusCode()).as(host.body()).isEqualTo(400);
+        assertThat(host.body()).contains("\"field\":\"kind\"").contains("wird mit diesem Bezirk zusammen ausgezählt");
+
+        assertThat(tallies.tally(town.election()).structure().units().stream().filter(u -> u.key().equals("002"))
+                .findFirst().orElseThrow().countedWith()).as("the tally builds with the pair").isEqualTo("001");
+    }
+
     /** Another node's structural change arrives as a notification; this node builds its tally anew. */
     @Test
     void aChangeOnAnotherNodeIsHeardByNotification() throws Exception {
