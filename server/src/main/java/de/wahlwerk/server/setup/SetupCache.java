@@ -99,6 +99,8 @@ public class SetupCache {
         final Map<Long, List<Candidate>> candidates = new ConcurrentHashMap<>();
         /** One instance per area, shared by every district's areas and every chain. */
         final Map<Long, Area> areaById = new ConcurrentHashMap<>();
+        /** One instance per nomination, shared by every ballot it stands on. */
+        final Map<Long, Nomination> nominationById = new ConcurrentHashMap<>();
 
         Generation(long version) {
             this.version = version;
@@ -107,6 +109,11 @@ public class SetupCache {
         Area canonical(Area a) {
             Area before = areaById.putIfAbsent(a.id(), a);
             return before == null ? a : before;
+        }
+
+        Nomination canonical(Nomination n) {
+            Nomination before = nominationById.putIfAbsent(n.id(), n);
+            return before == null ? n : before;
         }
     }
 
@@ -157,7 +164,10 @@ public class SetupCache {
             List<Long> key = new java.util.ArrayList<>(areaIds.size() + 1);
             key.add(electionId);
             key.addAll(new TreeSet<>(areaIds));
-            return cached(g.ballots, List.copyOf(key), k -> List.copyOf(nominations.nominationsIn(electionId, areaIds)));
+            // A national night has thousands of area combinations (municipality × constituency),
+            // and each ballot lists the same few hundred nominations: kept once each.
+            return cached(g.ballots, List.copyOf(key),
+                    k -> nominations.nominationsIn(electionId, areaIds).stream().map(g::canonical).toList());
         }
 
         @Override
