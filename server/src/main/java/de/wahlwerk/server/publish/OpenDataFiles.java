@@ -82,7 +82,10 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     private final Map<Long, Long> electionFilesDueAt = new HashMap<>();
     /** Elections whose election-wide files wait for that time. */
     private final Map<Long, Election> deferred = new java.util.LinkedHashMap<>();
-    /** Builds the files, below the request threads' priority; a platform thread, as only those have a nice value. */
+    /**
+     * Builds the files; below the request threads' priority where the installation asks for it
+     * (ADR 0009), so a platform thread: only those have a nice value of their own.
+     */
     private final java.util.concurrent.ExecutorService worker;
 
     /**

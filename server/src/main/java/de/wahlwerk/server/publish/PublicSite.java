@@ -104,8 +104,8 @@ class PublicSite implements DisposableBean {
         }
         snapshots.put(PublicReadFilter.PREFIX + "public.css", PublishedPage.of(resource("static/css/public.css"), "text/css;charset=UTF-8"));
         snapshots.put(PublicReadFilter.PREFIX + "public.js", PublishedPage.of(resource("static/js/public.js"), "text/javascript;charset=UTF-8"));
-        // Below the request threads' priority: a reader's request and a clerk's report come first, and
-        // the pages of what confirmed meanwhile coalesce into the next pass.
+        // Below the request threads' priority where the installation asks for it (ADR 0009): a
+        // clerk's report then comes first, and what confirmed meanwhile coalesces into the next pass.
         pageRenderer = Executors.newSingleThreadExecutor(
                 de.wahlwerk.server.ops.BackgroundThreads.named("wahlwerk-pages", backgroundNice));
         refreshAll();
