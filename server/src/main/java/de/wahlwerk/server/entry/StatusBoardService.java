@@ -50,6 +50,9 @@ public class StatusBoardService {
         // Many units share a leaf area: decide each area once per board, not once per unit and role.
         Map<Long, Boolean> coveredByArea = new java.util.HashMap<>();
         units.forEach(u -> byId.put(u.id(), u));
+        // The stations of the day in one read, not one per district: the board is reloaded all night.
+        Map<Long, de.wahlwerk.core.model.PollingStation> stations = new java.util.HashMap<>();
+        setup.stations(election.electionDayId()).forEach(st -> stations.put(st.id(), st));
         Map<Long, BoardChairs.Contact> chairByUnit = new java.util.HashMap<>();
         chairs.forEach(c -> chairByUnit.putAll(c.chairs(election.electionDayId())));
         List<StatusBoard.Row> rows = new ArrayList<>();
@@ -66,7 +69,7 @@ public class StatusBoardService {
                 state = states.getOrDefault(u.id(), "MISSING");
             }
             rows.add(new StatusBoard.Row(u, state, warnings.contains(u.id()),
-                    u.pollingStationId() == null ? null : setup.station(u.pollingStationId()).orElse(null), countedWith,
+                    u.pollingStationId() == null ? null : stations.get(u.pollingStationId()), countedWith,
                     chairByUnit.get(u.id())));
         }
         rows.sort(Comparator.comparing((StatusBoard.Row r) -> !r.state().endsWith("MISSING"))

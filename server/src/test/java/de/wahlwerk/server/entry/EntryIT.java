@@ -238,6 +238,18 @@ class EntryIT extends IntegrationTest {
     }
 
     @Test
+    void theBoardNamesEachPollingDistrictsChairFromItsStation() {
+        var board = clerk.get("/admin/entry/elections/" + demo.electionId());
+        assertThat(board.statusCode()).isEqualTo(200);
+        java.util.List<String> phones = jdbc.sql("""
+                select distinct s.chair_phone from polling_station s join reporting_unit u on u.polling_station_id = s.id
+                join election e on e.election_day_id = u.election_day_id where e.id = :e and s.chair_phone is not null""")
+                .param("e", demo.electionId()).query(String.class).list();
+        assertThat(phones).isNotEmpty();
+        assertThat(phones).allSatisfy(phone -> assertThat(board.body()).contains("tel:" + phone));
+    }
+
+    @Test
     void aDistrictCountedWithItsNeighbourIsReportedThroughTheNeighbourOnly() {
         long small = demo.unitId("0808");
         var r = post(clerk, body(small, demo.values("0807"), null, null), null);
