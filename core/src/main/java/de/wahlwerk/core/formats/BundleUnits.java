@@ -126,13 +126,12 @@ final class BundleUnits {
                 t.problem(e.getValue(), "counted_with", "unknown-unit", target);
                 continue;
             }
-            // One joint report cannot be split between areas or kinds (§ 68 Abs. 2 BWO: districts
-            // counted together share one count): the live tally refuses such a pair, so the
-            // election's public pages could not be published at all.
+            // The live tally refuses a pair that cannot share one report, and with it the whole
+            // election's public pages.
             Unit guest = byKey.get(e.getValue().get("key"));
             Unit host = byKey.get(target);
-            if (guest != null && host != null
-                    && (guest.kind() != host.kind() || !guest.areaKeys().equals(host.areaKeys()))) {
+            if (guest != null && host != null && !de.wahlwerk.core.model.CountedWithNeighbour.canShareReport(
+                    guest.kind(), guest.areaKeys(), host.kind(), host.areaKeys())) {
                 t.problem(e.getValue(), "counted_with", "counted-with-differs", target);
             }
         }

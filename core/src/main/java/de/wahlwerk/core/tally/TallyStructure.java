@@ -242,7 +242,8 @@ public final class TallyStructure {
         }
         // The joint report cannot be split, so both must sit in the same areas and be the same kind;
         // otherwise one area would show votes cast in another.
-        if (host.kind() != spec.kind() || !host.leafAreas().equals(spec.leafAreas()) || !host.ballot().equals(spec.ballot())) {
+        if (!de.wahlwerk.core.model.CountedWithNeighbour.canShareReport(spec.kind(), spec.leafAreas(), host.kind(), host.leafAreas())
+                || !host.ballot().equals(spec.ballot())) {
             throw new IllegalArgumentException(spec.key() + " is counted with " + host.key()
                     + " but differs in kind, ballot or areas");
         }

@@ -1,6 +1,7 @@
 package de.wahlwerk.server.setup;
 
 import de.wahlwerk.core.model.Area;
+import de.wahlwerk.core.model.CountedWithNeighbour;
 import de.wahlwerk.core.model.PollingStation;
 import de.wahlwerk.core.model.ReportingUnit;
 import de.wahlwerk.core.model.UnitKind;
@@ -266,8 +267,7 @@ public class AreaService {
      * pending one would be confirmed against a ballot it was not typed for.
      */
     private void refuseMovingReportedVotes(UnitView before, ReportingUnitForm form, Resolved r) {
-        Map<String, Long> areasBefore = new LinkedHashMap<>();
-        before.areas().forEach((hierarchy, area) -> areasBefore.put(hierarchy, area.id()));
+        Map<String, Long> areasBefore = areaIds(before.areas());
         String field = form.getKind() != before.unit().kind() ? "kind" : !areasBefore.equals(r.areaIds()) ? "areas" : null;
         if (field == null) {
             return;
@@ -282,21 +282,21 @@ public class AreaService {
     private record Resolved(Long stationId, Long countedWithId, Map<String, Long> areaIds) {}
 
     /**
-     * Districts counted together (§ 68 Abs. 2 BWO) send one joint report, which cannot be split
-     * between areas or kinds: the live tally refuses such a pair, and the election's public pages
-     * could then not be published at all. So a district may only be counted with one of its kind
-     * in its areas, and a district others are counted with keeps its kind and areas.
+     * A district and the neighbour it is counted with share one report ({@link CountedWithNeighbour}):
+     * the live tally refuses a pair that cannot, and with it the election's whole public site. So
+     * a district is only counted with one of its kind in its areas, and a district others are
+     * counted with keeps its kind and areas.
      */
     private void refuseSplitJointReport(ReportingUnitForm form, Long selfId, ReportingUnit host, Map<String, Long> areaIds,
             List<FieldProblem> problems) {
-        if (host != null && (host.kind() != form.getKind() || !areaIdsOf(host.id()).equals(areaIds))) {
+        if (host != null && !CountedWithNeighbour.canShareReport(form.getKind(), areaIds, host.kind(), areaIdsOf(host.id()))) {
             problems.add(FieldProblem.of("countedWithKey", "setup.unit.countedWithDiffers", host.officialKey()));
         }
         if (selfId == null) {
             return;
         }
         for (ReportingUnit guest : store.unitsCountedWith(selfId)) {
-            if (guest.kind() != form.getKind() || !areaIdsOf(guest.id()).equals(areaIds)) {
+            if (!CountedWithNeighbour.canShareReport(guest.kind(), areaIdsOf(guest.id()), form.getKind(), areaIds)) {
                 problems.add(FieldProblem.of(guest.kind() != form.getKind() ? "kind" : "areas", "setup.unit.hostDiffers",
                         guest.officialKey()));
                 return;
@@ -305,8 +305,13 @@ public class AreaService {
     }
 
     private Map<String, Long> areaIdsOf(long unitId) {
+        return areaIds(store.unitAreas(unitId));
+    }
+
+    /** Hierarchy → area id, as {@link #resolveUnit} gives a form's areas. */
+    private static Map<String, Long> areaIds(Map<String, Area> areas) {
         Map<String, Long> ids = new LinkedHashMap<>();
-        store.unitAreas(unitId).forEach((hierarchy, area) -> ids.put(hierarchy, area.id()));
+        areas.forEach((hierarchy, area) -> ids.put(hierarchy, area.id()));
         return ids;
     }
 
