@@ -22,11 +22,6 @@ public record WahlwerkProperties(Path dataDir, String baseUrl, boolean demo, Str
      */
     public static final int DEFAULT_BACKGROUND_NICE = 0;
 
-    public WahlwerkProperties(Path dataDir, String baseUrl, boolean demo, String command) {
-        this(dataDir, baseUrl, demo, command, null);
-    }
-
-    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public WahlwerkProperties {
         if (backgroundNice == null) {
             backgroundNice = DEFAULT_BACKGROUND_NICE;

@@ -31,7 +31,7 @@ class SnapshotPacingTest {
 
     @Test
     void roundsDuringTheRestCoalesceAndTheNewestIsWritten() throws Exception {
-        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null), null);
+        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null);
         try {
             // Every round changes every one of enough files that a generation takes measurable
             // time, also once the writer recycles old generations and writes only what changed.

@@ -24,7 +24,7 @@ class SnapshotRecyclingTest {
 
     @Test
     void everyKeptGenerationKeepsItsOwnFilesWhileTheOldestIsRecycled() throws Exception {
-        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null), null);
+        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null);
         Map<Long, Map<String, String>> expected = new HashMap<>();
         Map<String, String> now = new HashMap<>();
         try {

@@ -21,8 +21,8 @@ class SnapshotWriterLockTest {
 
     @Test
     void oneWriterPerFolderAndTheOtherTakesOverWhenItStops() throws Exception {
-        Snapshots first = new Snapshots(new WahlwerkProperties(dataDir, null, false, null), null);
-        Snapshots second = new Snapshots(new WahlwerkProperties(dataDir, null, false, null), null);
+        Snapshots first = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null);
+        Snapshots second = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null);
         try {
             first.put(PublicReadFilter.PREFIX + "index.html", PublishedPage.of("<p>eins</p>", "text/html;charset=UTF-8"));
             first.commit();
