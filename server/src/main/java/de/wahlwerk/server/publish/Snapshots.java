@@ -351,7 +351,9 @@ class Snapshots implements DisposableBean {
                 continue;
             }
             Path target = inside(dir, e.getKey());
-            if (made.add(target.getParent())) {
+            // A recycled generation has its folders already: ask first, as Files.createDirectories
+            // learns that from an exception (a dozen a second on a busy night).
+            if (made.add(target.getParent()) && !Files.isDirectory(target.getParent())) {
                 Files.createDirectories(target.getParent());
             }
             replace(target, e.getValue().body());
