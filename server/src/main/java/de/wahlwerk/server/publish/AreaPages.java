@@ -25,9 +25,11 @@ import org.thymeleaf.context.Context;
  * Renders the public page of one area in German and in English ({@code KEY.html} and
  * {@code KEY.en.html}), once per publication: everything a visitor sees is decided here, so that
  * serving is copying bytes. The template gets a ready model with the charts as SVG text.
+ * Public, with the model's records, only so that SpEL can compile the templates' expressions
+ * over them (application.yml); interpreted, they cost a reflective call each.
  */
 @Component
-class AreaPages {
+public class AreaPages {
 
     static final List<Locale> LANGUAGES = List.of(Locale.GERMAN, Locale.ENGLISH);
     /** Areas with more stations than this list them on their sub-areas' pages instead. */
@@ -98,16 +100,16 @@ class AreaPages {
 
     // ------------------------------------------------------------------ model
 
-    record Crumb(String href, String name) {}
+    public record Crumb(String href, String name) {}
 
-    record Chart(VoteKind kind, String votes, String changes, List<ResultsView.Row> rows) {}
+    public record Chart(VoteKind kind, String votes, String changes, List<ResultsView.Row> rows) {}
 
-    record Child(String href, String name, long reported, long expected, String leader, String turnout) {}
+    public record Child(String href, String name, long reported, long expected, String leader, String turnout) {}
 
-    record Winner(String href, String constituency, String candidate, String party, String share, boolean complete,
+    public record Winner(String href, String constituency, String candidate, String party, String share, boolean complete,
             boolean tie) {}
 
-    record SeatRow(String party, int seats, Integer constituencySeats, Integer listSeats) {}
+    public record SeatRow(String party, int seats, Integer constituencySeats, Integer listSeats) {}
 
     /**
      * @param elected     persons per list as the seat report names them
@@ -115,13 +117,13 @@ class AreaPages {
      * @param open        whether the list of persons starts expanded (small bodies only)
      * @param preliminary whether the persons are still preliminary (no final result recorded)
      */
-    record Seats(String svg, List<SeatRow> rows, int total, List<ElectedPersons.Party> elected, int named, boolean open,
+    public record Seats(String svg, List<SeatRow> rows, int total, List<ElectedPersons.Party> elected, int named, boolean open,
             boolean preliminary) {}
 
-    record Ref(String yes, String no, String yesShare, String noShare, String quorum, String required,
+    public record Ref(String yes, String no, String yesShare, String noShare, String quorum, String required,
             String decision) {}
 
-    record Model(Election election, ResultsView view, String lang, String title, String name, String level,
+    public record Model(Election election, ResultsView view, String lang, String title, String name, String level,
             String time, String label, String base, String self, String other, String otherLang, String json,
             String events, List<Crumb> crumbs, List<Chart> charts, List<Child> children, List<Winner> winners,
             Seats seats, Ref referendum, List<PollingStation> stations, int stationCount, boolean turnoutKnown,

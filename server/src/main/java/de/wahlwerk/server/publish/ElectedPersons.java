@@ -13,9 +13,10 @@ import java.util.Map;
  * then the candidates elected from the Landeslisten where their candidates are stored
  * ({@link SeatReport.ListRow#elected()}, § 6 Abs. 4). Nothing is recalculated here. Seats of lists
  * without stored candidates are counted as "from the list", without names; seats left empty
- * because a list ran out are counted as vacant.
+ * because a list ran out are counted as vacant. Public, with its records, for compiled template
+ * expressions (see {@link AreaPages}).
  */
-final class ElectedPersons {
+public final class ElectedPersons {
 
     /** Above this many seats the list starts collapsed: a long list should not push the page apart. */
     static final int OPEN_UP_TO = 60;
@@ -26,7 +27,7 @@ final class ElectedPersons {
      * One elected person: name and either the constituency won or the Landesliste (Land name and
      * place on the list) the person is elected from.
      */
-    record Person(String name, String constituency, String land, Integer position) {
+    public record Person(String name, String constituency, String land, Integer position) {
 
         static Person constituency(String name, String constituency) {
             return new Person(name, constituency, null, null);
@@ -42,7 +43,7 @@ final class ElectedPersons {
     }
 
     /** A list's seats: the persons named, how many seats remain without names, how many stay vacant. */
-    record Party(String party, int seats, List<Person> persons, int unnamed, int vacant) {}
+    public record Party(String party, int seats, List<Person> persons, int unnamed, int vacant) {}
 
     /**
      * @param candidates first-vote candidate per constituency key and group (the report names the

@@ -7,12 +7,15 @@ import java.util.Locale;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-/** The start page of a published election, in German and English, listing its top areas. */
-final class ElectionPages {
+/**
+ * The start page of a published election, in German and English, listing its top areas. Public,
+ * with its record, for compiled template expressions (see {@link AreaPages}).
+ */
+public final class ElectionPages {
 
     private ElectionPages() {}
 
-    record Root(String href, String level, String name, long reported, long expected) {}
+    public record Root(String href, String level, String name, long reported, long expected) {}
 
     static void publish(ITemplateEngine templates, Snapshots snapshots, Election e, List<AreaSnapshot> roots,
             PublicFacts facts, java.time.ZonedDateTime time) {

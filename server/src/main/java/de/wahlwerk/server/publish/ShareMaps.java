@@ -18,9 +18,10 @@ import java.util.function.Function;
  * a page with maps costs at most that many more map drawings per publication, nothing per request.
  * Each map has a sequential scale in {@link #CLASSES} equal steps between the lowest and highest
  * share shown, a legend naming each step's range, and the share written into every area; the table
- * {@link Table} holds the same numbers.
+ * {@link Table} holds the same numbers. Public, with its records, for compiled template
+ * expressions (see {@link AreaPages}).
  */
-final class ShareMaps {
+public final class ShareMaps {
 
     /** At most this many lists get a map of their own (the largest by votes in the area). */
     static final int LISTS = 6;
@@ -29,14 +30,14 @@ final class ShareMaps {
     private ShareMaps() {}
 
     /** One list's map. */
-    record ShareMap(String group, String svg) {}
+    public record ShareMap(String group, String svg) {}
 
     /** The text alternative: one row per mapped sub-area, one column per mapped list. */
-    record Table(VoteKind kind, List<String> groups, List<TableRow> rows) {}
+    public record Table(VoteKind kind, List<String> groups, List<TableRow> rows) {}
 
-    record TableRow(String name, String href, List<String> shares) {}
+    public record TableRow(String name, String href, List<String> shares) {}
 
-    record Result(List<ShareMap> maps, Table table) {
+    public record Result(List<ShareMap> maps, Table table) {
 
         static final Result NONE = new Result(List.of(), null);
     }
