@@ -11,7 +11,7 @@ import de.wahlwerk.core.model.Counts;
 import de.wahlwerk.core.model.Election;
 import de.wahlwerk.core.model.VoteCounts;
 import de.wahlwerk.core.model.VoteKind;
-import de.wahlwerk.server.setup.SetupDirectory;
+import de.wahlwerk.server.setup.SetupReads;
 import de.wahlwerk.server.web.FieldProblem;
 import de.wahlwerk.server.web.InvalidInputException;
 import java.util.ArrayList;
@@ -33,14 +33,11 @@ class EntryChecks {
 
     private final PreviousResults previous;
     private final ConfirmedSums sums;
-    private final SetupDirectory setup;
     private final de.wahlwerk.server.register.RollCounts roll;
 
-    EntryChecks(PreviousResults previous, ConfirmedSums sums, SetupDirectory setup,
-            de.wahlwerk.server.register.RollCounts roll) {
+    EntryChecks(PreviousResults previous, ConfirmedSums sums, de.wahlwerk.server.register.RollCounts roll) {
         this.previous = previous;
         this.sums = sums;
-        this.setup = setup;
         this.roll = roll;
     }
 
@@ -48,18 +45,18 @@ class EntryChecks {
      * Polling cards issued in a postal district's catchment (W010, W011), from the roll's marks „W“.
      * The model has no catchment of its own yet, so this is known only where the day has a single
      * postal district (its catchment is the whole roll); elsewhere null, and the rules stay silent.
+     * The number of postal districts comes from the set-up as of the report (cached per version),
+     * and the roll is counted only where it is needed.
      */
-    private Long pollingCardsIssued(ReportForm form) {
-        if (form.unit().kind() != de.wahlwerk.core.model.UnitKind.POSTAL || !roll.hasRoll(form.election().id())) {
+    private Long pollingCardsIssued(SetupReads setup, ReportForm form) {
+        if (form.unit().kind() != de.wahlwerk.core.model.UnitKind.POSTAL
+                || setup.postalUnitCount(form.unit().electionDayId()) != 1 || !roll.hasRoll(form.election().id())) {
             return null;
         }
-        long postal = setup.units(form.unit().electionDayId()).stream()
-                .filter(u -> u.kind() == de.wahlwerk.core.model.UnitKind.POSTAL).count();
-        return postal == 1 ? roll.byUnit(form.election().id()).values().stream()
-                .mapToLong(de.wahlwerk.server.register.RollCounts.UnitRoll::a2).sum() : null;
+        return roll.pollingCards(form.election().id());
     }
 
-    List<Finding> check(ReportForm form, Map<String, Long> values, EntrySettings settings) {
+    List<Finding> check(SetupReads setup, ReportForm form, Map<String, Long> values, EntrySettings settings) {
         Election election = form.election();
         Counts counts = form.toCounts(values);
         Map<VoteKind, Set<Integer>> ballot = new EnumMap<>(VoteKind.class);
@@ -79,7 +76,7 @@ class EntryChecks {
             questions.add(ReferendumQuestion.of(1, yesNo));
         }
         CheckContext context = new CheckContext(previous.forUnit(form, settings.comparisonElection()), average(form),
-                pollingCardsIssued(form), ThresholdSettings.parse(settings.thresholds()));
+                pollingCardsIssued(setup, form), ThresholdSettings.parse(settings.thresholds()));
         Map<Integer, Map<Integer, Long>> candidateVotes = new java.util.TreeMap<>();
         for (var f : form.fields()) {
             if (f.isCandidate()) {

@@ -128,7 +128,7 @@ public class EntryService {
 
         ReportForm form = forms.form(now, election, unit);
         Map<String, Long> values = parse(form, s.rawValues());
-        List<Finding> findings = checks.check(form, values, config);
+        List<Finding> findings = checks.check(now, form, values, config);
         List<FieldProblem> problems = new ArrayList<>();
         for (Finding f : findings) {
             if (f.severity() == Severity.ERROR) {
@@ -195,7 +195,7 @@ public class EntryService {
         } catch (InvalidInputException e) {
             return e.problems().stream().map(p -> new Preview(p.field(), "ERROR", problemText(p))).toList();
         }
-        return checks.check(form, values, settings.get(electionId)).stream()
+        return checks.check(cache.view(), form, values, settings.get(electionId)).stream()
                 .map(f -> new Preview(f.field(), f.severity().name(), f.code() + ": " + f.message(locale())))
                 .toList();
     }

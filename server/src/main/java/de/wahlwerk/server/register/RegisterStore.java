@@ -228,6 +228,11 @@ class RegisterStore {
                 .query((rs, i) -> new UnitCount(rs.getLong("unit_id"), rs.getLong("a1"), rs.getLong("a2"))).list();
     }
 
+    long pollingCards(long electionId) {
+        return jdbc.sql("select count(*) from roll_entry where election_id = :e and on_roll and polling_card")
+                .param("e", electionId).query(Long.class).single();
+    }
+
     Map<String, Long> summary(long electionId) {
         Map<String, Long> m = new LinkedHashMap<>();
         jdbc.sql("""

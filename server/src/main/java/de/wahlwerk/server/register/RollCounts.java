@@ -1,26 +1,15 @@
 package de.wahlwerk.server.register;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The public face of the roll for other features (the quick-report checks of {@code entry}):
- * counts per polling district, no personal data, no authorisation (the caller decides, as with
- * SetupDirectory). A1 = on the roll without polling card, A2 = with polling card (Sperrvermerk „W“).
+ * counts, no personal data, no authorisation (the caller decides, as with SetupDirectory).
  */
 @Component
 @Transactional(readOnly = true)
 public class RollCounts {
-
-    /** The counts of one polling district. */
-    public record UnitRoll(long unitId, long a1, long a2) {
-        public long eligible() {
-            return a1 + a2;
-        }
-    }
 
     private final RegisterStore store;
 
@@ -33,14 +22,8 @@ public class RollCounts {
         return store.roll(electionId).isPresent();
     }
 
-    /** Unit id → counts, for every district with at least one person on the roll. */
-    public Map<Long, UnitRoll> byUnit(long electionId) {
-        Map<Long, UnitRoll> m = new LinkedHashMap<>();
-        store.counts(electionId).forEach(c -> m.put(c.unitId(), new UnitRoll(c.unitId(), c.a1(), c.a2())));
-        return m;
-    }
-
-    public Optional<UnitRoll> unit(long electionId, long unitId) {
-        return Optional.ofNullable(byUnit(electionId).get(unitId));
+    /** Polling cards issued to people on the roll (marks „W“), all districts together. */
+    public long pollingCards(long electionId) {
+        return store.pollingCards(electionId);
     }
 }

@@ -117,6 +117,11 @@ class AreaStore {
                 .param("d", dayId).query((rs, i) -> unit(rs)).list();
     }
 
+    long postalUnitCount(long dayId) {
+        return jdbc.sql("select count(*) from reporting_unit where election_day_id = :d and kind = 'POSTAL'")
+                .param("d", dayId).query(Long.class).single();
+    }
+
     Optional<ReportingUnit> unit(long id) {
         return jdbc.sql("select * from reporting_unit where id = :id").param("id", id).query((rs, i) -> unit(rs)).optional();
     }

@@ -97,6 +97,7 @@ public class SetupCache {
         final Map<Long, List<Area>> ancestors = new ConcurrentHashMap<>();
         final Map<List<Long>, List<Nomination>> ballots = new ConcurrentHashMap<>();
         final Map<Long, List<Candidate>> candidates = new ConcurrentHashMap<>();
+        final Map<Long, Long> postalUnitCounts = new ConcurrentHashMap<>();
         /** One instance per area, shared by every district's areas and every chain. */
         final Map<Long, Area> areaById = new ConcurrentHashMap<>();
         /** One instance per nomination, shared by every ballot it stands on. */
@@ -173,6 +174,11 @@ public class SetupCache {
         @Override
         public List<Candidate> candidates(long nominationId) {
             return cached(g.candidates, nominationId, k -> List.copyOf(nominations.candidates(k)));
+        }
+
+        @Override
+        public long postalUnitCount(long dayId) {
+            return cached(g.postalUnitCounts, dayId, areas::postalUnitCount);
         }
 
         /** The value kept for the key, else read; nothing is kept for what does not exist. */

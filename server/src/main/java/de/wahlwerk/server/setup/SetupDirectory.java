@@ -72,6 +72,11 @@ public class SetupDirectory implements SetupReads {
         return areas.units(dayId);
     }
 
+    @Override
+    public long postalUnitCount(long dayId) {
+        return areas.postalUnitCount(dayId);
+    }
+
     /** Hierarchy → leaf area of the unit. */
     @Override
     public Map<String, Area> unitAreas(long unitId) {

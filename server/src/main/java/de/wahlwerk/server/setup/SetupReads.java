@@ -33,4 +33,7 @@ public interface SetupReads {
     List<Nomination> nominationsIn(long electionId, Collection<Long> areaIds);
 
     List<Candidate> candidates(long nominationId);
+
+    /** How many postal districts the day has. */
+    long postalUnitCount(long dayId);
 }

@@ -2,23 +2,17 @@ package de.wahlwerk.server.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import de.wahlwerk.core.arith.Rational;
 import de.wahlwerk.core.model.VoteKind;
 import de.wahlwerk.core.projection.Estimate;
 import de.wahlwerk.server.support.IntegrationTest;
+import de.wahlwerk.server.support.SpelCompilations;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -40,13 +34,7 @@ class TemplateExpressionsIT extends IntegrationTest {
 
     @Test
     void noExpressionIsCompiledTwiceWhileTheRowTypesAlternate() {
-        Logger compiler = (Logger) LoggerFactory.getLogger("org.springframework.expression.spel.standard.SpelCompiler");
-        Level before = compiler.getLevel();
-        ListAppender<ILoggingEvent> seen = new ListAppender<>();
-        seen.start();
-        compiler.addAppender(seen);
-        compiler.setLevel(Level.DEBUG);
-        try {
+        Map<String, Long> compiled = SpelCompilations.during(() -> {
             Rational half = Rational.of(1, 2);
             var history = new LiveAnalysis.HistoryView(VoteKind.SECOND,
                     List.of(new LiveAnalysis.HistoryColumn("BTW 2021", LocalDate.of(2021, 9, 26), true)),
@@ -59,13 +47,7 @@ class TemplateExpressionsIT extends IntegrationTest {
                 render("history", Map.of("h", history));
                 render("projection", Map.of("pr", projection));
             }
-        } finally {
-            compiler.detachAppender(seen);
-            compiler.setLevel(before);
-        }
-        Map<String, Long> compiled = seen.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.startsWith("SpEL: compiling "))
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        });
         assertThat(compiled).as("expressions compiled more than once").allSatisfy((text, times) -> assertThat(times).isOne());
     }
 
