@@ -165,6 +165,7 @@ public class EntryService {
             }
             StoredReport match = pending.stream().filter(p -> sameValues(p.values(), values)).findFirst().orElse(null);
             if (match != null) {
+                audit.lockConfirmationChain(); // before the entry's own audit entry: one chain per transaction
                 id = insert(s, election, unit, form, values, kind, ReportStatus.MATCHED, actor, reason, findings);
                 confirm(match, actor, history);
                 status = ReportStatus.MATCHED;
@@ -362,6 +363,8 @@ public class EntryService {
     }
 
     private void confirm(StoredReport r, String actor, List<StoredReport> history) {
+        // The confirmations' audit chain before everything else this transaction audits (ADR 0006).
+        audit.lockConfirmationChain();
         StoredReport previous = history.stream().filter(h -> h.status() == ReportStatus.CONFIRMED).findFirst().orElse(null);
         if (previous != null) {
             supersede(previous, actor);
@@ -372,9 +375,8 @@ public class EntryService {
             }
         }
         // The report sequence is held from its number to the commit, and every confirmation of every
-        // node queues for it: take everything else that may wait (the audit chain) before it, and
-        // leave only the audit entry, which needs the number, after it.
-        audit.lockChain();
+        // node queues for it: everything else that may wait (the audit chain, taken above) comes
+        // before it, and only the audit entry, which needs the number, after it.
         reports.notifyConfirmed();
         long seq = reports.confirm(r.id(), actor)
                 .orElseThrow(() -> decidedMeanwhile(reports.find(r.id()).orElseThrow()));

@@ -76,7 +76,7 @@ public class Rehearsals {
         long sequence = 0;
         // The audit chain before the report sequence, as every confirmation takes them (EntryService).
         // No ballot or unit lock (ReportStore.lockUnit): nobody sees the copy before this commits.
-        audit.lockChain();
+        audit.lockConfirmationChain();
         for (ReportingUnit unit : setup.units(election.electionDayId())) {
             if (unit.countedWithUnitId() != null || random.nextInt(100) >= percent) {
                 continue;

@@ -79,6 +79,28 @@ class AuditVerifyIT extends IntegrationTest {
         assertThat(verifier.verify().ok()).isTrue();
     }
 
+    /**
+     * A confirmation writes to the confirmations' chain, everything it audits included, so that it
+     * holds no other chain while it queues for the report sequence; other transactions never do.
+     */
+    @Test
+    void confirmationsWriteToTheirOwnChain() {
+        long before = jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+        tx.executeWithoutResult(s -> {
+            audit.lockConfirmationChain();
+            audit.recordAs("test", "supersede", "chain-test", 1, null, "{}");
+            audit.recordAs("test", "confirm", "chain-test", 1, null, "{}");
+        });
+        tx.executeWithoutResult(s -> audit.recordAs("test", "create", "chain-test", 2, null, "{}"));
+        java.util.List<Integer> chains = jdbc.sql("select chain from audit_log where id > :b and entity = 'chain-test' order by id")
+                .param("b", before).query(Integer.class).list();
+        assertThat(chains).hasSize(3);
+        assertThat(chains.get(0)).isEqualTo(AuditLog.CONFIRMATIONS);
+        assertThat(chains.get(1)).isEqualTo(AuditLog.CONFIRMATIONS);
+        assertThat(chains.get(2)).isNotEqualTo(AuditLog.CONFIRMATIONS);
+        assertThat(verifier.verify().ok()).isTrue();
+    }
+
     @Test
     void concurrentWritersSpreadOverTheChainsAndEveryChainVerifies() throws Exception {
         long before = jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
@@ -110,6 +132,9 @@ class AuditVerifyIT extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from (select entity_id from audit_log where id > :b and entity = 'stripe-test' "
                 + "group by entity_id having count(distinct chain) > 1) x").param("b", before).query(Long.class).single())
                 .as("transactions split over two chains").isZero();
+        assertThat(jdbc.sql("select count(*) from audit_log where id > :b and entity = 'stripe-test' and chain = :c")
+                .param("b", before).param("c", AuditLog.CONFIRMATIONS).query(Long.class).single())
+                .as("entries of other transactions in the confirmations' chain").isZero();
         assertThat(verifier.verify().ok()).isTrue();
 
         // An entry moved into another chain breaks the link there.

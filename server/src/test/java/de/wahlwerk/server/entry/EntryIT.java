@@ -235,6 +235,18 @@ class EntryIT extends IntegrationTest {
         assertThat(decide.statusCode()).isEqualTo(302);
         assertThat(status(x)).isEqualTo("CONFIRMED");
         assertThat(status(id(y.body()))).isEqualTo("SUPERSEDED");
+
+        // A confirming transaction audits everything in the confirmations' chain (ADR 0006), the
+        // matching second entry included; a plain entry never does.
+        assertThat(auditChains(id(b.body()), "%")).containsOnly(de.wahlwerk.server.audit.AuditLog.CONFIRMATIONS);
+        assertThat(auditChains(id(a.body()), "confirm-report")).containsOnly(de.wahlwerk.server.audit.AuditLog.CONFIRMATIONS);
+        assertThat(auditChains(x, "confirm-report")).containsOnly(de.wahlwerk.server.audit.AuditLog.CONFIRMATIONS);
+        assertThat(auditChains(x, "enter%")).isNotEmpty().doesNotContain(de.wahlwerk.server.audit.AuditLog.CONFIRMATIONS);
+    }
+
+    private java.util.List<Integer> auditChains(long report, String action) {
+        return jdbc.sql("select chain from audit_log where entity = 'quick_report' and entity_id = :id and action like :a")
+                .param("id", String.valueOf(report)).param("a", action).query(Integer.class).list();
     }
 
     @Test
