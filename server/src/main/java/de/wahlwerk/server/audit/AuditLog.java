@@ -20,16 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The log is {@value #CHAINS} hash chains (ADR 0006). A transaction appends all its entries to
  * one chain, whose writers are serialised by locking that chain's row of {@code audit_head}: each
  * chain stays linear across threads and nodes sharing the database, and eight transactions can
- * commit at once instead of one. Confirmations, which queue for the report sequence anyway, write
- * to chain {@value #CONFIRMATIONS}; every other transaction to one of the others, chosen at random.
+ * commit at once instead of one. Confirmations, which queue for the report sequence while they
+ * hold their chain, draw from chains 1–{@value #CONFIRMATION_CHAINS}; every other transaction from
+ * the others, so that it never waits behind that queue.
  */
 @Component
 public class AuditLog {
 
     /** Number of chains; the database allows 1–8 ({@code audit_head_chain}). */
     public static final int CHAINS = 8;
-    /** The chain of the transactions that take the report sequence. */
-    public static final int CONFIRMATIONS = 1;
+    /** Chains 1 to this one are for the transactions that take the report sequence. */
+    public static final int CONFIRMATION_CHAINS = 4;
     private static final Object CHAIN_OF_TRANSACTION = new Object();
 
     private final JdbcClient jdbc;
@@ -47,18 +48,18 @@ public class AuditLog {
     }
 
     /**
-     * For a transaction that will take the report sequence (a confirmation): takes chain
-     * {@value #CONFIRMATIONS} now, before anything else it audits and before the sequence.
-     * Confirmations hold the sequence one after another until commit. With a chain drawn at random
-     * each of them held its chain while it queued for the sequence, so that on a busy night all
-     * eight chains were held by waiting confirmations and every entry queued behind them (a
-     * 40-second recording of the NRW replay: 46 s of waiting for a chain). Now they queue for
-     * chain {@value #CONFIRMATIONS} instead, and the sequence is free whenever they reach it.
+     * For a transaction that will take the report sequence (a confirmation): takes one of chains
+     * 1–{@value #CONFIRMATION_CHAINS} now, before the sequence. Confirmations hold the sequence
+     * one after another until commit and queue for it while holding their chain. When they drew
+     * from all eight chains, on a busy night every chain was held by a waiting confirmation and
+     * every entry queued behind them (a 40-second recording of the NRW replay: 46 s of waiting for
+     * a chain). One chain for all confirmations was slower still: the queue then formed before
+     * the chain, and the chain's round trip was added to every confirmation's turn (ADR 0006).
      * A transaction that has audited something already keeps its chain.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockConfirmationChain() {
-        chainOfTransaction(CONFIRMATIONS);
+        chainOfTransaction(1 + ThreadLocalRandom.current().nextInt(CONFIRMATION_CHAINS));
         lockedChain();
     }
 
@@ -97,7 +98,8 @@ public class AuditLog {
 
     /** The transaction's chain with its row locked and its last hash (read once per transaction). */
     private ChainOfTransaction lockedChain() {
-        ChainOfTransaction c = chainOfTransaction(CONFIRMATIONS + 1 + ThreadLocalRandom.current().nextInt(CHAINS - 1));
+        ChainOfTransaction c = chainOfTransaction(CONFIRMATION_CHAINS + 1
+                + ThreadLocalRandom.current().nextInt(CHAINS - CONFIRMATION_CHAINS));
         if (c.lastHash == null) {
             // The first entry's number comes with the lock: most transactions record one entry.
             jdbc.sql("select last_hash, nextval('audit_log_id_seq') from audit_head where id = :c for update")

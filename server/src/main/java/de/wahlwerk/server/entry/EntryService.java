@@ -363,8 +363,6 @@ public class EntryService {
     }
 
     private void confirm(StoredReport r, String actor, List<StoredReport> history) {
-        // The confirmations' audit chain before everything else this transaction audits (ADR 0006).
-        audit.lockConfirmationChain();
         StoredReport previous = history.stream().filter(h -> h.status() == ReportStatus.CONFIRMED).findFirst().orElse(null);
         if (previous != null) {
             supersede(previous, actor);
@@ -375,9 +373,10 @@ public class EntryService {
             }
         }
         // The report sequence is held from its number to the commit, and every confirmation of every
-        // node queues for it: everything else that may wait (the audit chain, taken above) comes
-        // before it, and only the audit entry, which needs the number, after it.
+        // node queues for it: everything else that may wait (a confirmations' audit chain) comes
+        // before it, and only the audit entry, which needs the number, after it (ADR 0006).
         reports.notifyConfirmed();
+        audit.lockConfirmationChain();
         long seq = reports.confirm(r.id(), actor)
                 .orElseThrow(() -> decidedMeanwhile(reports.find(r.id()).orElseThrow()));
         audit.recordAs(actor, "confirm-report", "quick_report", r.id(),

@@ -236,12 +236,13 @@ class EntryIT extends IntegrationTest {
         assertThat(status(x)).isEqualTo("CONFIRMED");
         assertThat(status(id(y.body()))).isEqualTo("SUPERSEDED");
 
-        // A confirming transaction audits everything in the confirmations' chain (ADR 0006), the
+        // A confirming transaction audits everything in a confirmations' chain (ADR 0006), the
         // matching second entry included; a plain entry never does.
-        assertThat(auditChains(id(b.body()), "%")).containsOnly(de.wahlwerk.server.audit.AuditLog.CONFIRMATIONS);
-        assertThat(auditChains(id(a.body()), "confirm-report")).containsOnly(de.wahlwerk.server.audit.AuditLog.CONFIRMATIONS);
-        assertThat(auditChains(x, "confirm-report")).containsOnly(de.wahlwerk.server.audit.AuditLog.CONFIRMATIONS);
-        assertThat(auditChains(x, "enter%")).isNotEmpty().doesNotContain(de.wahlwerk.server.audit.AuditLog.CONFIRMATIONS);
+        int confirmationChains = de.wahlwerk.server.audit.AuditLog.CONFIRMATION_CHAINS;
+        assertThat(auditChains(id(b.body()), "%")).isNotEmpty().allSatisfy(c -> assertThat(c).isBetween(1, confirmationChains));
+        assertThat(auditChains(id(a.body()), "confirm-report")).singleElement().satisfies(c -> assertThat(c).isBetween(1, confirmationChains));
+        assertThat(auditChains(x, "confirm-report")).singleElement().satisfies(c -> assertThat(c).isBetween(1, confirmationChains));
+        assertThat(auditChains(x, "enter%")).singleElement().satisfies(c -> assertThat(c).isGreaterThan(confirmationChains));
     }
 
     private java.util.List<Integer> auditChains(long report, String action) {
