@@ -100,6 +100,33 @@ class SetupCacheIT extends IntegrationTest {
         }
     }
 
+    /** The postal check asks for the day's postal districts on every postal report (EntryChecks). */
+    @Test
+    void theDaysPostalDistrictsAreCountedOncePerVersion() {
+        long unitId = demoUnit();
+        long day = jdbc.sql("select election_day_id from reporting_unit where id = :id").param("id", unitId)
+                .query(Long.class).single();
+        long postal = jdbc.sql("select count(*) from reporting_unit where election_day_id = :d and kind = 'POSTAL'")
+                .param("d", day).query(Long.class).single();
+        assertThat(postal).isPositive();
+        assertThat(postalCount(day)).isEqualTo(postal);
+        long reads = cache.reads();
+        assertThat(postalCount(day)).isEqualTo(postal);
+        assertThat(cache.reads()).as("counted once per version").isEqualTo(reads);
+        String name = unitName(unitId);
+        try {
+            rename(unitId, name + " (neu)");
+            assertThat(postalCount(day)).isEqualTo(postal);
+            assertThat(cache.reads()).as("counted anew for the new version").isGreaterThan(reads);
+        } finally {
+            rename(unitId, name);
+        }
+    }
+
+    private long postalCount(long day) {
+        return tx.execute(status -> cache.view().postalUnitCount(day));
+    }
+
     @Test
     void aViewIsTakenOnlyInsideATransaction() {
         assertThatThrownBy(() -> cache.view()).isInstanceOf(IllegalStateException.class);
