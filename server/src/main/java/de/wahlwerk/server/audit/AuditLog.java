@@ -59,7 +59,7 @@ public class AuditLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockConfirmationChain() {
-        chainOfTransaction(1 + ThreadLocalRandom.current().nextInt(CONFIRMATION_CHAINS));
+        chainOfTransaction(true);
         lockedChain();
     }
 
@@ -98,8 +98,7 @@ public class AuditLog {
 
     /** The transaction's chain with its row locked and its last hash (read once per transaction). */
     private ChainOfTransaction lockedChain() {
-        ChainOfTransaction c = chainOfTransaction(CONFIRMATION_CHAINS + 1
-                + ThreadLocalRandom.current().nextInt(CHAINS - CONFIRMATION_CHAINS));
+        ChainOfTransaction c = chainOfTransaction(false);
         if (c.lastHash == null) {
             // The first entry's number comes with the lock: most transactions record one entry.
             jdbc.sql("select last_hash, nextval('audit_log_id_seq') from audit_head where id = :c for update")
@@ -138,10 +137,11 @@ public class AuditLog {
      * One chain per transaction: a transaction holding two chains' locks could deadlock with one
      * taking them the other way round.
      */
-    private static ChainOfTransaction chainOfTransaction(int ifNone) {
+    private static ChainOfTransaction chainOfTransaction(boolean confirmation) {
         ChainOfTransaction chain = (ChainOfTransaction) TransactionSynchronizationManager.getResource(CHAIN_OF_TRANSACTION);
         if (chain == null) {
-            chain = new ChainOfTransaction(ifNone);
+            chain = new ChainOfTransaction(confirmation ? 1 + ThreadLocalRandom.current().nextInt(CONFIRMATION_CHAINS)
+                    : CONFIRMATION_CHAINS + 1 + ThreadLocalRandom.current().nextInt(CHAINS - CONFIRMATION_CHAINS));
             TransactionSynchronizationManager.bindResource(CHAIN_OF_TRANSACTION, chain);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

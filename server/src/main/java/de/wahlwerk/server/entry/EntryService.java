@@ -74,7 +74,10 @@ public class EntryService {
     /** The form of a unit, for the entry page; checks that the user may report for the unit. */
     @Transactional(readOnly = true)
     public ReportForm formFor(long electionId, long unitId) {
-        SetupReads now = cache.view();
+        return formFor(cache.view(), electionId, unitId);
+    }
+
+    private ReportForm formFor(SetupReads now, long electionId, long unitId) {
         Election election = election(now, electionId);
         ReportingUnit unit = unit(now, election, unitId);
         requireMayEnter(now, unit);
@@ -189,14 +192,15 @@ public class EntryService {
 
     @Transactional(readOnly = true)
     public List<Preview> preview(long electionId, long unitId, Map<String, String> raw) {
-        ReportForm form = formFor(electionId, unitId);
+        SetupReads now = cache.view();
+        ReportForm form = formFor(now, electionId, unitId);
         Map<String, Long> values;
         try {
             values = parse(form, raw);
         } catch (InvalidInputException e) {
             return e.problems().stream().map(p -> new Preview(p.field(), "ERROR", problemText(p))).toList();
         }
-        return checks.check(cache.view(), form, values, settings.get(electionId)).stream()
+        return checks.check(now, form, values, settings.get(electionId)).stream()
                 .map(f -> new Preview(f.field(), f.severity().name(), f.code() + ": " + f.message(locale())))
                 .toList();
     }

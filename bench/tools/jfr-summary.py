@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Summaries of a JFR recording of a node, as used in docs/PERFORMANCE.md.
+
+  jfr print --json --stack-depth 200 --events jdk.ExecutionSample night.jfr > samples.json
+  bench/tools/jfr-summary.py threads samples.json              # share of samples per thread
+  bench/tools/jfr-summary.py frames samples.json wahlwerk-pages  # inclusive frames of one thread
+
+  jfr print --json --stack-depth 40 --events jdk.SocketRead night.jfr > reads.json
+  bench/tools/jfr-summary.py waits reads.json                  # request threads' database waits
+"""
+import collections
+import json
+import sys
+
+
+def events(path):
+    return json.load(open(path))['recording']['events']
+
+
+def thread(v, key):
+    t = v.get(key) or {}
+    return ''.join(c for c in (t.get('javaName') or t.get('osName') or '') if not c.isdigit())
+
+
+def frames(v):
+    st = v.get('stackTrace') or {}
+    return [f['method']['type']['name'] + '.' + f['method']['name'] for f in st.get('frames', [])]
+
+
+def seconds(d):
+    return float(d[2:-1]) if d.startswith('PT') and d.endswith('S') else 0.0
+
+
+mode, path = sys.argv[1], sys.argv[2]
+if mode == 'threads':
+    c = collections.Counter(thread(e['values'], 'sampledThread') for e in events(path))
+    n = sum(c.values())
+    for k, m in c.most_common(12):
+        print(f'{m:6d} {100 * m / n:5.1f}% {k}')
+elif mode == 'frames':
+    c, n = collections.Counter(), 0
+    for e in events(path):
+        if sys.argv[3] in thread(e['values'], 'sampledThread'):
+            n += 1
+            c.update(set(frames(e['values'])))
+    for k, m in c.most_common(60):
+        print(f'{m:6d} {100 * m / max(n, 1):5.1f}% {k}')
+elif mode == 'waits':
+    total = collections.defaultdict(lambda: [0, 0.0])
+    for e in events(path):
+        v = e['values']
+        if 'tomcat-handler' not in thread(v, 'eventThread'):
+            continue
+        fr = [f.split('/')[-1] for f in frames(v)]
+        where = next((f for f in fr if f.startswith(('AuditLog.lockedChain', 'ReportStore.confirm'))), 'other')
+        caller = next((f for f in fr if f in ('EntryService.submit', 'EntryService.approve')), '')
+        t = total[(where, caller)]
+        t[0] += 1
+        t[1] += seconds(v['duration'])
+    for (where, caller), (n, s) in sorted(total.items(), key=lambda x: -x[1][1]):
+        print(f'{n:6d} reads {s:7.1f} s  {where} {caller}')
