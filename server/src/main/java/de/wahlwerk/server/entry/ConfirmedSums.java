@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ConfirmedSums {
 
-    /** Sum of the counting versions of one unit kind and how many units they are. */
+    /** Sum of the counting versions of one unit kind and how many units they are; the map is the caller's own copy. */
     record Sum(Map<String, Long> values, int units) {}
 
     private static final class State {

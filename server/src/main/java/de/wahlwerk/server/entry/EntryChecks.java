@@ -17,7 +17,6 @@ import de.wahlwerk.server.web.InvalidInputException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,7 +104,6 @@ class EntryChecks {
         if (sum.units() == 0) {
             return null;
         }
-        Map<String, Long> values = new LinkedHashMap<>(sum.values());
-        return new MunicipalTotals(form.toCounts(values), sum.units());
+        return new MunicipalTotals(form.toCounts(sum.values()), sum.units());
     }
 }
