@@ -45,9 +45,35 @@ class SeatStore {
     }
 
     private final JdbcClient jdbc;
+    private final de.wahlwerk.server.setup.SetupCache setup;
+    /**
+     * Records per result source. A source's records are written once, in the transaction that
+     * imports it (ResultStore only inserts), so they are kept by its id: the public site computes
+     * the seats on every page pass, and a national result is some 20,000 rows. A few sources at most.
+     */
+    private final Map<Long, List<ResultRecord>> recordsBySource = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, List<ResultRecord>> eldest) {
+                    return size() > MAX_SOURCES_KEPT;
+                }
+            });
+    static final int MAX_SOURCES_KEPT = 4;
+    /** Nominees and independents per election, for the set-up version they were read under (V13). */
+    private final Map<Long, Ballots> ballots = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Statements that read records, nominees or independents; for tests. */
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
-    SeatStore(JdbcClient jdbc) {
+    private record Ballots(long version, Nominees nominees, Set<String> independents) {}
+
+    SeatStore(JdbcClient jdbc, de.wahlwerk.server.setup.SetupCache setup) {
         this.jdbc = jdbc;
+        this.setup = setup;
+    }
+
+    /** How many statements read records, nominees or independents so far; for tests. */
+    long reads() {
+        return reads.get();
     }
 
     Optional<ElectionInfo> election(long id) {
@@ -77,8 +103,18 @@ class SeatStore {
                 .optional();
     }
 
-    /** All records of a source with their valid votes per vote kind and votes per group. */
+    /** All records of a source with their valid votes per vote kind and votes per group; unmodifiable. */
     List<ResultRecord> records(long sourceId) {
+        List<ResultRecord> kept = recordsBySource.get(sourceId);
+        if (kept == null) {
+            kept = readRecords(sourceId);
+            recordsBySource.put(sourceId, kept);
+        }
+        return kept;
+    }
+
+    private List<ResultRecord> readRecords(long sourceId) {
+        reads.addAndGet(3);
         Map<Long, ResultRecord> byId = new LinkedHashMap<>();
         jdbc.sql("""
                 select id, area_level, area_key, parent_key, name from result_record where source_id = :s order by id""")
@@ -110,13 +146,43 @@ class SeatStore {
                                 .put(rs.getString("group_key"), votes);
                     }
                 });
-        return new ArrayList<>(byId.values());
+        // Unmodifiable all the way down: the lists are shared by every calculation from now on.
+        return byId.values().stream().map(r -> new ResultRecord(r.level(), r.key(), r.parentKey(), r.name(),
+                java.util.Collections.unmodifiableMap(r.valid()), unmodifiable(r.votes()))).toList();
+    }
+
+    private static <K, V> Map<K, Map<String, V>> unmodifiable(Map<K, Map<String, V>> nested) {
+        nested.replaceAll((k, v) -> java.util.Collections.unmodifiableMap(v));
+        return java.util.Collections.unmodifiableMap(nested);
     }
 
     /** Short names of the election's nominations by voters (Einzelbewerber). */
     Set<String> independents(long electionId) {
-        return jdbc.sql("select distinct short_name from nomination where election_id = :e and group_kind = 'INDEPENDENT'")
-                .param("e", electionId).query(String.class).set();
+        return ballots(electionId).independents();
+    }
+
+    /**
+     * The nominees and independents as of the set-up version now: read again only when a set-up
+     * change (nominations, candidates, areas) has raised the version since. A transaction that sees
+     * an older version than the one kept reads past the cache.
+     */
+    private Ballots ballots(long electionId) {
+        long version = setup.version();
+        Ballots kept = ballots.get(electionId);
+        if (kept != null && kept.version() == version) {
+            return kept;
+        }
+        Ballots read = new Ballots(version, readNominees(electionId), readIndependents(electionId));
+        if (kept == null || kept.version() < version) {
+            ballots.put(electionId, read);
+        }
+        return read;
+    }
+
+    private Set<String> readIndependents(long electionId) {
+        reads.incrementAndGet();
+        return Set.copyOf(jdbc.sql("select distinct short_name from nomination where election_id = :e and group_kind = 'INDEPENDENT'")
+                .param("e", electionId).query(String.class).set());
     }
 
     /** Number of candidates per list (nomination short name) where candidates are entered. */
@@ -139,6 +205,11 @@ class SeatStore {
      * Independents are left out: they stand on no Landesliste.
      */
     Nominees nominees(long electionId) {
+        return ballots(electionId).nominees();
+    }
+
+    private Nominees readNominees(long electionId) {
+        reads.incrementAndGet();
         Map<String, Map<String, List<Nominees.Person>>> lists = new LinkedHashMap<>();
         Map<String, Map<String, Nominees.Person>> constituencies = new LinkedHashMap<>();
         jdbc.sql("""
@@ -165,7 +236,10 @@ class SeatStore {
                         constituencies.computeIfAbsent(area, k -> new LinkedHashMap<>()).putIfAbsent(party, person);
                     }
                 });
-        return new Nominees(lists, constituencies);
+        lists.values().forEach(byParty -> byParty.replaceAll((party, persons) -> List.copyOf(persons)));
+        lists.replaceAll((area, byParty) -> java.util.Collections.unmodifiableMap(byParty));
+        constituencies.replaceAll((area, byParty) -> java.util.Collections.unmodifiableMap(byParty));
+        return new Nominees(java.util.Collections.unmodifiableMap(lists), java.util.Collections.unmodifiableMap(constituencies));
     }
 
     /** All lots of the election, current and superseded, in the order entered. */

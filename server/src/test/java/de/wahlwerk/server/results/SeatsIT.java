@@ -36,6 +36,10 @@ class SeatsIT extends IntegrationTest {
 
     @Autowired
     SeatsCommand command;
+    @Autowired
+    SeatService seats;
+    @Autowired
+    SeatStore store;
 
     HttpSession admin;
     HttpSession observer;
@@ -111,6 +115,40 @@ class SeatsIT extends IntegrationTest {
         assertThat(viaCommand.toString(StandardCharsets.UTF_8)).isEqualTo(text);
         assertThat(command.printElection("abc", new PrintStream(out), new PrintStream(err))).isEqualTo(SeatsCommand.USAGE);
         assertThat(command.printElection("999999", new PrintStream(out), new PrintStream(err))).isEqualTo(SeatsCommand.FAILED);
+    }
+
+    /**
+     * The public site computes the seats on every page pass. The imported result is read once (a
+     * source never changes); the nominees once per set-up version, and anew after a change.
+     */
+    @Test
+    void theResultIsReadOnceAndTheNomineesOncePerSetupVersion() throws Exception {
+        long election = kerg2025Election();
+        SeatReport first = seats.reportForOperator(election);
+        long reads = store.reads();
+        SeatReport again = seats.reportForOperator(election);
+        assertThat(store.reads()).as("nothing read again without a change").isEqualTo(reads);
+        assertThat(again.parties()).isEqualTo(first.parties());
+
+        SeatReport.ListRow list = first.landLists().stream().filter(l -> l.listSeats() > 0).findFirst().orElseThrow();
+        assertThat(list.named()).isFalse();
+        long nomination = jdbc.sql("""
+                select n.id from nomination n join area a on a.id = n.area_id where n.election_id = :e
+                and n.vote_kind = 'SECOND' and a.level = 'STATE' and (a.official_key = :l or a.name = :l) and n.short_name = :p""")
+                .param("e", election).param("l", list.land()).param("p", list.party()).query(Long.class).single();
+        jdbc.sql("insert into candidate (nomination_id, list_position, family_name, given_names) values (:n, 1, 'Musterfrau', 'Erika')")
+                .param("n", nomination).update();
+        try {
+            SeatReport changed = seats.reportForOperator(election);
+            assertThat(store.reads()).as("nominees and independents read anew, the result not").isEqualTo(reads + 2);
+            SeatReport.ListRow named = changed.landLists().stream()
+                    .filter(l -> l.land().equals(list.land()) && l.party().equals(list.party())).findFirst().orElseThrow();
+            // A list of one name fills one of its seats; the others stay vacant (§ 6 Abs. 4 BWG).
+            assertThat(named.elected()).containsExactly(new SeatReport.ListPerson("Erika Musterfrau", 1));
+            assertThat(named.vacant()).isEqualTo(list.listSeats() - 1);
+        } finally {
+            jdbc.sql("delete from candidate where nomination_id = :n").param("n", nomination).update();
+        }
     }
 
     @Test
