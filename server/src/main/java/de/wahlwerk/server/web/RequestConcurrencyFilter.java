@@ -1,0 +1,83 @@
+package de.wahlwerk.server.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a fixed number of staff requests work at once; the others wait here for their turn, before
+ * any session, security or database work (ADR 0011). Sixty clerks' requests at once on a node with
+ * two cores do not finish sooner than eight at a time: they only make PostgreSQL and the JVM switch
+ * between them and wait for each other's locks (NRW replay: 128 s with every request let in, see
+ * docs/PERFORMANCE.md). The publisher's threads do not come here and keep their connections.
+ *
+ * <p>A request that waited {@link #maxWaitMillis} without a turn gets 503 with Retry-After: the
+ * node is overloaded, and the client sends the same request again later (with its idempotency
+ * key, for reports). Public pages never come here; they are served before, from memory.
+ */
+public final class RequestConcurrencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestConcurrencyFilter.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final Semaphore turns;
+    private final int limit;
+    private final long maxWaitMillis;
+
+    public RequestConcurrencyFilter(int limit, long maxWaitMillis) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("at least one request at a time: " + limit);
+        }
+        this.limit = limit;
+        // Fair: under a steady overload the longest waiting request goes next, none waits for good.
+        this.turns = new Semaphore(limit, true);
+        this.maxWaitMillis = maxWaitMillis;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    /** Requests working now; for tests. */
+    int working() {
+        return limit - turns.availablePermits();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        // Style sheets, scripts and the health check cost microseconds and must not queue behind reports.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/health") || path.equals("/favicon.ico");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean turn;
+        try {
+            turn = turns.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            log.warn("{} {} waited {} ms for one of {} turns, answered with 503", request.getMethod(), request.getRequestURI(),
+                    maxWaitMillis, limit);
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            turns.release();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package de.wahlwerk.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.FilterChain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** The request limit with real threads: how many work at once, who waits, who gets 503. */
+class RequestConcurrencyFilterTest {
+
+    private static MockHttpServletRequest post(String path) {
+        MockHttpServletRequest r = new MockHttpServletRequest("POST", path);
+        r.setRequestURI(path);
+        return r;
+    }
+
+    @Test
+    void noMoreThanTheLimitWorkAtOnceAndTheOthersWaitTheirTurn() throws Exception {
+        RequestConcurrencyFilter filter = new RequestConcurrencyFilter(2, 10_000);
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        FilterChain chain = (req, res) -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inside.decrementAndGet();
+            }
+        };
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 6; i++) {
+                answers.add(threads.submit(() -> {
+                    MockHttpServletResponse res = new MockHttpServletResponse();
+                    filter.doFilter(post("/api/entry/elections/1/reports"), res, chain);
+                    return res.getStatus();
+                }));
+            }
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (inside.get() < 2 && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(100); // the four others had time to get in, if the limit let them
+            assertThat(inside.get()).isEqualTo(2);
+            assertThat(filter.working()).isEqualTo(2);
+            release.countDown();
+            for (Future<Integer> a : answers) {
+                assertThat(a.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        }
+        assertThat(most.get()).isEqualTo(2);
+        assertThat(filter.working()).isZero();
+    }
+
+    @Test
+    void aRequestWithoutATurnInTimeGets503WithRetryAfterAndIsNotWorkedOn() throws Exception {
+        RequestConcurrencyFilter filter = new RequestConcurrencyFilter(1, 200);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> {
+            try {
+                filter.doFilter(post("/api/entry/reports/1/approve"), new MockHttpServletResponse(), (req, res) -> {
+                    entered.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        AtomicInteger worked = new AtomicInteger();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        long started = System.nanoTime();
+        filter.doFilter(post("/api/entry/elections/1/reports"), refused, (req, res) -> worked.incrementAndGet());
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(190);
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(worked.get()).isZero();
+
+        // Style sheets and the health check never queue behind reports.
+        for (String path : List.of("/css/app.css", "/js/entry.js", "/health")) {
+            MockHttpServletResponse res = new MockHttpServletResponse();
+            filter.doFilter(new MockHttpServletRequest("GET", path), res, (req, r) -> worked.incrementAndGet());
+            assertThat(res.getStatus()).as(path).isEqualTo(200);
+        }
+        assertThat(worked.get()).isEqualTo(3);
+        release.countDown();
+        holder.join(5_000);
+        assertThat(filter.working()).isZero();
+    }
+
+    @Test
+    void aFailingRequestGivesItsTurnBack() throws Exception {
+        RequestConcurrencyFilter filter = new RequestConcurrencyFilter(1, 200);
+        assertThatThrownBy(() -> filter.doFilter(post("/api/setup/days"), new MockHttpServletResponse(), (req, res) -> {
+            throw new IllegalStateException("failed");
+        })).hasMessage("failed");
+        assertThat(filter.working()).isZero();
+        MockHttpServletResponse next = new MockHttpServletResponse();
+        filter.doFilter(post("/api/setup/days"), next, (req, res) -> { });
+        assertThat(next.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aLimitBelowOneIsRefused() {
+        assertThatThrownBy(() -> new RequestConcurrencyFilter(0, 1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
