@@ -93,6 +93,26 @@ class NumbersBeforePagesIT extends IntegrationTest {
         assertThat(pageReported(town)).isEqualTo(4);
     }
 
+    /**
+     * A stream of confirmations is published in rounds at least {@link PublicSite#MIN_ROUND_PERIOD_MILLIS}
+     * apart: what is confirmed meanwhile coalesces. One round per confirmation would exceed the bound
+     * as soon as confirmations come faster than the period.
+     */
+    @Test
+    void aStreamOfConfirmationsIsPublishedInRoundsAtLeastThePeriodApart() throws Exception {
+        Town town = town("Runden im Takt", 9);
+        long before = site.publicationRounds();
+        long started = System.nanoTime();
+        for (int i = 1; i <= 8; i++) {
+            town.confirm(i);
+        }
+        awaitTrue(() -> jsonReported(town) == 9, "the JSON counts all nine reports");
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        long rounds = site.publicationRounds() - before;
+        assertThat(rounds).as("%d rounds for 8 confirmations in %d ms", rounds, elapsedMillis)
+                .isBetween(1L, elapsedMillis / PublicSite.MIN_ROUND_PERIOD_MILLIS + 1);
+    }
+
     /** Returns once the page thread has run what was queued before (it runs one task at a time, in order). */
     private void pagesIdle() throws InterruptedException {
         CountDownLatch idle = new CountDownLatch(1);
