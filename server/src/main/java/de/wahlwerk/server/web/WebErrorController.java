@@ -57,7 +57,7 @@ public class WebErrorController implements ErrorController {
             case METHOD_NOT_ALLOWED -> "error.method";
             case CONTENT_TOO_LARGE -> "error.tooLarge";
             case BAD_REQUEST -> "error.invalidInput";
-            case SERVICE_UNAVAILABLE -> "error.overloaded"; // only the request limit answers 503 here
+            case SERVICE_UNAVAILABLE -> "error.overloaded"; // the request limit; handlers answer a database outage themselves
             default -> status.is4xxClientError() ? "error.invalidInput" : "error.internal";
         };
     }
