@@ -26,6 +26,8 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestConcurrencyFilter.class);
     static final String RETRY_AFTER_SECONDS = "5";
+    /** The public live feed's path ({@code publish.LiveFeed.PATH}). */
+    public static final String PUBLIC_LIVE_FEED = "/wahlen-live/";
 
     private final Semaphore turns;
     private final int limit;
@@ -52,9 +54,12 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // Style sheets, scripts and the health check cost microseconds and must not queue behind reports.
+        // Style sheets, scripts and the health check cost microseconds and must not queue behind
+        // reports; neither must the public's live feed, which subscribes in memory (LiveFeed) and
+        // is asked for by thousands of readers at 18:00.
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/health") || path.equals("/favicon.ico");
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/health") || path.equals("/favicon.ico")
+                || path.startsWith(PUBLIC_LIVE_FEED);
     }
 
     @Override
