@@ -160,7 +160,12 @@ class PublicSite implements DisposableBean {
                 long t1 = System.nanoTime();
                 Long id;
                 while ((id = pollDirty()) != null) {
-                    setup.election(id).ifPresent(this::refresh);
+                    try {
+                        setup.election(id).ifPresent(this::refresh);
+                    } catch (RuntimeException failed) {
+                        // One election that fails (or is being set up) must not hold back the others' numbers.
+                        log.warn("Publishing election {} failed, its last published pages stay online: {}", id, failed.toString());
+                    }
                 }
                 long t2 = System.nanoTime();
                 snapshots.commit();
