@@ -7,6 +7,10 @@
 
   jfr print --json --stack-depth 40 --events jdk.SocketRead night.jfr > reads.json
   bench/tools/jfr-summary.py waits reads.json                  # request threads' database waits
+
+Sample shares are shares of time a thread was runnable in Java, not of CPU: on a saturated
+two-core machine a preempted thread is sampled as if it ran (the page thread had 34 % of the
+samples and 11 % of the CPU in one NRW night). Compare threads' CPU with thread-cpu.py.
 """
 import collections
 import json
@@ -31,6 +35,8 @@ def seconds(d):
     return float(d[2:-1]) if d.startswith('PT') and d.endswith('S') else 0.0
 
 
+if len(sys.argv) < 3 or sys.argv[1] not in ('threads', 'frames', 'waits'):
+    sys.exit(__doc__)
 mode, path = sys.argv[1], sys.argv[2]
 if mode == 'threads':
     c = collections.Counter(thread(e['values'], 'sampledThread') for e in events(path))
