@@ -118,7 +118,9 @@ class RequestConcurrencyFilterTest {
     }
 
     @Test
-    void aLimitBelowOneIsRefused() {
+    void aLimitBelowOneOrANegativeWaitIsRefused() {
         assertThatThrownBy(() -> new RequestConcurrencyFilter(0, 1000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RequestConcurrencyFilter(8, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max-request-wait-ms");
     }
 }
