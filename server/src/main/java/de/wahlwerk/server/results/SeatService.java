@@ -234,8 +234,9 @@ public class SeatService {
                     yield SeatCalculation.needsInput(head, SeatCalculation.BUNDESTAG_2025,
                             List.of(texts.of("results.missing.source")), texts);
                 }
+                SeatStore.Ballots ballots = store.ballots(electionId);
                 var input = BundestagInput.from(source.isPresent() ? store.records(source.get().id()) : live,
-                        BundestagInput.independents(store.independents(electionId)), store.nominees(electionId), texts);
+                        BundestagInput.independents(ballots.independents()), ballots.nominees(), texts);
                 int house = e.seats() == null ? Bundestag2025.HOUSE_SIZE : e.seats();
                 yield SeatCalculation.bundestag2025(head, house, input, lots(electionId, withoutLot), texts);
             }

@@ -59,12 +59,14 @@ class SeatStore {
                 }
             });
     static final int MAX_SOURCES_KEPT = 4;
-    /** Nominees and independents per election, for the set-up version they were read under (V13). */
-    private final Map<Long, Ballots> ballots = new java.util.concurrent.ConcurrentHashMap<>();
     /** Statements that read records, nominees or independents; for tests. */
     private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
-    private record Ballots(long version, Nominees nominees, Set<String> independents) {}
+    /** The election's nominees and its independents' short names, as a seat calculation reads them. */
+    record Ballots(Nominees nominees, Set<String> independents) {}
+
+    /** Key of an election's {@link Ballots} among what is kept per set-up version. */
+    private record BallotsOf(long electionId) {}
 
     SeatStore(JdbcClient jdbc, de.wahlwerk.server.setup.SetupCache setup) {
         this.jdbc = jdbc;
@@ -156,27 +158,14 @@ class SeatStore {
         return java.util.Collections.unmodifiableMap(nested);
     }
 
-    /** Short names of the election's nominations by voters (Einzelbewerber). */
-    Set<String> independents(long electionId) {
-        return ballots(electionId).independents();
-    }
-
     /**
-     * The nominees and independents as of the set-up version now: read again only when a set-up
-     * change (nominations, candidates, areas) has raised the version since. A transaction that sees
-     * an older version than the one kept reads past the cache.
+     * The nominees and independents as of the set-up version now (V13): read again only after a
+     * set-up change (nominations, candidates, areas) has raised the version; kept with the
+     * version by {@link de.wahlwerk.server.setup.SetupCache}.
      */
-    private Ballots ballots(long electionId) {
-        long version = setup.version();
-        Ballots kept = ballots.get(electionId);
-        if (kept != null && kept.version() == version) {
-            return kept;
-        }
-        Ballots read = new Ballots(version, readNominees(electionId), readIndependents(electionId));
-        if (kept == null || kept.version() < version) {
-            ballots.put(electionId, read);
-        }
-        return read;
+    Ballots ballots(long electionId) {
+        return setup.view().derived(new BallotsOf(electionId),
+                () -> new Ballots(readNominees(electionId), readIndependents(electionId)));
     }
 
     private Set<String> readIndependents(long electionId) {
@@ -204,10 +193,6 @@ class SeatStore {
      * the area's official key (a nomination's area is always one of the election's hierarchy).
      * Independents are left out: they stand on no Landesliste.
      */
-    Nominees nominees(long electionId) {
-        return ballots(electionId).nominees();
-    }
-
     private Nominees readNominees(long electionId) {
         reads.incrementAndGet();
         Map<String, Map<String, List<Nominees.Person>>> lists = new LinkedHashMap<>();

@@ -102,6 +102,8 @@ public class SetupCache {
         final Map<Long, Area> areaById = new ConcurrentHashMap<>();
         /** One instance per nomination, shared by every ballot it stands on. */
         final Map<Long, Nomination> nominationById = new ConcurrentHashMap<>();
+        /** What callers derive from this version of the set-up ({@link SetupView#derived}). */
+        final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
         Generation(long version) {
             this.version = version;
@@ -125,6 +127,17 @@ public class SetupCache {
 
         private SetupView(Generation g) {
             this.g = g;
+        }
+
+        /**
+         * Something a caller derives from the set-up (the seat calculation's nominees, say), read
+         * by the first to ask for it under this version and kept with it. The key should be a
+         * type of the caller's own, so that two callers never share one; the value must not be
+         * changed by whoever gets it.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T derived(Object key, java.util.function.Supplier<T> read) {
+            return (T) g.derived.computeIfAbsent(key, k -> read.get());
         }
 
         @Override
