@@ -85,11 +85,13 @@ public class EmbeddedDatabaseConfig {
 
     @Bean
     @ConditionalOnMissingBean(DataSource.class)
-    HikariDataSource dataSource(Cluster pg) {
+    HikariDataSource dataSource(Cluster pg,
+            // The property an external database's pool is sized with (application.yml), so that one setting serves both.
+            @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(pg.jdbcUrl());
         config.setUsername("postgres");
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(poolSize);
         // While the database restarts, requests are answered with 503 after 5 s instead of hanging 30 s.
         config.setConnectionTimeout(5000);
         config.setPoolName("wahlwerk-embedded");
