@@ -48,6 +48,11 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
         this.maxWaitMillis = maxWaitMillis;
     }
 
+    /** How many requests may work at once; for tests. */
+    int limit() {
+        return limit;
+    }
+
     /** Requests working now; for tests. */
     int working() {
         return limit - turns.availablePermits();
@@ -55,11 +60,11 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // Style sheets, scripts and the health check cost microseconds and must not queue behind
-        // reports; neither must the public's live feed, which subscribes in memory (LiveFeed) and
+        // Style sheets and scripts cost microseconds and must not queue behind reports; neither
+        // must the public's live feed, which subscribes in memory (LiveFeed) and
         // is asked for by thousands of readers at 18:00.
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/health") || path.equals("/favicon.ico")
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/favicon.ico")
                 || path.startsWith(PUBLIC_LIVE_FEED);
     }
 

@@ -17,6 +17,24 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** The request limit with real threads: how many work at once, who waits, who gets 503. */
 class RequestConcurrencyFilterTest {
 
+    /** A request on a thread of its own that takes a turn, counts {@code entered} down and works until {@code release}. */
+    static Thread holdTurn(RequestConcurrencyFilter filter, CountDownLatch entered, CountDownLatch release) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                filter.doFilter(post("/api/entry/reports/1/approve"), new MockHttpServletResponse(), (req, res) -> {
+                    entered.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private static MockHttpServletRequest post(String path) {
         MockHttpServletRequest r = new MockHttpServletRequest("POST", path);
         r.setRequestURI(path);
@@ -69,20 +87,7 @@ class RequestConcurrencyFilterTest {
         RequestConcurrencyFilter filter = new RequestConcurrencyFilter(1, 200);
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = Thread.ofVirtual().start(() -> {
-            try {
-                filter.doFilter(post("/api/entry/reports/1/approve"), new MockHttpServletResponse(), (req, res) -> {
-                    entered.countDown();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Thread holder = holdTurn(filter, entered, release);
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         AtomicInteger worked = new AtomicInteger();
         MockHttpServletResponse refused = new MockHttpServletResponse();
@@ -93,8 +98,8 @@ class RequestConcurrencyFilterTest {
         assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
         assertThat(worked.get()).isZero();
 
-        // Style sheets, the health check and the public live feed never queue behind reports.
-        for (String path : List.of("/css/app.css", "/js/entry.js", "/health", "/wahlen-live/7")) {
+        // Style sheets, scripts and the public live feed never queue behind reports.
+        for (String path : List.of("/css/app.css", "/js/entry.js", "/favicon.ico", "/wahlen-live/7")) {
             MockHttpServletResponse res = new MockHttpServletResponse();
             filter.doFilter(new MockHttpServletRequest("GET", path), res, (req, r) -> worked.incrementAndGet());
             assertThat(res.getStatus()).as(path).isEqualTo(200);
