@@ -173,6 +173,11 @@ final class OpenDataRows {
         return areaByRef.get(ref);
     }
 
+    /** How many reporting units lie below the area (the rows of its district file). */
+    int unitCountBelow(AreaRef area) {
+        return unitKeysBelow.getOrDefault(area, List.of()).size();
+    }
+
     /** The votemanager file of the reporting units below the area (the vendor's "Wahlbezirk" file). */
     String unitsFile(AreaRef area) {
         return file(unitRowsBelow(area));
@@ -200,21 +205,39 @@ final class OpenDataRows {
         return VotemanagerCsvWriter.write(resultFile(rows), columns);
     }
 
+    /**
+     * The area's total, kept until a unit below it changes. Summed from its sub-areas' totals and
+     * the units whose leaf it is, not from every unit below it: a national federal row adds 16
+     * state rows instead of 90,000 district rows, and the sub-areas that did not change since keep
+     * theirs. Exact because a unit has one leaf area per hierarchy, so the sub-areas and the
+     * leaf's own units split the units below without overlap; the sum itself is associative
+     * (an empty cell is one no unit below has a number in).
+     */
     ResultRow areaRow(AreaRef ref) {
-        return areaRows.computeIfAbsent(ref, r -> {
-            List<ResultRow> units = unitRowsBelow(r);
-            long expected = 0;
-            long received = 0;
-            for (ResultRow u : units) {
-                expected += u.expectedReports();
-                received += u.receivedReports();
-            }
-            Area a = areaByRef.get(r);
-            String name = a == null ? r.key() : a.name();
-            boolean ags = OfficialKeys.isAgs(r.key());
-            return new ResultRow(0, ags ? r.key() : agsAbove(r), ags ? null : r.key(), name, expected, received,
-                    false, sum(units.stream().map(ResultRow::counts).toList()), cumulativeSum(units), List.of());
-        });
+        ResultRow kept = areaRows.get(ref);
+        if (kept != null) {
+            return kept;
+        }
+        List<ResultRow> parts = new ArrayList<>();
+        for (String key : unitsIn(ref)) {
+            parts.add(unitRows.get(key));
+        }
+        for (AreaRef child : children(ref)) {
+            parts.add(areaRow(child));
+        }
+        long expected = 0;
+        long received = 0;
+        for (ResultRow p : parts) {
+            expected += p.expectedReports();
+            received += p.receivedReports();
+        }
+        Area a = areaByRef.get(ref);
+        String name = a == null ? ref.key() : a.name();
+        boolean ags = OfficialKeys.isAgs(ref.key());
+        ResultRow row = new ResultRow(0, ags ? ref.key() : agsAbove(ref), ags ? null : ref.key(), name, expected, received,
+                false, sum(parts.stream().map(ResultRow::counts).toList()), cumulativeSum(parts), List.of());
+        areaRows.put(ref, row);
+        return row;
     }
 
     private List<ResultRow> unitRowsBelow(AreaRef area) {
