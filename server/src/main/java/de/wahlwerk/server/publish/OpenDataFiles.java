@@ -63,6 +63,14 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     static final long MIN_PERIOD_MS = 1_000;
     /** Election-wide files take at most this share of open data's working time (one in twenty). */
     static final int ELECTION_FILES_SPACING = 20;
+    /**
+     * Default of {@code wahlwerk.open-data.large-district-file}: an area with more districts below
+     * it than this has its district file built with the election-wide files, at their spacing.
+     * Nationally the federal file has 90,000 rows and each state's thousands; built and compressed
+     * with every batch, they and the area totals were open data's main cost (docs/PERFORMANCE.md).
+     * A city's district file, and a constituency's, stay below it and follow every change.
+     */
+    static final int LARGE_DISTRICT_FILE = 5_000;
 
     private final SetupDirectory setup;
     private final LiveTallies tallies;
@@ -87,6 +95,7 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
      * (ADR 0009), so a platform thread: only those have a nice value of their own.
      */
     private final java.util.concurrent.ExecutorService worker;
+    private final int largeDistrictFile;
 
     /**
      * The rows of one election as of {@code sequence}, kept current in place from the confirmations
@@ -98,6 +107,8 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
         final OpenDataRows rows;
         /** Areas whose files show these rows (the election-wide files: {@code null} key). */
         final java.util.Set<AreaRef> done = new java.util.HashSet<>();
+        /** Areas whose large district file waits for the election-wide files. */
+        final java.util.Set<AreaRef> largeDistrictFiles = new java.util.LinkedHashSet<>();
         long sequence;
         /** The Offene-Wahldaten files of these rows, once their describing files are published. */
         OffeneWahldatenFiles owd;
@@ -115,13 +126,23 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
         java.util.Set<AreaRef> done() {
             return done;
         }
+
+        /** Whether an election-wide file or a large district file lags behind these rows. */
+        boolean electionFilesStale() {
+            return !done.contains(null) || !largeDistrictFiles.isEmpty();
+        }
     }
 
     private static final int SINCE_BATCH = 5_000;
 
     OpenDataFiles(SetupDirectory setup, LiveTallies tallies, ConfirmedReports confirmed, Snapshots snapshots,
             JsonMapper json, Optional<Clock> clock, org.springframework.context.MessageSource messages,
-            de.wahlwerk.server.ops.WahlwerkProperties properties) {
+            de.wahlwerk.server.ops.WahlwerkProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${wahlwerk.open-data.large-district-file:" + LARGE_DISTRICT_FILE + "}") int largeDistrictFile) {
+        if (largeDistrictFile < 1) {
+            throw new IllegalArgumentException("wahlwerk.open-data.large-district-file must be at least 1, is " + largeDistrictFile);
+        }
+        this.largeDistrictFile = largeDistrictFile;
         this.worker = java.util.concurrent.Executors.newSingleThreadExecutor(
                 de.wahlwerk.server.ops.BackgroundThreads.named("wahlwerk-open-data", properties.backgroundNice()));
         this.setup = setup;
@@ -212,7 +233,7 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
             if (wait <= 0) {
                 try {
                     Built b = current(e);
-                    if (!b.done().contains(null)) {
+                    if (b.electionFilesStale()) {
                         electionFiles(e, b);
                     }
                 } catch (RuntimeException ex) {
@@ -243,7 +264,22 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
     private void publishFiles(Election e, AreaSnapshot area) {
         Built b = current(e);
         OpenDataRows rows = b.rows();
-        if (!b.done().contains(null)) {
+        AreaRef ref = area.area().ref();
+        // Already there when its files show these numbers: no rendering, no compression.
+        if (b.done().add(ref)) {
+            String dir = directory(e, ref);
+            snapshots.put(dir + "votemanager-gebiet.csv", PublishedPage.of(rows.areaFile(ref), CSV));
+            if (rows.unitCountBelow(ref) > largeDistrictFile) {
+                b.largeDistrictFiles.add(ref);
+            } else {
+                snapshots.put(dir + "votemanager-wahlbezirke.csv", PublishedPage.of(rows.unitsFile(ref), CSV));
+            }
+            String children = rows.childrenFile(ref);
+            if (children != null) {
+                snapshots.put(dir + "votemanager-teilgebiete.csv", PublishedPage.of(children, CSV));
+            }
+        }
+        if (b.electionFilesStale()) {
             Long due = electionFilesDueAt.get(e.id());
             if (due == null || System.nanoTime() - due >= 0) {
                 electionFiles(e, b);
@@ -251,30 +287,27 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
                 deferred.put(e.id(), e);
             }
         }
-        AreaRef ref = area.area().ref();
-        if (!b.done().add(ref)) {
-            return; // its files already show these numbers: no rendering, no compression
-        }
-        String dir = PublicSite.base(e) + ref.hierarchy().code() + "/" + ref.key() + "/";
-        snapshots.put(dir + "votemanager-gebiet.csv", PublishedPage.of(rows.areaFile(ref), CSV));
-        snapshots.put(dir + "votemanager-wahlbezirke.csv", PublishedPage.of(rows.unitsFile(ref), CSV));
-        String children = rows.childrenFile(ref);
-        if (children != null) {
-            snapshots.put(dir + "votemanager-teilgebiete.csv", PublishedPage.of(children, CSV));
-        }
+    }
+
+    private static String directory(Election e, AreaRef ref) {
+        return PublicSite.base(e) + ref.hierarchy().code() + "/" + ref.key() + "/";
     }
 
     /**
-     * The election-wide files, and when they may be built next: a national NIST report lists every
-     * count of 90,000 districts (tens of megabytes), so it is rebuilt at most once per twenty times
-     * its build time (about once a minute); a town's takes milliseconds and follows every change.
+     * The election-wide files and the large district files, and when they may be built next: a
+     * national NIST report lists every count of 90,000 districts (tens of megabytes), so it is
+     * rebuilt at most once per twenty times its build time (about once a minute); a town's takes
+     * milliseconds and follows every change.
      */
     private void electionFiles(Election e, Built b) {
         long started = System.nanoTime();
-        b.done().add(null);
+        for (AreaRef ref : b.largeDistrictFiles) {
+            snapshots.put(directory(e, ref) + "votemanager-wahlbezirke.csv", PublishedPage.of(b.rows().unitsFile(ref), CSV));
+        }
+        b.largeDistrictFiles.clear();
         // The describing Offene-Wahldaten files are built once per setup, not per change: their
         // time would otherwise hold back the next results by twenty times as much.
-        long once = publishElection(e, b);
+        long once = b.done().add(null) ? publishElection(e, b) : 0;
         long took = System.nanoTime() - started - once;
         electionFilesDueAt.put(e.id(), System.nanoTime() + ELECTION_FILES_SPACING * took);
         deferred.remove(e.id());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The open-data files follow the confirmations one by one: after the first build only the changed
  * districts' rows are replaced, so a correction must replace its district's row and every total
- * above it.
+ * above it, in large district files (built with the election-wide files) and small ones alike.
  */
 class OpenDataLiveIT extends IntegrationTest {
 
@@ -50,6 +50,11 @@ class OpenDataLiveIT extends IntegrationTest {
         units = await(dir + "votemanager-wahlbezirke.csv",
                 rows -> corrected.get("F1").equals(rows.get(UNIT).get("F1")));
         assertThat(units.get(UNIT).get("F2")).isEqualTo(corrected.get("F2"));
+        // The town's file is a large one in the tests (IntegrationTest.LARGE_DISTRICT_FILE), built with
+        // the election-wide files; its city district's is small and follows the change on its own.
+        Map<String, Map<String, String>> cityDistrict = await(dir.replace(DemoElection.AGS + "/", DemoElection.AGS + "-7/")
+                + "votemanager-wahlbezirke.csv", rows -> corrected.get("F1").equals(rows.get(UNIT).get("F1")));
+        assertThat(cityDistrict).hasSize(10);
 
         // The town's total is the column sum of its districts, read once both files show the correction
         // (other tests confirm districts meanwhile, so compare a consistent pair).

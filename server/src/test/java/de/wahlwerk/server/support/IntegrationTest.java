@@ -9,7 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * election loaded. All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wahlwerk.data-dir=target/test-data/shared", "wahlwerk.demo=true", "wahlwerk.background-nice=" + IntegrationTest.BACKGROUND_NICE})
+        properties = {"wahlwerk.data-dir=target/test-data/shared", "wahlwerk.demo=true", "wahlwerk.background-nice=" + IntegrationTest.BACKGROUND_NICE,
+                "wahlwerk.open-data.large-district-file=" + IntegrationTest.LARGE_DISTRICT_FILE})
 public abstract class IntegrationTest {
 
     /**
@@ -17,6 +18,14 @@ public abstract class IntegrationTest {
      * off by default): every page test then also shows that a lowered page thread does its work.
      */
     public static final int BACKGROUND_NICE = 5;
+
+    /**
+     * A town's district file counts as large in the tests (the demo town and Göttingen have more
+     * districts, a city district of the demo town fewer): the open-data tests then show both that a
+     * large file, built with the election-wide files, ends up with the last numbers, and that a small
+     * one follows every change.
+     */
+    public static final int LARGE_DISTRICT_FILE = 20;
 
     static {
         // Each test run starts from an empty database, so that results never depend on an earlier run.
