@@ -377,15 +377,15 @@ public class EntryService {
             }
         }
         // The report sequence is held from its number to the commit, and every confirmation of every
-        // node queues for it: everything else that may wait (a confirmations' audit chain) comes
-        // before it, and only the audit entry, which needs the number, after it (ADR 0006).
+        // node queues for it: everything else comes before it, the audit entry too (so it does not
+        // carry the number; the report's row does), and only the commit after it (ADR 0006).
         reports.notifyConfirmed();
         audit.lockConfirmationChain();
-        long seq = reports.confirm(r.id(), actor)
-                .orElseThrow(() -> decidedMeanwhile(reports.find(r.id()).orElseThrow()));
         audit.recordAs(actor, "confirm-report", "quick_report", r.id(),
                 previous == null ? null : Map.of("confirmedReport", previous.id(), "values", previous.values()),
-                Map.of("confirmedReport", r.id(), "sequence", seq, "values", r.values()));
+                Map.of("confirmedReport", r.id(), "values", r.values()));
+        long seq = reports.confirm(r.id(), actor)
+                .orElseThrow(() -> decidedMeanwhile(reports.find(r.id()).orElseThrow()));
         events.publishEvent(new ReportChanged(r.electionId(), r.unitId(), seq));
     }
 
