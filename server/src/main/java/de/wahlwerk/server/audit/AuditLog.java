@@ -3,6 +3,7 @@ package de.wahlwerk.server.audit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -96,17 +97,34 @@ public class AuditLog {
         locked.lastHash = hash;
     }
 
-    /** The transaction's chain with its row locked and its last hash (read once per transaction). */
+    /**
+     * The transaction's chain with its row locked and its last hash (read once per transaction).
+     * It takes a chain of its range that no other transaction holds, if there is one; only when all
+     * are held does it wait, for one drawn at random. Drawn at random always, two of the eight
+     * requests a node works on at once met on one chain while another chain was free: sampled
+     * every 50 ms in the NRW replay, the wait for a chain was the database's most frequent state
+     * (docs/PERFORMANCE.md, session of 2026-11-30 afternoon).
+     */
     private ChainOfTransaction lockedChain() {
         ChainOfTransaction c = chainOfTransaction(false);
         if (c.lastHash == null) {
             // The first entry's number comes with the lock: most transactions record one entry.
-            jdbc.sql("select last_hash, nextval('audit_log_id_seq') from audit_head where id = :c for update")
-                    .param("c", c.chain).query((rs, i) -> {
-                        c.lastHash = rs.getString(1);
-                        c.reservedId = rs.getLong(2);
-                        return null;
-                    }).list();
+            RowMapper<Void> locked = (rs, i) -> {
+                c.chain = rs.getInt(1);
+                c.lastHash = rs.getString(2);
+                c.reservedId = rs.getLong(3);
+                return null;
+            };
+            jdbc.sql("""
+                    select h.id, h.last_hash, nextval('audit_log_id_seq') from (
+                        select id, last_hash from audit_head where id between :first and :last
+                        order by random() limit 1 for update skip locked) h""")
+                    .param("first", c.first).param("last", c.last).query(locked).list();
+            if (c.lastHash == null) {
+                int chain = c.first + ThreadLocalRandom.current().nextInt(c.last - c.first + 1);
+                jdbc.sql("select id, last_hash, nextval('audit_log_id_seq') from audit_head where id = :c for update")
+                        .param("c", chain).query(locked).list();
+            }
         }
         return c;
     }
@@ -117,7 +135,11 @@ public class AuditLog {
      * savepoint, which would leave it stale).
      */
     private static final class ChainOfTransaction {
-        final int chain;
+        /** The chains it may take. */
+        final int first;
+        final int last;
+        /** The chain it took, once {@link #lastHash} is set. */
+        int chain;
         String lastHash;
         /** A number taken with the lock for the next entry, or -1. */
         long reservedId = -1;
@@ -128,8 +150,9 @@ public class AuditLog {
             return id;
         }
 
-        ChainOfTransaction(int chain) {
-            this.chain = chain;
+        ChainOfTransaction(int first, int last) {
+            this.first = first;
+            this.last = last;
         }
     }
 
@@ -140,8 +163,8 @@ public class AuditLog {
     private static ChainOfTransaction chainOfTransaction(boolean confirmation) {
         ChainOfTransaction chain = (ChainOfTransaction) TransactionSynchronizationManager.getResource(CHAIN_OF_TRANSACTION);
         if (chain == null) {
-            chain = new ChainOfTransaction(confirmation ? 1 + ThreadLocalRandom.current().nextInt(CONFIRMATION_CHAINS)
-                    : CONFIRMATION_CHAINS + 1 + ThreadLocalRandom.current().nextInt(CHAINS - CONFIRMATION_CHAINS));
+            chain = confirmation ? new ChainOfTransaction(1, CONFIRMATION_CHAINS)
+                    : new ChainOfTransaction(CONFIRMATION_CHAINS + 1, CHAINS);
             TransactionSynchronizationManager.bindResource(CHAIN_OF_TRANSACTION, chain);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -101,6 +101,56 @@ class AuditVerifyIT extends IntegrationTest {
         assertThat(verifier.verify().ok()).isTrue();
     }
 
+    /**
+     * While other transactions hold all but one of its chains, a transaction takes the free one at
+     * once instead of waiting for a held one (drawn at random, three in four would have waited).
+     */
+    @Test
+    void aTransactionTakesAFreeChainInsteadOfWaitingForAHeldOne() throws Exception {
+        int others = AuditLog.CHAINS - AuditLog.CONFIRMATION_CHAINS;
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Thread> holders = new java.util.ArrayList<>();
+        java.util.Set<Integer> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try {
+            for (int h = 0; h < others - 1; h++) {
+                int holder = h;
+                java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+                holders.add(Thread.ofPlatform().start(() -> tx.executeWithoutResult(s -> {
+                    audit.recordAs("test", "hold", "free-chain-test", holder, null, "{}");
+                    held.add(jdbc.sql("select chain from audit_log where entity = 'free-chain-test' and entity_id = :e "
+                            + "and action = 'hold' order by id desc limit 1").param("e", String.valueOf(holder))
+                            .query(Integer.class).single());
+                    ran.countDown();
+                    try {
+                        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })));
+                assertThat(ran.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("holder " + h + " took a chain").isTrue();
+            }
+            assertThat(held).hasSize(others - 1);
+            long before = jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+            var writes = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 20; i++) {
+                    int n = i;
+                    tx.executeWithoutResult(s -> audit.recordAs("test", "write", "free-chain-test", 100 + n, null, "{}"));
+                }
+            });
+            writes.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(jdbc.sql("select distinct chain from audit_log where id > :b and entity = 'free-chain-test'")
+                    .param("b", before).query(Integer.class).list())
+                    .singleElement().satisfies(c -> assertThat(held).doesNotContain(c))
+                    .satisfies(c -> assertThat(c).isGreaterThan(AuditLog.CONFIRMATION_CHAINS));
+        } finally {
+            release.countDown();
+            for (Thread t : holders) {
+                t.join();
+            }
+        }
+        assertThat(verifier.verify().ok()).isTrue();
+    }
+
     @Test
     void concurrentWritersSpreadOverTheChainsAndEveryChainVerifies() throws Exception {
         long before = jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
