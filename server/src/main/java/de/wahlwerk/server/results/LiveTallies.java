@@ -91,6 +91,18 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
     }
 
     /**
+     * The confirmation number every tally of this node has applied, at most {@code committed}
+     * (a node without tallies yet has nothing to catch up). Reads no lock and no database.
+     */
+    public long appliedUpTo(long committed) {
+        long applied = committed;
+        for (Tally t : tallies.values()) {
+            applied = Math.min(applied, t.sequence());
+        }
+        return applied;
+    }
+
+    /**
      * Whether every tally of this node has applied the confirmations up to {@code sequence}. A tally
      * not built yet counts as current: it is built from the database, with everything committed by
      * then, when it is first used. Reads no lock and no database.

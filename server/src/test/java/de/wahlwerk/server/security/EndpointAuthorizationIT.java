@@ -34,6 +34,7 @@ class EndpointAuthorizationIT extends IntegrationTest {
 
     static {
         RULES.put("GET /login", Access.PUBLIC);
+        RULES.put("GET /health", Access.PUBLIC);
         RULES.put("* /setup/", Access.PUBLIC);
         RULES.put("* /invite/", Access.PUBLIC);
         RULES.put("* /error", Access.PUBLIC);

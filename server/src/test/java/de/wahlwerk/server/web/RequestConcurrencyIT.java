@@ -36,7 +36,7 @@ class RequestConcurrencyIT extends IntegrationTest {
     MessageSource messages;
 
     @Test
-    void aStaffRequestWaitsWhileEveryTurnIsTakenAndAStyleSheetDoesNot() throws Exception {
+    void aStaffRequestWaitsWhileEveryTurnIsTakenAndAStyleSheetOrAHealthCheckDoesNot() throws Exception {
         RequestConcurrencyFilter filter = registration.getFilter();
         assertThat(filter.limit()).isEqualTo(RequestConcurrencyConfig.TURNS_PER_CORE * Runtime.getRuntime().availableProcessors());
         assertThat(registration.getOrder()).as("before Spring Security's filter chain")
@@ -53,6 +53,7 @@ class RequestConcurrencyIT extends IntegrationTest {
             CompletableFuture<HttpResponse<String>> login = java.net.http.HttpClient.newHttpClient().sendAsync(
                     HttpRequest.newBuilder(URI.create(session().base() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(session().get("/css/wahlwerk.css").statusCode()).as("a style sheet does not queue").isEqualTo(200);
+            assertThat(session().get("/health").statusCode()).as("nor does the load balancer's health check").isEqualTo(200);
             Thread.sleep(300);
             assertThat(login).as("the sign-in page waits for a turn").isNotDone();
             release.countDown();

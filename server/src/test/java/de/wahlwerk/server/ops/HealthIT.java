@@ -1,0 +1,82 @@
+package de.wahlwerk.server.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wahlwerk.server.results.LiveTallies;
+import de.wahlwerk.server.support.IntegrationTest;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The load balancer's health check: up with the number of the last confirmation and how far this
+ * node's tallies are behind it, down within its time limit when the database cannot be reached.
+ */
+class HealthIT extends IntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    LiveTallies tallies;
+
+    @Test
+    void aNodeThatReachesItsDatabaseIsUpAndSaysHowFarItsTalliesAreBehind() throws Exception {
+        long committed = jdbc.sql("select value from report_sequence where id = 1").query(Long.class).single();
+
+        HttpResponse<String> r = session().get("/health");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(r.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("status").asString()).isEqualTo("UP");
+        assertThat(body.get("database").asString()).isEqualTo("UP");
+        assertThat(body.get("confirmationsCommitted").asLong()).isGreaterThanOrEqualTo(committed);
+        assertThat(body.get("confirmationsBehind").asLong()).isBetween(0L, body.get("confirmationsCommitted").asLong());
+    }
+
+    /** A database host that takes the connection and never answers: the check gives up after its time limit. */
+    @Test
+    void aNodeWhoseDatabaseDoesNotAnswerIsDownWithinTheTimeLimit() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            HealthController health = healthAgainst(silent.getLocalPort());
+            long started = System.nanoTime();
+            ResponseEntity<Map<String, Object>> answer = health.health();
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+            assertDown(answer);
+            assertThat(answer.getBody().get("reason").toString()).contains("no answer within");
+            assertThat(tookMillis).isBetween(HealthController.TIMEOUT_MILLIS, HealthController.TIMEOUT_MILLIS + 1_000);
+        }
+    }
+
+    @Test
+    void aNodeWhoseDatabaseRefusesTheConnectionIsDown() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort(); // nobody listens there once the socket is closed
+        }
+        ResponseEntity<Map<String, Object>> answer = healthAgainst(closed).health();
+        assertDown(answer);
+        assertThat(answer.getBody().get("reason").toString()).doesNotContain("no answer within");
+    }
+
+    private HealthController healthAgainst(int port) {
+        var database = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + port + "/wahlwerk?connectTimeout=60&socketTimeout=60",
+                "postgres", "");
+        return new HealthController(JdbcClient.create(database), tallies);
+    }
+
+    private static void assertDown(ResponseEntity<Map<String, Object>> answer) {
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(answer.getBody()).containsEntry("status", "DOWN").containsEntry("database", "DOWN");
+    }
+}
