@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers {@link PublicFacts}. The setup part (names, stations, candidates, shapes) does not change
- * on election night; it is kept per election until the set-up's version changes (ADR 0009), so
+ * on election night; it is kept with the set-up's version ({@code SetupView.derived}, ADR 0009), so
  * that publications cost one look-up of the version and a changed set-up shows at once. The seat
  * calculation follows every publication.
  */
@@ -39,7 +39,6 @@ class PublicFactsSource {
     private static final Logger log = LoggerFactory.getLogger(PublicFactsSource.class);
     private final SetupDirectory setup;
     private final SeatService seats;
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
     /** The last seat report per election: the numbers are published first, the seats follow. */
     private final Map<Long, SeatReport> lastSeats = new ConcurrentHashMap<>();
 
@@ -47,16 +46,22 @@ class PublicFactsSource {
             Map<String, Map<String, String>> candidates, Rational quorum, String yes, String no,
             Map<AreaRef, Choropleth.Shape> shapes) {}
 
-    private record Cached(long setupVersion, int units, SetupPart part) {}
+    /** The key of an election's set-up part; a tally of other districts (units added) needs its own. */
+    private record FactsOf(long electionId, int units) {}
 
     private final de.wahlwerk.server.setup.AreaGeometries geometries;
     private final tools.jackson.databind.json.JsonMapper json;
 
     private final de.wahlwerk.server.setup.SetupCache setupCache;
+    /** The set-up part is read in one transaction, so that it is of the version it is kept with. */
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
     PublicFactsSource(SetupDirectory setup, SeatService seats, de.wahlwerk.server.setup.AreaGeometries geometries,
-            tools.jackson.databind.json.JsonMapper json, de.wahlwerk.server.setup.SetupCache setupCache) {
+            tools.jackson.databind.json.JsonMapper json, de.wahlwerk.server.setup.SetupCache setupCache,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.setupCache = setupCache;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.geometries = geometries;
         this.json = json;
         this.setup = setup;
@@ -64,17 +69,10 @@ class PublicFactsSource {
     }
 
     PublicFacts facts(Election e, Tally tally) {
-        Cached c = cache.get(e.id());
-        int units = tally.structure().units().size();
-        // Read before the set-up part: what is read after it is at least as new as this number.
-        long version = setupCache.version();
-        if (c == null || c.units() != units || c.setupVersion() != version) {
-            c = new Cached(version, units, setupPart(e, tally));
-            cache.put(e.id(), c);
-        }
+        FactsOf key = new FactsOf(e.id(), tally.structure().units().size());
+        SetupPart p = readOnly.execute(status -> setupCache.view().derived(key, () -> setupPart(e, tally)));
         SeatReport report = lastSeats.get(e.id());
         boolean finalResult = report != null && report.source() != null && !"live".equals(report.source().format());
-        SetupPart p = c.part();
         return new PublicFacts(p.names(), p.stations(), p.candidates(),
                 e.kind().allocatesSeats() ? report : null, finalResult, p.quorum(), p.yes(), p.no(), p.shapes());
     }
