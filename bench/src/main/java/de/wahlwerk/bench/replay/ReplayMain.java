@@ -25,7 +25,8 @@ import java.util.TreeSet;
  *   --pg-restart-at F     restart the (embedded) PostgreSQL when F of the districts are confirmed
  *   --wrk C               public load meanwhile: wrk with C connections on node 1's federal JSON
  *   --read-phases C       wrk (C connections, --read-seconds S, default 10) on node 1's public listener
- *                         before the night, while reports are confirmed (at --read-during-at 0.3) and after it
+ *                         before the night, while reports are confirmed (at --read-during-at 0.3) and after it,
+ *                         each --read-repeats N times in a row (default 3; medians compared)
  *   --pin-public CPU      with --read-phases: node 1's public listener and wrk on CPU (e.g. 1), everything
  *                         else (node, PostgreSQL, replay client) on --pin-other (default 0)
  *   --url URL --admin U --password P --totp SECRET   replay against a running node instead
@@ -189,6 +190,7 @@ public final class ReplayMain {
         String readUrl = nodes.isEmpty() ? null : nodes.get(0).publicBase();
         int readConnections = Integer.parseInt(a.getOrDefault("read-phases", "0"));
         int readSeconds = Integer.parseInt(a.getOrDefault("read-seconds", "10"));
+        int readRepeats = Integer.parseInt(a.getOrDefault("read-repeats", "3"));
         if (readConnections > 0) {
             // Issue 6: read throughput and p99 before the first report, while reports are confirmed,
             // and with all reported. The same federal JSON on node 1's public listener each time.
@@ -205,17 +207,18 @@ public final class ReplayMain {
                         pinning.apply(nodes.stream().map(ServerProcess::pid).toList());
                         ReadPhases.pinning = pinning;
                     }
-                    ReadPhases.warmUp(readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds);
-                    reads.add(ReadPhases.measure("0 reported (before the night)",
-                            readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds));
+                    // Three runs' length: the read path kept getting faster over the first 30 s of a fresh node.
+                    ReadPhases.warmUp(readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, 3 * readSeconds);
+                    reads.addAll(ReadPhases.measure("0 reported (before the night)",
+                            readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds, readRepeats));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             replay.faultAt(Double.parseDouble(a.getOrDefault("read-during-at", "0.3")), () -> {
                 try {
-                    reads.add(ReadPhases.measure("while reports are confirmed",
-                            readUrl + "/wahlen/" + electionId[0] + "/bundestag/99.json", readConnections, readSeconds));
+                    reads.addAll(ReadPhases.measure("while reports are confirmed",
+                            readUrl + "/wahlen/" + electionId[0] + "/bundestag/99.json", readConnections, readSeconds, readRepeats));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -225,8 +228,8 @@ public final class ReplayMain {
         CpuShares.Reading sharesAtEnd = CpuShares.read();
         List<Double> nodeCpuAtEnd = nodes.stream().map(ServerProcess::cpuSeconds).toList();
         if (readConnections > 0) {
-            reads.add(ReadPhases.measure("all reported (after the night)",
-                    readUrl + "/wahlen/" + electionId[0] + "/bundestag/99.json", readConnections, readSeconds));
+            reads.addAll(ReadPhases.measure("all reported (after the night)",
+                    readUrl + "/wahlen/" + electionId[0] + "/bundestag/99.json", readConnections, readSeconds, readRepeats));
             ReadPhases.print(reads);
         }
         if (wrk[0] != null) {

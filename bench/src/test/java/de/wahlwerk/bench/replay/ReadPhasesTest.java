@@ -41,4 +41,11 @@ class ReadPhasesTest {
         assertThatThrownBy(() -> ReadPhases.parse("before", "unable to connect to 127.0.0.1:1 Connection refused"))
                 .hasMessageContaining("Requests/sec");
     }
+
+    @Test
+    void theMedianOfAStateIsItsMiddleRunOrTheMeanOfTheTwoMiddleOnes() {
+        assertThat(ReadPhases.median(new double[] {70_000, 50_000, 90_000})).isEqualTo(70_000);
+        assertThat(ReadPhases.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(ReadPhases.median(new double[] {1.5})).isEqualTo(1.5);
+    }
 }
