@@ -207,8 +207,7 @@ public final class ReplayMain {
                         pinning.apply(nodes.stream().map(ServerProcess::pid).toList());
                         ReadPhases.pinning = pinning;
                     }
-                    // Three runs' length: the read path kept getting faster over the first 30 s of a fresh node.
-                    ReadPhases.warmUp(readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, 3 * readSeconds);
+                    ReadPhases.warmUp(readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds);
                     reads.addAll(ReadPhases.measure("0 reported (before the night)",
                             readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds, readRepeats));
                 } catch (Exception e) {

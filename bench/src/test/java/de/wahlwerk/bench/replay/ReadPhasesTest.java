@@ -48,4 +48,12 @@ class ReadPhasesTest {
         assertThat(ReadPhases.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
         assertThat(ReadPhases.median(new double[] {1.5})).isEqualTo(1.5);
     }
+
+    @Test
+    void theReadPathIsWarmWhenTwoRunsInARowAgreeWithinFivePercent() {
+        assertThat(ReadPhases.steady(Double.NaN, 60_000)).isFalse();
+        assertThat(ReadPhases.steady(60_000, 66_000)).as("10 % faster: still warming up").isFalse();
+        assertThat(ReadPhases.steady(66_000, 64_000)).isTrue();
+        assertThat(ReadPhases.steady(64_000, 60_000)).as("6 % slower").isFalse();
+    }
 }
