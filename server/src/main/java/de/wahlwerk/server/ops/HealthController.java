@@ -41,8 +41,22 @@ class HealthController {
 
     @GetMapping(value = de.wahlwerk.server.web.RequestConcurrencyFilter.HEALTH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> health() {
-        CompletableFuture<Long> running = check.updateAndGet(c -> c == null || c.isDone()
-                ? CompletableFuture.supplyAsync(this::lastConfirmation, Thread::startVirtualThread) : c);
+        CompletableFuture<Long> running = check.get();
+        if (running == null || running.isDone()) {
+            CompletableFuture<Long> fresh = new CompletableFuture<>();
+            if (check.compareAndSet(running, fresh)) {
+                Thread.startVirtualThread(() -> {
+                    try {
+                        fresh.complete(lastConfirmation());
+                    } catch (RuntimeException e) {
+                        fresh.completeExceptionally(e);
+                    }
+                });
+                running = fresh;
+            } else {
+                running = check.get();
+            }
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             long committed = running.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);

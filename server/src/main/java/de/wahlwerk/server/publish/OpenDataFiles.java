@@ -67,7 +67,7 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
      * Default of {@code wahlwerk.open-data.large-district-file}: an area with more districts below
      * it than this has its district file built with the election-wide files, at their spacing.
      * Nationally the federal file has 90,000 rows and each state's thousands; built and compressed
-     * with every batch, they and the area totals were open data's main cost (docs/PERFORMANCE.md).
+     * with every batch, they were written anew about once a second while every constituency changed.
      * A city's district file, and a constituency's, stay below it and follow every change.
      */
     static final int LARGE_DISTRICT_FILE = 5_000;

@@ -42,18 +42,43 @@ class HealthIT extends IntegrationTest {
         assertThat(body.get("confirmationsBehind").asLong()).isBetween(0L, body.get("confirmationsCommitted").asLong());
     }
 
-    /** A database host that takes the connection and never answers: the check gives up after its time limit. */
+    /**
+     * A database host that takes the connection and never answers: the check gives up after its
+     * time limit, and checks that come meanwhile share the one that waits instead of opening
+     * connections of their own.
+     */
     @Test
     void aNodeWhoseDatabaseDoesNotAnswerIsDownWithinTheTimeLimit() throws Exception {
         try (ServerSocket silent = new ServerSocket(0)) {
+            java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<java.net.Socket> open = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        open.add(silent.accept());
+                        connections.incrementAndGet();
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
             HealthController health = healthAgainst(silent.getLocalPort());
             long started = System.nanoTime();
-            ResponseEntity<Map<String, Object>> answer = health.health();
+            var answers = java.util.stream.IntStream.range(0, 5)
+                    .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(health::health, Thread::startVirtualThread))
+                    .toList();
+            for (var a : answers) {
+                ResponseEntity<Map<String, Object>> answer = a.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertDown(answer);
+                assertThat(answer.getBody().get("reason").toString()).contains("no answer within");
+            }
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
-            assertDown(answer);
-            assertThat(answer.getBody().get("reason").toString()).contains("no answer within");
             assertThat(tookMillis).isBetween(HealthController.TIMEOUT_MILLIS, HealthController.TIMEOUT_MILLIS + 1_000);
+            assertThat(connections.get()).as("connections opened by five checks at once").isEqualTo(1);
+            for (java.net.Socket s : open) {
+                s.close();
+            }
         }
     }
 
