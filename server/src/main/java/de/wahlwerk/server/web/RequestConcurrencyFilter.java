@@ -30,7 +30,7 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
     static final String RETRY_AFTER_SECONDS = "5";
     /** The public live feed's path ({@code publish.LiveFeed.PATH}). */
     public static final String PUBLIC_LIVE_FEED = "/wahlen-live/";
-    /** The health check's path ({@code ops.HealthController}). */
+    /** The health check's path ({@code health.HealthController}). */
     public static final String HEALTH = "/health";
 
     private final Semaphore turns;
@@ -65,7 +65,7 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
         // Style sheets and scripts cost microseconds and must not queue behind reports; neither
         // must the public's live feed, which subscribes in memory (LiveFeed) and
         // is asked for by thousands of readers at 18:00, nor the load balancer's health check,
-        // which must answer within its own time limit on a busy node (ops.HealthController).
+        // which must answer within its own time limit on a busy node (health.HealthController).
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/favicon.ico")
                 || path.startsWith(PUBLIC_LIVE_FEED) || path.equals(HEALTH);

@@ -1,4 +1,4 @@
-package de.wahlwerk.server.ops;
+package de.wahlwerk.server.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

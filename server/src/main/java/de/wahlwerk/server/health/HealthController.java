@@ -1,4 +1,4 @@
-package de.wahlwerk.server.ops;
+package de.wahlwerk.server.health;
 
 import de.wahlwerk.server.results.LiveTallies;
 import java.util.LinkedHashMap;
