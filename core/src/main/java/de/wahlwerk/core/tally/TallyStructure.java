@@ -40,7 +40,8 @@ public final class TallyStructure {
     /** Units covered by a unit's report: 1 plus its counted-with neighbours; 0 for those neighbours. */
     final int[] covers;
 
-    private TallyStructure(Collection<AreaSpec> areaSpecs, Collection<Ballot> ballots, Collection<UnitSpec> unitSpecs) {
+    private TallyStructure(Collection<VoteKind> voteKinds, Collection<AreaSpec> areaSpecs, Collection<Ballot> ballots,
+            Collection<UnitSpec> unitSpecs) {
         areas = areaSpecs.toArray(AreaSpec[]::new);
         areaIndex = new HashMap<>();
         for (int i = 0; i < areas.length; i++) {
@@ -81,7 +82,7 @@ public final class TallyStructure {
         bottomUp = java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
 
         Map<String, Ballot> ballotById = new HashMap<>();
-        TreeSet<VoteKind> kinds = new TreeSet<>();
+        TreeSet<VoteKind> kinds = new TreeSet<>(voteKinds);
         TreeSet<String> groups = new TreeSet<>();
         for (Ballot b : ballots) {
             if (ballotById.put(b.id(), b) != null) {
@@ -250,8 +251,20 @@ public final class TallyStructure {
         return h;
     }
 
+    /** The structure with the vote kinds its ballots carry. */
     public static TallyStructure of(Collection<AreaSpec> areas, Collection<Ballot> ballots, Collection<UnitSpec> units) {
-        return new TallyStructure(Objects.requireNonNull(areas), Objects.requireNonNull(ballots), Objects.requireNonNull(units));
+        return of(List.of(), areas, ballots, units);
+    }
+
+    /**
+     * The structure with every vote of the election's kind, whether or not a ballot carries it yet:
+     * an election set up after its polls closed is public before its first district (and so its
+     * first ballot) exists, and its pages ask for each of its votes.
+     */
+    public static TallyStructure of(Collection<VoteKind> voteKinds, Collection<AreaSpec> areas, Collection<Ballot> ballots,
+            Collection<UnitSpec> units) {
+        return new TallyStructure(Objects.requireNonNull(voteKinds), Objects.requireNonNull(areas), Objects.requireNonNull(ballots),
+                Objects.requireNonNull(units));
     }
 
     public List<Hierarchy> hierarchies() {

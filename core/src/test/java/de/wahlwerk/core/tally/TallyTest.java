@@ -30,25 +30,34 @@ class TallyTest {
     static final AreaRef C2 = new AreaRef(BT, "2");
 
     static TallyStructure structure() {
-        List<AreaSpec> areas = List.of(
+        return TallyStructure.of(areas(), ballots(), units());
+    }
+
+    static List<AreaSpec> areas() {
+        return List.of(
                 new AreaSpec(TOWN, AreaLevel.MUNICIPALITY, null),
                 new AreaSpec(NORTH, AreaLevel.CITY_DISTRICT, TOWN),
                 new AreaSpec(SOUTH, AreaLevel.CITY_DISTRICT, TOWN),
                 new AreaSpec(LAND, AreaLevel.STATE, null),
                 new AreaSpec(C1, AreaLevel.CONSTITUENCY, LAND),
                 new AreaSpec(C2, AreaLevel.CONSTITUENCY, LAND));
-        List<Ballot> ballots = List.of(
+    }
+
+    static List<Ballot> ballots() {
+        return List.of(
                 new Ballot("b1", Map.of(VoteKind.FIRST, Map.of(1, "CDU", 2, "SPD"),
                         VoteKind.SECOND, Map.of(1, "CDU", 2, "SPD", 3, "GRUENE"))),
                 new Ballot("b2", Map.of(VoteKind.FIRST, Map.of(1, "SPD", 2, "CDU"),
                         VoteKind.SECOND, Map.of(1, "CDU", 2, "SPD", 3, "GRUENE"))));
-        List<UnitSpec> units = List.of(
+    }
+
+    static List<UnitSpec> units() {
+        return List.of(
                 unit("101", UnitKind.POLLING, "N", "1", "b1", null),
                 unit("102", UnitKind.POLLING, "N", "1", "b1", null),
                 unit("103", UnitKind.POLLING, "N", "1", "b1", "102"),
                 unit("201", UnitKind.POLLING, "S", "2", "b2", null),
                 unit("901", UnitKind.POSTAL, "S", "2", "b2", null));
-        return TallyStructure.of(areas, ballots, units);
     }
 
     static UnitSpec unit(String key, UnitKind kind, String admin, String bt, String ballot, String with) {
@@ -115,6 +124,20 @@ class TallyTest {
         // Set up area by area: the constituencies exist before any district (and so any ballot) does.
         TallyStructure empty = TallyStructure.of(structure().areas(), List.of(), List.of());
         assertThat(Tally.empty(empty).constituencyLeaders(VoteKind.FIRST)).isEmpty();
+    }
+
+    @Test
+    void anElectionStillWithoutDistrictsHasEachOfItsVotesWithNoGroupsYet() {
+        TallyStructure empty = TallyStructure.of(List.of(VoteKind.SECOND, VoteKind.FIRST), structure().areas(), List.of(), List.of());
+        assertThat(empty.voteKinds()).containsExactly(VoteKind.FIRST, VoteKind.SECOND);
+        PartTotals town = Tally.empty(empty).snapshot(TOWN).all();
+        assertThat(town.votes(VoteKind.FIRST)).isEmpty();
+        assertThat(town.votes(VoteKind.SECOND)).isEmpty();
+        assertThatThrownBy(() -> town.votes(VoteKind.CANDIDATE)).hasMessageContaining("no CANDIDATE vote");
+        // A ballot of the election adds its groups under the same votes.
+        TallyStructure full = TallyStructure.of(List.of(VoteKind.FIRST, VoteKind.SECOND), areas(), ballots(), units());
+        assertThat(full.voteKinds()).containsExactly(VoteKind.FIRST, VoteKind.SECOND);
+        assertThat(full.groups()).isEqualTo(structure().groups());
     }
 
     @Test

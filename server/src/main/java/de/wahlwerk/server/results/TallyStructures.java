@@ -92,7 +92,7 @@ class TallyStructures {
             unitSpecs.add(new UnitSpec(u.officialKey(), u.kind(), leaves, ballotId,
                     u.countedWithUnitId() == null ? null : keyById.get(u.countedWithUnitId())));
         }
-        return new Built(TallyStructure.of(areaSpecs, ballots.values(), unitSpecs), ballots);
+        return new Built(TallyStructure.of(election.kind().voteKinds(), areaSpecs, ballots.values(), unitSpecs), ballots);
     }
 
     /**

@@ -50,7 +50,7 @@ class SetupChangeIT extends IntegrationTest {
         clerk.get("/admin");
         HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
         approver.get("/admin");
-        confirm(clerk, approver, election, TestTown.report(third, "\"D1\":\"30\",\"D2\":\"20\""));
+        town.confirm(clerk, approver, TestTown.report(third, "\"D1\":\"30\",\"D2\":\"20\""));
         var refused = admin.json("PUT", "/api/setup/units/" + third, town.unit("003", "001"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("countedWithKey").contains("schon eine Schnellmeldung bestätigt");
@@ -152,7 +152,7 @@ class SetupChangeIT extends IntegrationTest {
 
         HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
         HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
-        confirm(clerk, approver, town.election(), TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\",\"D3\":\"0\""));
+        town.confirm(clerk, approver, TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\",\"D3\":\"0\""));
         var refused = admin.json("PUT", nominations + town.nomination(1), TestTown.candidate(1, 4));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("\"field\":\"ballotPosition\"").contains("„K1“ auf Platz 1")
@@ -258,11 +258,5 @@ class SetupChangeIT extends IntegrationTest {
                 TestTown.report(unit, votes));
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
         return new Waiting(admin, town, unit, approver, Responses.reportId(entered.body()));
-    }
-
-    private static void confirm(HttpSession clerk, HttpSession approver, long election, String report) {
-        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports", report);
-        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
-        ok(approver.json("POST", "/api/entry/reports/" + Responses.reportId(entered.body()) + "/approve", null));
     }
 }

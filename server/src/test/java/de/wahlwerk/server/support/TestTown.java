@@ -57,6 +57,15 @@ public final class TestTown {
         return id(ok(admin.json("POST", "/api/setup/days/" + day + "/units", unit(key, null))));
     }
 
+    /** Enters a report of this town's election as {@code clerk} and confirms it as {@code approver}. */
+    public void confirm(HttpSession clerk, HttpSession approver, String report) {
+        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports", report);
+        if (entered.statusCode() != 201) {
+            throw new AssertionError("report not taken: " + entered.statusCode() + " " + entered.body());
+        }
+        ok(approver.json("POST", "/api/entry/reports/" + Responses.reportId(entered.body()) + "/approve", null));
+    }
+
     /** The body of a polling district at R1; {@code countedWith}: the district it is counted with, or null. */
     public String unit(String key, String countedWith) {
         return """
