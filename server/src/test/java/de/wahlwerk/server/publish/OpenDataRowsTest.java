@@ -47,11 +47,10 @@ class OpenDataRowsTest {
 
     @Test
     void anAreaTotalIsTheColumnSumOfEveryUnitBelowIt() {
-        values("u1", 100, 60, 1, 59, 30, 29);
-        values("u2", 200, 120, 2, 118, 60, 58);
-        values("u3", 300, 150, 0, 150, 100, 50);
-        values("u4", 50, 40, 4, 36, 6, 30);
-        List.of("u1", "u2", "u3", "u4").forEach(u -> rows.update(u, values.get(u), Instant.EPOCH));
+        report("u1", 100, 60, 1, 59, 30, 29);
+        report("u2", 200, 120, 2, 118, 60, 58);
+        report("u3", 300, 150, 0, 150, 100, 50);
+        report("u4", 50, 40, 4, 36, 6, 30);
 
         assertTotal("admin", "09", "u1", "u2", "u3", "u4", "u5");
         assertTotal("admin", "092", "u3", "u4");
@@ -66,16 +65,14 @@ class OpenDataRowsTest {
 
     @Test
     void aCorrectionChangesEveryTotalAboveItAndKeepsTheOthers() {
-        values("u1", 100, 60, 1, 59, 30, 29);
-        values("u3", 300, 150, 0, 150, 100, 50);
-        values("u4", 50, 40, 4, 36, 6, 30);
-        values("u5", 80, 80, 0, 80, 40, 40);
-        List.of("u1", "u3", "u4", "u5").forEach(u -> rows.update(u, values.get(u), Instant.EPOCH));
+        report("u1", 100, 60, 1, 59, 30, 29);
+        report("u3", 300, 150, 0, 150, 100, 50);
+        report("u4", 50, 40, 4, 36, 6, 30);
+        report("u5", 80, 80, 0, 80, 40, 40);
         ResultRow countyBefore = rows.areaRow(ref("admin", "091"));
         assertTotal("admin", "09", "u1", "u2", "u3", "u4", "u5");
 
-        values("u4", 50, 40, 4, 36, 16, 20);
-        Set<AreaRef> above = rows.update("u4", values.get("u4"), Instant.EPOCH);
+        Set<AreaRef> above = report("u4", 50, 40, 4, 36, 16, 20);
 
         assertThat(above).containsExactlyInAnyOrder(ref("admin", "09201"), ref("admin", "092"), ref("admin", "09"),
                 ref("wk", "W2"));
@@ -97,8 +94,11 @@ class OpenDataRowsTest {
                 .isEqualTo(OpenDataRows.sum(below));
     }
 
-    /** Eligible, voters, invalid and valid second votes, and the second votes of the two lists. */
-    private void values(String unit, long eligible, long voters, long invalid, long valid, long list1, long list2) {
+    /**
+     * Reports (or corrects) the unit's numbers: eligible, voters, invalid and valid second votes,
+     * and the second votes of the two lists; the areas whose totals changed.
+     */
+    private Set<AreaRef> report(String unit, long eligible, long voters, long invalid, long valid, long list1, long list2) {
         Map<String, Long> v = new LinkedHashMap<>();
         v.put("A1", eligible);
         v.put("A", eligible);
@@ -108,6 +108,7 @@ class OpenDataRowsTest {
         v.put("F1", list1);
         v.put("F2", list2);
         values.put(unit, v);
+        return rows.update(unit, v, Instant.EPOCH);
     }
 
     private static AreaRef ref(String hierarchy, String key) {
