@@ -56,7 +56,7 @@ public final class Replay {
     /** What happened; {@code mismatches} empty means every number matched. */
     public record Result(int units, int reports, int corrections, int retries, long wallMillis, Stats submit,
             Stats approve, Stats visible, List<String> mismatches, int comparedNumbers, Map<String, Integer> seats,
-            Stats visiblePage, Stats visibleSnapshot) {}
+            Stats visiblePage, Stats visibleSnapshot, Stats late) {}
 
     /** Latency percentiles in milliseconds. */
     public record Stats(int count, double p50, double p99, double max) {
@@ -100,6 +100,13 @@ public final class Replay {
 
     private final List<Long> submitNanos = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Long> approveNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Per first confirmation, how much later than its plan (clerk due, approver due) it was
+     * confirmed. Once reports arrive faster than the machine confirms them, they wait somewhere:
+     * with many clients inside the server (long requests), with few in the clients' queues (short
+     * requests, the same lateness). Request latencies alone would hide the second.
+     */
+    private final List<Long> lateNanos = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Long> visibleNanos = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger confirmed = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
@@ -171,7 +178,7 @@ public final class Replay {
                 invisible.get(), invisiblePage.get(), invisibleSnapshot.get());
         return new Result(units.size(), reports.get(), corrections.get(), retries.get(), wall / 1_000_000,
                 Stats.of(submitNanos), Stats.of(approveNanos), Stats.of(visibleNanos), mismatches, compared, seats,
-                Stats.of(visiblePageNanos), Stats.of(visibleSnapshotNanos));
+                Stats.of(visiblePageNanos), Stats.of(visibleSnapshotNanos), Stats.of(lateNanos));
     }
 
     // --- set-up through the API ---
@@ -314,14 +321,22 @@ public final class Replay {
         final int version;
         final long reportId;
         final int attempt;
+        /** How much later than planned the report's earlier steps were done (nanoseconds). */
+        final long lateBefore;
 
-        Job(SplitUnit unit, long due, boolean approve, int version, long reportId, int attempt) {
+        Job(SplitUnit unit, long due, boolean approve, int version, long reportId, int attempt, long lateBefore) {
             this.unit = unit;
             this.due = due;
             this.approve = approve;
             this.version = version;
             this.reportId = reportId;
             this.attempt = attempt;
+            this.lateBefore = lateBefore;
+        }
+
+        /** The lateness so far if this step ends now. */
+        long lateNow() {
+            return lateBefore + Math.max(0, System.nanoTime() - due);
         }
 
         public long getDelay(TimeUnit unit) {
@@ -359,7 +374,7 @@ public final class Replay {
                 mistyped.add(u.key());
             }
             open.incrementAndGet();
-            queue.add(new Job(u, start + nanos(minutes), false, 0, 0, 0));
+            queue.add(new Job(u, start + nanos(minutes), false, 0, 0, 0, 0));
         }
         out.printf("Arrival curve: last report %.0f minutes after 18:00, compressed %.0f× into about %.0f s%n", maxMinute,
                 o.compress(), maxMinute * 60 / o.compress());
@@ -445,8 +460,9 @@ public final class Replay {
             open.decrementAndGet();
             return;
         }
+        // The wait for the retry counts as lateness: the office would have been done otherwise.
         (job.approve ? approvals : queue).add(new Job(job.unit, System.nanoTime() + delayMillis * 1_000_000, job.approve, job.version, job.reportId,
-                job.attempt + 1));
+                job.attempt + 1, job.lateNow()));
     }
 
     private Session pick(Map<String, List<Session>> staff, SplitUnit u, Random r) {
@@ -492,7 +508,7 @@ public final class Replay {
         reports.incrementAndGet();
         long id = JSON.readTree(a.body()).get("reportId").asLong();
         // The approver looks at it a minute or two later (compressed with the night).
-        approvals.add(new Job(u, System.nanoTime() + nanos(0.5 + 1.5 * r.nextDouble()), true, job.version, id, 0));
+        approvals.add(new Job(u, System.nanoTime() + nanos(0.5 + 1.5 * r.nextDouble()), true, job.version, id, 0, job.lateNow()));
     }
 
     private void approve(Job job, Random r) {
@@ -525,6 +541,7 @@ public final class Replay {
         }
         long at = System.nanoTime();
         if (job.version == 0) {
+            lateNanos.add(job.lateNow());
             int n = confirmedIn.computeIfAbsent(u.constituency(), c -> new AtomicInteger()).incrementAndGet();
             int c = confirmed.incrementAndGet();
             if (c % 5 == 0) {
@@ -534,7 +551,7 @@ public final class Replay {
         if (job.version == 0 && mistyped.contains(u.key())) {
             // Somebody notices the transposed digits on the results page and the office corrects it.
             corrections.incrementAndGet();
-            queue.add(new Job(u, System.nanoTime() + nanos(3 + 10 * r.nextDouble()), false, 1, 0, 0));
+            queue.add(new Job(u, System.nanoTime() + nanos(3 + 10 * r.nextDouble()), false, 1, 0, 0, 0));
             return;
         }
         open.decrementAndGet();

@@ -274,6 +274,7 @@ public final class ReplayMain {
                 r.units() / (r.wallMillis() / 1000.0));
         System.out.println("Submission latency:          " + r.submit());
         System.out.println("Approval latency:            " + r.approve());
+        System.out.println("Later than planned:          " + r.late());
         System.out.println("Confirmed → public JSON:     " + r.visible());
         System.out.println("Confirmed → public page:     " + r.visiblePage());
         if (r.visibleSnapshot().count() > 0) {
