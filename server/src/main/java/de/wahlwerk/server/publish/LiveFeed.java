@@ -17,7 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class LiveFeed {
 
-    static final String PATH = "/wahlen-live/";
+    /** Named where the staff requests' queue lets it pass (ADR 0011): one path, not two that must agree. */
+    static final String PATH = de.wahlwerk.server.web.RequestConcurrencyFilter.PUBLIC_LIVE_FEED;
 
     private final LiveChannels channels = new LiveChannels("published");
     private final Snapshots snapshots;

@@ -28,7 +28,7 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestConcurrencyFilter.class);
     static final String RETRY_AFTER_SECONDS = "5";
-    /** The public live feed's path ({@code publish.LiveFeed.PATH}). */
+    /** The public live feed's path; {@code publish.LiveFeed} serves it. */
     public static final String PUBLIC_LIVE_FEED = "/wahlen-live/";
     /** The health check's path ({@code health.HealthController}). */
     public static final String HEALTH = "/health";

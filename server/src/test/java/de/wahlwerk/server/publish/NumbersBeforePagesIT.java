@@ -111,8 +111,6 @@ class NumbersBeforePagesIT extends IntegrationTest {
         long rounds = site.publicationRounds() - before;
         assertThat(rounds).as("%d rounds for 8 confirmations in %d ms", rounds, elapsedMillis)
                 .isBetween(1L, elapsedMillis / PublicSite.MIN_ROUND_PERIOD_MILLIS + 1);
-        // The readers' live feed skips the staff requests' queue (ADR 0011): the filter names its path.
-        assertThat(de.wahlwerk.server.web.RequestConcurrencyFilter.PUBLIC_LIVE_FEED).isEqualTo(LiveFeed.PATH);
     }
 
     /** Returns once the page thread has run what was queued before (it runs one task at a time, in order). */
