@@ -460,9 +460,10 @@ public final class Replay {
             open.decrementAndGet();
             return;
         }
-        // The wait for the retry counts as lateness: the office would have been done otherwise.
-        (job.approve ? approvals : queue).add(new Job(job.unit, System.nanoTime() + delayMillis * 1_000_000, job.approve, job.version, job.reportId,
-                job.attempt + 1, job.lateNow()));
+        // The back-off counts as lateness too: without the failure the step would have been done now.
+        long backOff = delayMillis * 1_000_000;
+        (job.approve ? approvals : queue).add(new Job(job.unit, System.nanoTime() + backOff, job.approve, job.version, job.reportId,
+                job.attempt + 1, job.lateNow() + backOff));
     }
 
     private Session pick(Map<String, List<Session>> staff, SplitUnit u, Random r) {
