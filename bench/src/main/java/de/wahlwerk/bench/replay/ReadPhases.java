@@ -45,10 +45,15 @@ final class ReadPhases {
         return runs;
     }
 
-    /** Runs wrk for {@code seconds} with {@code connections} connections (one thread) and reads its summary. */
+    /**
+     * Runs wrk for {@code seconds} with {@code connections} connections (one thread) and reads its
+     * summary. It asks for gzip as browsers do and as the comparison with nginx does
+     * (bench/wrk/public-read.sh): the read path serves compressed bytes it holds ready.
+     */
     static Phase measure(String name, String url, int connections, int seconds) throws IOException, InterruptedException {
         awaitPublished(url);
-        Process wrk = new ProcessBuilder(command(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", url)))
+        Process wrk = new ProcessBuilder(command(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
+                "-H", "Accept-Encoding: gzip", url)))
                 .redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
