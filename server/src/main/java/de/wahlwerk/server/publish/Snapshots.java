@@ -62,11 +62,12 @@ class Snapshots implements DisposableBean {
     private final Path root;
     private final SigningKeys keys;
     /** A state queued for the writer and the elections changed up to it since the writer last took one. */
-    private record Pending(Map<String, PublishedPage> state, Set<Long> changed) {
+    /** A state to write; {@code since}: when the oldest state it replaces was queued ({@link System#nanoTime}). */
+    private record Pending(Map<String, PublishedPage> state, Set<Long> changed, long since) {
         Pending and(Pending newer) {
             Set<Long> all = new HashSet<>(changed);
             all.addAll(newer.changed());
-            return new Pending(newer.state(), all);
+            return new Pending(newer.state(), all, since);
         }
     }
 
@@ -126,7 +127,7 @@ class Snapshots implements DisposableBean {
                     return;
                 }
                 // A copy of its own: the writer adds the signed files to it.
-                round = new Pending(new HashMap<>(pages), Set.copyOf(changedElections));
+                round = new Pending(new HashMap<>(pages), Set.copyOf(changedElections), System.nanoTime());
                 changedElections.clear();
                 dirty = false;
             }
@@ -259,6 +260,9 @@ class Snapshots implements DisposableBean {
         } finally {
             lastWriteEnd = System.nanoTime();
             lastWriteNanos = Math.max(0, THREADS.getCurrentThreadCpuTime() - started);
+            // What sets the static mirror's delay: this generation's CPU and the rest it earns.
+            log.debug("Snapshot generation {}: {} ms CPU, {} ms waited for; the next rests up to {} ms", currentGeneration,
+                    lastWriteNanos / 1_000_000, (lastWriteEnd - queued.since()) / 1_000_000, restNanos(lastWriteNanos, 0) / 1_000_000);
         }
     }
 
