@@ -4,6 +4,7 @@ import de.wahlwerk.core.model.Election;
 import de.wahlwerk.core.model.ElectionDay;
 import de.wahlwerk.core.tally.AreaRef;
 import de.wahlwerk.core.tally.AreaSnapshot;
+import de.wahlwerk.core.tally.Tally;
 import de.wahlwerk.server.entry.EntryService;
 import de.wahlwerk.server.entry.ReportChanged;
 import de.wahlwerk.server.results.Formats;
@@ -61,6 +62,14 @@ class PublicSite implements DisposableBean {
     private final OpenDataFiles openData;
     private final Clock clock;
     private final Map<Long, Long> publishedSequence = new ConcurrentHashMap<>();
+    /**
+     * Per election, the tally whose numbers are published now. A set-up change (a district added
+     * after polls closed, a renamed area) makes the tally be built anew at the same sequence: that
+     * alone must be published, when it happens. Compared by sequence only, it waited for the next
+     * report, and that report then re-rendered and rewrote every page of the election at once (in
+     * a replayed night the first minute's snapshots waited up to 18 s for it).
+     */
+    private final Map<Long, Tally> publishedTally = new ConcurrentHashMap<>();
     /** Per election, the area snapshots whose numbers (JSON, open data) are published now (compared by identity). */
     private final Map<Long, Map<AreaRef, AreaSnapshot>> published = new ConcurrentHashMap<>();
     /** Per election, the area snapshots whose pages are rendered now; the pages follow the numbers. */
@@ -235,8 +244,8 @@ class PublicSite implements DisposableBean {
         if (!publishable(e)) {
             return;
         }
-        long sequence = tallies.tally(e.id()).sequence();
-        if (publishedSequence.getOrDefault(e.id(), -1L) == sequence) {
+        var live = tallies.tally(e.id());
+        if (publishedSequence.getOrDefault(e.id(), -1L) == live.sequence() && publishedTally.get(e.id()) == live) {
             return;
         }
         long started = System.nanoTime();
@@ -260,6 +269,7 @@ class PublicSite implements DisposableBean {
             shown.put(area.area().ref(), area);
         }
         publishedSequence.put(e.id(), round.sequence());
+        publishedTally.put(e.id(), round.tally());
         pagesDue.put(e.id(), new PagesDue(round, time));
         schedulePages();
         log.debug("Election {}: numbers of {} areas published for sequence {} in {} ms ({} ms CPU)", e.id(), changed.size(),

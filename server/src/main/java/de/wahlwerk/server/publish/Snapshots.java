@@ -254,15 +254,19 @@ class Snapshots implements DisposableBean {
         try {
             Map<String, PublishedPage> state = queued.state();
             // A node that does not own the folder signs too: it serves the manifest from memory.
-            if (signChanged(state, queued.changed()) && ownsFolder()) {
+            boolean signed = signChanged(state, queued.changed());
+            signingNanos = THREADS.getCurrentThreadCpuTime() - started;
+            if (signed && ownsFolder()) {
                 writeGeneration(state);
             }
         } finally {
             lastWriteEnd = System.nanoTime();
             lastWriteNanos = Math.max(0, THREADS.getCurrentThreadCpuTime() - started);
             // What sets the static mirror's delay: this generation's CPU and the rest it earns.
-            log.debug("Snapshot generation {}: {} ms CPU, {} ms waited for; the next rests up to {} ms", currentGeneration,
-                    lastWriteNanos / 1_000_000, (lastWriteEnd - queued.since()) / 1_000_000, restNanos(lastWriteNanos, 0) / 1_000_000);
+            log.debug("Snapshot generation {}: {} ms CPU ({} ms signing), {} ms waited for, {} of {} pages written ({} kB), {} linked, {} removed;"
+                    + " the next rests up to {} ms", currentGeneration, lastWriteNanos / 1_000_000, signingNanos / 1_000_000,
+                    (lastWriteEnd - queued.since()) / 1_000_000, written, queued.state().size(), writtenBytes / 1024, linked, removed,
+                    restNanos(lastWriteNanos, 0) / 1_000_000);
         }
     }
 
@@ -282,7 +286,13 @@ class Snapshots implements DisposableBean {
     /** Writer thread only: the generations this process wrote and still keeps, oldest first. */
     private final java.util.ArrayDeque<Generation> ours = new java.util.ArrayDeque<>();
 
+    /** Writer thread only, for the debug line: what the last generation did. */
+    private int written, linked, removed;
+    private long writtenBytes, signingNanos;
+
     private void writeGeneration(Map<String, PublishedPage> state) {
+        written = linked = removed = 0;
+        writtenBytes = 0;
         long n = ++generation;
         Path dir = root.resolve("g-%06d".formatted(n));
         try {
@@ -334,10 +344,13 @@ class Snapshots implements DisposableBean {
             Path gz = target.resolveSibling(target.getFileName() + ".gz");
             if (last != null && last.files().get(e.getKey()) == e.getValue() && link(last.dir().resolve(rel), target)
                     && link(last.dir().resolve(rel + ".gz"), gz)) {
+                linked++;
                 continue;
             }
             Files.write(target, e.getValue().body());
             Files.write(gz, e.getValue().gzip());
+            written++;
+            writtenBytes += e.getValue().body().length + e.getValue().gzip().length;
         }
     }
 
@@ -362,12 +375,15 @@ class Snapshots implements DisposableBean {
             }
             replace(target, e.getValue().body());
             replace(target.resolveSibling(target.getFileName() + ".gz"), e.getValue().gzip());
+            written++;
+            writtenBytes += e.getValue().body().length + e.getValue().gzip().length;
         }
         for (String gone : before.keySet()) {
             if (!state.containsKey(gone)) {
                 Path target = inside(dir, gone);
                 Files.deleteIfExists(target);
                 Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".gz"));
+                removed++;
             }
         }
     }

@@ -38,6 +38,11 @@ class ElectionWithoutDistrictsIT extends IntegrationTest {
         assertThat(awaitContaining(page + ".en.html", "0 of 0").statusCode()).isEqualTo(200);
 
         long unit = town.addUnit("001");
+        // The district is public before its first report: a set-up change is published when it
+        // happens, not only with the next report (which then re-rendered every page of a country).
+        HttpResponse<String> added = awaitContaining(page + ".json", "\"unitsExpected\":1");
+        assertThat(added.body()).contains("\"unitsReported\":0");
+        assertThat(awaitContaining(page + ".html", "0 von 1").statusCode()).isEqualTo(200);
         HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
         HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
         town.confirm(clerk, approver, TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\""));
