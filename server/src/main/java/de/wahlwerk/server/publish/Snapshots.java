@@ -74,7 +74,8 @@ class Snapshots implements DisposableBean {
     private final AtomicReference<Pending> pending = new AtomicReference<>();
     /**
      * Writes the generations. At the node's own priority, unlike the page thread (ADR 0009): what
-     * it writes is what nginx or a CDN serve to the crowd, and it rests 9× its last generation anyway.
+     * it writes is what nginx or a CDN serve to the crowd, and it keeps to a tenth of a core anyway
+     * ({@link SnapshotPacing}).
      */
     private final ExecutorService writer;
     /** Writer thread only: the number of the last generation written. */
@@ -85,7 +86,14 @@ class Snapshots implements DisposableBean {
     private FileLock lock;
     private boolean toldNotOwner;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Snapshots(WahlwerkProperties properties, SigningKeys keys) {
+        this(properties, keys, SnapshotPacing.BURST_MILLIS * 1_000_000L);
+    }
+
+    /** With a budget of {@code burstNanos} saved up (tests: 0, to see the writer rest at once). */
+    Snapshots(WahlwerkProperties properties, SigningKeys keys, long burstNanos) {
+        this.pacing = new SnapshotPacing(burstNanos, System.nanoTime());
         this.root = properties.dataDir().toAbsolutePath().normalize().resolve("public");
         this.keys = keys;
         this.writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("wahlwerk-snapshot").daemon().factory());
@@ -219,25 +227,14 @@ class Snapshots implements DisposableBean {
         return currentGeneration;
     }
 
-    /**
-     * Signing a manifest and writing a generation cost CPU (at national scale the signature alone
-     * hashes ten thousand entries; before generations were recycled, linking every file anew cost
-     * the snapshot thread 30 % of a core in the NRW replay). So the writer rests
-     * {@value #REST_FACTOR} times the CPU time its last generation used (at most
-     * {@value #MAX_REST_MILLIS} ms) before it takes the newest state: at most a tenth of a core,
-     * and every round in between coalesces. CPU time, not wall time: on a busy machine a write
-     * waits for a core, and resting for that waiting too would leave the static mirror behind for
-     * nothing. The in-memory site is not delayed (ADR 0621).
-     */
-    static final int REST_FACTOR = 9;
-    static final long MAX_REST_MILLIS = 10_000;
-    /** Writer thread only: when the last generation was done, and the CPU time it used. */
-    private long lastWriteEnd;
+    /** Writer thread only: when the writer may write again. */
+    private final SnapshotPacing pacing;
+    /** The CPU time the last generation used. */
     private volatile long lastWriteNanos;
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private void writeLatest() {
-        long rest = restNanos(lastWriteNanos, System.nanoTime() - lastWriteEnd);
+        long rest = pacing.restNanos(System.nanoTime());
         if (rest > 0 && pending.get() != null) {
             try {
                 java.util.concurrent.TimeUnit.NANOSECONDS.sleep(rest);
@@ -260,24 +257,20 @@ class Snapshots implements DisposableBean {
                 writeGeneration(state);
             }
         } finally {
-            lastWriteEnd = System.nanoTime();
+            long ended = System.nanoTime();
             lastWriteNanos = Math.max(0, THREADS.getCurrentThreadCpuTime() - started);
+            pacing.spent(lastWriteNanos, ended);
             // What sets the static mirror's delay: this generation's CPU and the rest it earns.
             log.debug("Snapshot generation {}: {} ms CPU ({} ms signing), {} ms waited for, {} of {} pages written ({} kB), {} linked, {} removed;"
-                    + " the next rests up to {} ms", currentGeneration, lastWriteNanos / 1_000_000, signingNanos / 1_000_000,
-                    (lastWriteEnd - queued.since()) / 1_000_000, written, queued.state().size(), writtenBytes / 1024, linked, removed,
-                    restNanos(lastWriteNanos, 0) / 1_000_000);
+                    + " the next rests {} ms", currentGeneration, lastWriteNanos / 1_000_000, signingNanos / 1_000_000,
+                    (ended - queued.since()) / 1_000_000, written, queued.state().size(), writtenBytes / 1024, linked, removed,
+                    pacing.restNanos(ended) / 1_000_000);
         }
     }
 
     /** For tests: the CPU time the last generation took to sign and write. */
     long lastGenerationNanos() {
         return lastWriteNanos;
-    }
-
-    /** How long the writer still rests after a generation that used {@code took} of CPU, {@code since} after it ended. */
-    static long restNanos(long took, long since) {
-        return Math.max(0, Math.min(REST_FACTOR * took, MAX_REST_MILLIS * 1_000_000L) - since);
     }
 
     /** A generation this process wrote: its number, folder and what it holds. */

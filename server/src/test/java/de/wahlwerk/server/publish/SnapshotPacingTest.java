@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The snapshot writer rests nine times as long as its last generation took (at most 10 s), so the
- * static mirror costs at most a tenth of a core; rounds in between coalesce, and the newest state
- * is always the one written last.
+ * The snapshot writer keeps to a tenth of a core: on a steady stream of rounds it rests nine times
+ * as long as its last generation took (at most 10 s), and rounds in between coalesce, the newest
+ * state always written last. What it saved up while quiet lets it write the generation after a
+ * quiet spell, and the next, without resting.
  */
 class SnapshotPacingTest {
 
@@ -21,17 +22,48 @@ class SnapshotPacingTest {
     Path dataDir;
 
     @Test
-    void theWriterRestsNineTimesItsLastGenerationAtMostTenSeconds() {
-        assertThat(Snapshots.restNanos(0, 0)).isZero();
-        assertThat(Snapshots.restNanos(100 * MS, 0)).isEqualTo(900 * MS);
-        assertThat(Snapshots.restNanos(100 * MS, 400 * MS)).isEqualTo(500 * MS);
-        assertThat(Snapshots.restNanos(100 * MS, 2_000 * MS)).isZero();
-        assertThat(Snapshots.restNanos(3_000 * MS, 0)).isEqualTo(10_000 * MS);
+    void aBusyWriterRestsNineTimesItsLastGenerationAtMostTenSeconds() {
+        SnapshotPacing p = new SnapshotPacing(0, 0);
+        assertThat(p.restNanos(0)).isZero();
+        // 100 ms of CPU in 100 ms of wall time: 90 ms overdrawn, rest 900 ms.
+        p.spent(100 * MS, 100 * MS);
+        assertThat(p.restNanos(100 * MS)).isEqualTo(900 * MS);
+        assertThat(p.restNanos(500 * MS)).isEqualTo(500 * MS);
+        assertThat(p.restNanos(1_000 * MS)).isZero();
+        assertThat(p.restNanos(3_000 * MS)).as("nothing saved with no burst").isZero();
+        p.spent(100 * MS, 3_000 * MS);
+        assertThat(p.restNanos(3_000 * MS)).isEqualTo(1_000 * MS);
+        // A generation of 3 s: at most 10 s of rest, and no debt left after it.
+        SnapshotPacing q = new SnapshotPacing(0, 0);
+        q.spent(3_000 * MS, 0);
+        assertThat(q.restNanos(0)).isEqualTo(10_000 * MS);
+        assertThat(q.restNanos(10_000 * MS)).isZero();
+    }
+
+    @Test
+    void aQuietWriterWritesTheNextGenerationsAtOnce() {
+        long burst = SnapshotPacing.BURST_MILLIS * MS;
+        SnapshotPacing p = new SnapshotPacing(burst, 0);
+        // The set-up's last generation and the first report's: together less than the burst.
+        p.spent(burst / 2, 0);
+        assertThat(p.restNanos(0)).isZero();
+        p.spent(burst / 2 - 10 * MS, 0);
+        assertThat(p.restNanos(0)).isZero();
+        // Then the budget is spent and the writer rests as a busy one does.
+        p.spent(100 * MS, 0);
+        assertThat(p.restNanos(0)).isEqualTo(900 * MS);
+        // Quiet again for long enough, it has the whole burst back, never more.
+        assertThat(p.restNanos(60_000 * MS)).isZero();
+        p.spent(burst, 60_000 * MS);
+        assertThat(p.restNanos(60_000 * MS)).isZero();
+        p.spent(1 * MS, 60_000 * MS);
+        assertThat(p.restNanos(60_000 * MS)).isEqualTo(10 * MS);
     }
 
     @Test
     void roundsDuringTheRestCoalesceAndTheNewestIsWritten() throws Exception {
-        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null);
+        // Nothing saved up: the writer paces itself from the first generation on.
+        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null, 0);
         try {
             // Every round changes every one of enough files that a generation takes measurable
             // time, also once the writer recycles old generations and writes only what changed.
@@ -73,7 +105,7 @@ class SnapshotPacingTest {
 
     /** Waits until the writer's rest after its last generation is over. */
     private static void restOut(Snapshots snapshots) throws InterruptedException {
-        Thread.sleep(Snapshots.restNanos(snapshots.lastGenerationNanos(), 0) / MS + 50);
+        Thread.sleep((SnapshotPacing.REST_FACTOR + 1) * snapshots.lastGenerationNanos() / MS + 50);
     }
 
     private static void awaitIndex(Path index, String text) throws Exception {
