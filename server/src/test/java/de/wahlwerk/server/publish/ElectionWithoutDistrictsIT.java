@@ -6,9 +6,6 @@ import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import de.wahlwerk.server.support.TestTown;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +14,12 @@ import org.junit.jupiter.api.Test;
  * at once, before its first district exists: its pages say that none of its 0 districts has
  * reported, and its first confirmed report reaches them like any other. Before, the public site
  * asked the election's tally for a vote no ballot carried yet and skipped the election, every
- * round, until a district was added.
+ * round, until a district was added. A district added later is public before its first report
+ * too.
  */
 class ElectionWithoutDistrictsIT extends IntegrationTest {
 
     private static final String AGS = "09175992";
-
-    private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
     void publishedEmptyThenWithItsFirstReport() throws Exception {
@@ -31,38 +27,23 @@ class ElectionWithoutDistrictsIT extends IntegrationTest {
         TestTown town = new TestTown(admin, AGS, "Ohne Bezirke", 2);
         String page = "/wahlen/" + town.election() + "/admin/" + AGS;
 
-        HttpResponse<String> empty = awaitContaining(page + ".json", "\"unitsExpected\":0");
+        HttpResponse<String> empty = publicPages().awaitContaining(page + ".json", "\"unitsExpected\":0");
         assertThat(empty.body()).contains("\"unitsReported\":0");
-        HttpResponse<String> html = awaitContaining(page + ".html", "0 von 0");
+        HttpResponse<String> html = publicPages().awaitContaining(page + ".html", "0 von 0");
         assertThat(html.statusCode()).isEqualTo(200);
-        assertThat(awaitContaining(page + ".en.html", "0 of 0").statusCode()).isEqualTo(200);
+        assertThat(publicPages().awaitContaining(page + ".en.html", "0 of 0").statusCode()).isEqualTo(200);
 
         long unit = town.addUnit("001");
         // The district is public before its first report: a set-up change is published when it
         // happens, not only with the next report (which then re-rendered every page of a country).
-        HttpResponse<String> added = awaitContaining(page + ".json", "\"unitsExpected\":1");
+        HttpResponse<String> added = publicPages().awaitContaining(page + ".json", "\"unitsExpected\":1");
         assertThat(added.body()).contains("\"unitsReported\":0");
-        assertThat(awaitContaining(page + ".html", "0 von 1").statusCode()).isEqualTo(200);
+        assertThat(publicPages().awaitContaining(page + ".html", "0 von 1").statusCode()).isEqualTo(200);
         HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
         HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
         town.confirm(clerk, approver, TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\""));
-        HttpResponse<String> reported = awaitContaining(page + ".json", "\"unitsReported\":1");
+        HttpResponse<String> reported = publicPages().awaitContaining(page + ".json", "\"unitsReported\":1");
         assertThat(reported.body()).contains("\"unitsExpected\":1").contains("K1").contains("K2");
-        assertThat(awaitContaining(page + ".html", "1 von 1").body()).contains("K1").contains("K2");
-    }
-
-    /** The path's answer once it is 200 and holds {@code text}, or the last answer after 10 s. */
-    private HttpResponse<String> awaitContaining(String path, String text) throws Exception {
-        HttpResponse<String> r = null;
-        for (int i = 0; i < 100; i++) {
-            r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200 && r.body().contains(text)) {
-                return r;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(r.body()).as(path + " answered " + r.statusCode()).contains(text);
-        return r;
+        assertThat(publicPages().awaitContaining(page + ".html", "1 von 1").body()).contains("K1").contains("K2");
     }
 }

@@ -8,9 +8,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import de.wahlwerk.server.setup.DemoElection;
 import de.wahlwerk.server.support.IntegrationTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +26,10 @@ class OpenApiIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newHttpClient();
-
     @Test
     void everyDocumentedPathAnswersAsDocumented() throws Exception {
         long election = DemoBundestag.id(jdbc);
-        HttpResponse<String> described = await("/wahlen/openapi.yaml");
+        HttpResponse<String> described = publicPages().await("/wahlen/openapi.yaml");
         assertThat(described.statusCode()).isEqualTo(200);
         JsonNode api = YAMLMapper.builder().build().readTree(described.body());
         assertThat(api.get("openapi").asString()).startsWith("3.1");
@@ -43,7 +38,7 @@ class OpenApiIT extends IntegrationTest {
         for (var path : api.get("paths").properties()) {
             String url = path.getKey().replace("{election}", Long.toString(election)).replace("{hierarchy}", "admin")
                     .replace("{key}", DemoElection.AGS);
-            HttpResponse<String> r = await(url);
+            HttpResponse<String> r = publicPages().await(url);
             assertThat(r.statusCode()).as(url).isEqualTo(200);
             JsonNode ok = path.getValue().get("get").get("responses").get("200");
             String ref = ok.has("$ref") ? ok.get("$ref").asString() : "";
@@ -65,7 +60,7 @@ class OpenApiIT extends IntegrationTest {
         assertThat(checked).hasSizeGreaterThanOrEqualTo(13);
 
         // The indexes link only to what exists: the election in the list, every area's files.
-        JsonNode list = JSON.readTree(await("/wahlen/index.json").body());
+        JsonNode list = JSON.readTree(publicPages().await("/wahlen/index.json").body());
         String index = null;
         for (JsonNode e : list.get("elections")) {
             if (e.get("id").asLong() == election) {
@@ -73,10 +68,10 @@ class OpenApiIT extends IntegrationTest {
             }
         }
         assertThat(index).isEqualTo("/wahlen/" + election + "/index.json");
-        JsonNode toc = JSON.readTree(await(index).body());
+        JsonNode toc = JSON.readTree(publicPages().await(index).body());
         assertThat(toc.get("offeneWahldaten").get("files")).hasSize(5);
         for (JsonNode file : toc.get("offeneWahldaten").get("files")) {
-            HttpResponse<String> r = await(file.get("path").asString());
+            HttpResponse<String> r = publicPages().await(file.get("path").asString());
             assertThat(r.statusCode()).as(file.get("path").asString()).isEqualTo(200);
             assertThat(r.body()).startsWith("version;wahl-behoerde-gs;");
             assertThat(file.get("fileName").asString()).startsWith(DemoElection.AGS + "_")
@@ -91,9 +86,9 @@ class OpenApiIT extends IntegrationTest {
                 }
             });
             for (String link : links) {
-                assertThat(await(link).statusCode()).as(link).isEqualTo(200);
+                assertThat(publicPages().await(link).statusCode()).as(link).isEqualTo(200);
             }
-            assertMatches(api, "#/components/schemas/AreaDocument", await(area.get("json").asString()).body(),
+            assertMatches(api, "#/components/schemas/AreaDocument", publicPages().await(area.get("json").asString()).body(),
                     area.get("json").asString());
         }
 
@@ -113,18 +108,5 @@ class OpenApiIT extends IntegrationTest {
         root.set("components", api.get("components"));
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(root.toString(), InputFormat.JSON).validate(body, InputFormat.JSON);
-    }
-
-    private HttpResponse<String> await(String path) throws Exception {
-        HttpResponse<String> r = null;
-        for (int i = 0; i < 50; i++) {
-            r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                return r;
-            }
-            Thread.sleep(100);
-        }
-        return r;
     }
 }

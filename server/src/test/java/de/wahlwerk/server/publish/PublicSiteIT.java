@@ -30,7 +30,7 @@ class PublicSiteIT extends IntegrationTest {
         long election = jdbc.sql("select id from election where election_day_id = :d and name = 'Bundestagswahl 2025'")
                 .param("d", day).query(Long.class).single();
         String page = "/wahlen/" + election + "/admin/" + DemoElection.AGS + ".html";
-        HttpResponse<String> first = await(page);
+        HttpResponse<String> first = publicPages().await(page);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("Bezirken").contains("Vorläufiges Ergebnis").contains("<svg");
         String etag = first.headers().firstValue("ETag").orElseThrow();
@@ -42,23 +42,23 @@ class PublicSiteIT extends IntegrationTest {
         for (int i = 0; i < 100 && !disk.equals(served); i++) {
             Thread.sleep(100);
             disk = java.nio.file.Files.exists(onDisk) ? java.nio.file.Files.readString(onDisk) : "";
-            served = await(page).body();
+            served = publicPages().await(page).body();
         }
         assertThat(disk).isEqualTo(served);
         assertThat(java.nio.file.Files.exists(onDisk.resolveSibling(onDisk.getFileName() + ".gz"))).isTrue();
-        assertThat(await("/wahlen/" + election + "/").body()).contains("Gemeinde Musterstadt");
-        assertThat(await("/wahlen/").body()).contains("Bundestagswahl 2025");
+        assertThat(publicPages().await("/wahlen/" + election + "/").body()).contains("Gemeinde Musterstadt");
+        assertThat(publicPages().await("/wahlen/").body()).contains("Bundestagswahl 2025");
         // Both languages are pre-rendered; only the widget may be framed by other sites.
-        var english = await(page.replace(".html", ".en.html"));
+        var english = publicPages().await(page.replace(".html", ".en.html"));
         assertThat(english.body()).contains("lang=\"en\"").contains("Polling stations");
         assertThat(first.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
-        var widget = await("/wahlen/" + election + "/widget/admin/" + DemoElection.AGS + ".html");
+        var widget = publicPages().await("/wahlen/" + election + "/widget/admin/" + DemoElection.AGS + ".html");
         assertThat(widget.statusCode()).isEqualTo(200);
         assertThat(widget.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors *");
-        assertThat(await("/wahlen/" + election + "/lobby/0.html").body()).contains("data-next=");
+        assertThat(publicPages().await("/wahlen/" + election + "/lobby/0.html").body()).contains("data-next=");
         int conditional = 0;
         for (int i = 0; i < 10 && conditional != 304; i++) {
-            String current = await(page).headers().firstValue("ETag").orElseThrow();
+            String current = publicPages().await(page).headers().firstValue("ETag").orElseThrow();
             conditional = client.send(HttpRequest.newBuilder(URI.create(base() + page)).header("If-None-Match", current).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode();
         }
@@ -148,29 +148,29 @@ class PublicSiteIT extends IntegrationTest {
         // Wait until the district's report is published (its JSON counts it).
         String districtJson = "";
         for (int i = 0; i < 100 && !districtJson.contains("\"unitsReported\":") ; i++) {
-            districtJson = await(district + ".json").body();
+            districtJson = publicPages().await(district + ".json").body();
         }
         for (int i = 0; i < 100 && reported(districtJson) == 0; i++) {
             Thread.sleep(100);
-            districtJson = await(district + ".json").body();
+            districtJson = publicPages().await(district + ".json").body();
         }
         assertThat(reported(districtJson)).isPositive();
-        String de = await(town).body();
+        String de = publicPages().await(town).body();
         // ... and the town page shows both districts (the publisher works in the background).
         for (int i = 0; i < 100 && (!de.contains("map-share-0") || texts(between(de, "aria-labelledby=\"map-share-0\"", "</svg>"),
                 "class=\"maplbl\">(\\d+,\\d %)<").size() < 2); i++) {
             Thread.sleep(100);
-            de = await(town).body();
+            de = publicPages().await(town).body();
         }
-        String en = await(town.replace(".html", ".en.html")).body();
-        String townJson = await(base + DemoElection.AGS + ".json").body();
+        String en = publicPages().await(town.replace(".html", ".en.html")).body();
+        String townJson = publicPages().await(base + DemoElection.AGS + ".json").body();
         // The numbers are published before the pages, and other tests' reports may arrive: compare
         // a page pair and a JSON that show the same number of reported districts.
         for (int i = 0; i < 100 && (pageReported(de) != reported(townJson) || pageReported(en) != reported(townJson)); i++) {
             Thread.sleep(100);
-            townJson = await(base + DemoElection.AGS + ".json").body();
-            de = await(town).body();
-            en = await(town.replace(".html", ".en.html")).body();
+            townJson = publicPages().await(base + DemoElection.AGS + ".json").body();
+            de = publicPages().await(town).body();
+            en = publicPages().await(town.replace(".html", ".en.html")).body();
         }
         assertThat(pageReported(de)).isEqualTo(reported(townJson)).isEqualTo(pageReported(en));
 
@@ -224,10 +224,10 @@ class PublicSiteIT extends IntegrationTest {
         for (String page : java.util.List.of(town, district + ".html", "/wahlen/" + election + "/bundestag/301.html",
                 "/wahlen/" + election + "/widget/admin/" + DemoElection.AGS + ".html", "/wahlen/" + election + "/lobby/0.html",
                 "/wahlen/" + election + "/index.html")) {
-            String english = text(await(page.replace(".html", ".en.html")).body());
+            String english = text(publicPages().await(page.replace(".html", ".en.html")).body());
             assertThat(english).as(page + " in English").doesNotContainPattern("\\d,\\d\\s?%")
                     .doesNotContainPattern("\\d\\.\\d{3}(?!\\d)").doesNotContainPattern("[+−±]\\d+,\\d").doesNotContain(" Uhr");
-            String german = text(await(page).body());
+            String german = text(publicPages().await(page).body());
             assertThat(german).as(page + " in German").doesNotContainPattern("\\d\\.\\d\\s?%").doesNotContainPattern("\\d,\\d{3}(?!\\d)");
         }
         // The JSON stays locale-free: exact fractions, a plain clock time.
@@ -264,19 +264,6 @@ class PublicSiteIT extends IntegrationTest {
         int j = s.indexOf(end, i);
         return s.substring(i, j < 0 ? s.length() : j);
     }
-
-    private HttpResponse<String> await(String path) throws Exception {
-        HttpResponse<String> r = null;
-        for (int i = 0; i < 50; i++) {
-            r = client.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                return r;
-            }
-            Thread.sleep(100);
-        }
-        return r;
-    }
-
     private static long reported(String json) {
         Matcher m = Pattern.compile("\"unitsReported\":(\\d+)").matcher(json);
         assertThat(m.find()).as(json).isTrue();

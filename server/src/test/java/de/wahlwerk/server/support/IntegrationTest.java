@@ -41,6 +41,11 @@ public abstract class IntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     protected de.wahlwerk.server.security.TestAccounts accounts;
 
+    /** The public pages of this node, asked until they show what a test waits for. */
+    protected PublicPages publicPages() {
+        return new PublicPages(port);
+    }
+
     protected HttpSession session() {
         return new HttpSession(port);
     }
