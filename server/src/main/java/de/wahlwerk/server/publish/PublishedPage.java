@@ -182,14 +182,30 @@ final class PublishedPage {
         return s.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * From this size on a body is compressed for speed, not size: the signed manifest and the
+     * election-wide open-data files are built anew after each change on election night, and the
+     * default level took three and a half times as long for 13 % less (a 1.8 MB results CSV).
+     * Pages, a few kilobytes each and read by the crowd, keep the default level.
+     */
+    static final int FAST_FROM_BYTES = 256 * 1024;
+
     private static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+        try (GZIPOutputStream z = body.length >= FAST_FROM_BYTES ? fastGzip(out) : new GZIPOutputStream(out)) {
             z.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static GZIPOutputStream fastGzip(ByteArrayOutputStream out) throws IOException {
+        return new GZIPOutputStream(out, 64 * 1024) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        };
     }
 
     static byte[] sha256(byte[] bytes) {
