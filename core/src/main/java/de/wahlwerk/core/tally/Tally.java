@@ -219,7 +219,9 @@ public final class Tally {
     public Map<AreaRef, ConstituencyLeader> constituencyLeaders(VoteKind kind) {
         Map<AreaRef, ConstituencyLeader> m = new LinkedHashMap<>();
         if (!structure.keys.kindIndex().containsKey(kind)) {
-            return m; // no ballot has this vote (yet: an election still being set up has no districts)
+            // The election has no such vote (a council election has no first votes), or, in a
+            // structure built from its ballots alone, no district has a ballot yet.
+            return m;
         }
         for (AreaSnapshot s : snapshots()) {
             if (s.area().level() == AreaLevel.CONSTITUENCY) {

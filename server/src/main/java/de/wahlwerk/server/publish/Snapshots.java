@@ -248,6 +248,8 @@ class Snapshots implements DisposableBean {
             return;
         }
         long started = THREADS.getCurrentThreadCpuTime();
+        written = linked = removed = 0;
+        writtenBytes = 0;
         try {
             Map<String, PublishedPage> state = queued.state();
             // A node that does not own the folder signs too: it serves the manifest from memory.
@@ -284,8 +286,6 @@ class Snapshots implements DisposableBean {
     private long writtenBytes, signingNanos;
 
     private void writeGeneration(Map<String, PublishedPage> state) {
-        written = linked = removed = 0;
-        writtenBytes = 0;
         long n = ++generation;
         Path dir = root.resolve("g-%06d".formatted(n));
         try {
