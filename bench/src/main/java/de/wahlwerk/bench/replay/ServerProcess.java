@@ -33,6 +33,9 @@ public final class ServerProcess implements AutoCloseable {
      * out of memory at 58 % of 90,000 districts (docs/PERFORMANCE.md). Override with WAHLWERK_REPLAY_HEAP.
      */
     static final String HEAP = System.getenv().getOrDefault("WAHLWERK_REPLAY_HEAP", "4g");
+    /** Further JVM options for every node (WAHLWERK_REPLAY_NODE_JVM, separated by spaces), e.g. {@code -XX:+AlwaysPreTouch}. */
+    static final List<String> NODE_JVM = List.of(System.getenv().getOrDefault("WAHLWERK_REPLAY_NODE_JVM", "").trim().split("\\s+"))
+            .stream().filter(o -> !o.isEmpty()).toList();
 
     private final Path jar;
     private final int port;
@@ -70,8 +73,9 @@ public final class ServerProcess implements AutoCloseable {
         // A GC log beside the node's log: a national night slowed down near its heap's limit once,
         // and without the log the cause (allocation stalls?) could not be told.
         String gcLog = log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "") + "-gc.log").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-XX:+UseZGC", "-Xmx" + HEAP, "-Xlog:gc*:file=" + gcLog + ":uptime",
-                "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-XX:+UseZGC", "-Xmx" + HEAP, "-Xlog:gc*:file=" + gcLog + ":uptime"));
+        cmd.addAll(NODE_JVM);
+        cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", Integer.toString(port));

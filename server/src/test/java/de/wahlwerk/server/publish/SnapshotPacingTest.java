@@ -63,7 +63,7 @@ class SnapshotPacingTest {
     @Test
     void roundsDuringTheRestCoalesceAndTheNewestIsWritten() throws Exception {
         // Nothing saved up: the writer paces itself from the first generation on.
-        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null, 0);
+        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null, 0, 0);
         try {
             // Every round changes every one of enough files that a generation takes measurable
             // time, also once the writer recycles old generations and writes only what changed.

@@ -6,6 +6,7 @@ import de.wahlwerk.server.ops.WahlwerkProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,9 @@ class SnapshotRecyclingTest {
 
     @Test
     void everyKeptGenerationKeepsItsOwnFilesWhileTheOldestIsRecycled() throws Exception {
-        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null);
+        // No catch-up here: every generation on disk is one this test wrote.
+        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null,
+                SnapshotPacing.BURST_MILLIS * 1_000_000L, 0);
         Map<Long, Map<String, String>> expected = new HashMap<>();
         Map<String, String> now = new HashMap<>();
         try {
@@ -50,6 +53,45 @@ class SnapshotRecyclingTest {
                 }
             }
             assertThat(contents(dataDir.resolve("public/current/wahlen"))).isEqualTo(now);
+        } finally {
+            snapshots.destroy();
+        }
+    }
+
+    /**
+     * After a burst of changes the older kept generations lag behind by all of it. Once the writer
+     * has been quiet, it brings them up to date, so that the next change writes only itself and
+     * not everything since the oldest kept generation.
+     */
+    @Test
+    void afterAQuietSpellEveryKeptGenerationHoldsTheCurrentState() throws Exception {
+        Snapshots snapshots = new Snapshots(new WahlwerkProperties(dataDir, null, false, null, null), null,
+                SnapshotPacing.BURST_MILLIS * 1_000_000L, 200);
+        Map<String, String> now = new HashMap<>();
+        try {
+            for (int round = 1; round <= Snapshots.KEEP + 2; round++) {
+                for (int i = 0; i < 20; i++) {
+                    now.put("gebiet/" + i + ".html", "<p>" + i + " in Runde " + round + "</p>");
+                }
+                now.forEach((path, text) -> snapshots.put(PublicReadFilter.PREFIX + path, PublishedPage.of(text, "text/html;charset=UTF-8")));
+                long before = snapshots.generation();
+                snapshots.commit();
+                awaitGeneration(snapshots, before + 1);
+            }
+            long written = snapshots.generation();
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (snapshots.generation() < written + Snapshots.KEEP - 1 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(500); // and no further generation once all are current
+            assertThat(snapshots.generation()).isEqualTo(written + Snapshots.KEEP - 1);
+            try (Stream<Path> gens = Files.list(dataDir.resolve("public"))) {
+                List<Path> kept = gens.filter(p -> p.getFileName().toString().startsWith("g-")).toList();
+                assertThat(kept).hasSize(Snapshots.KEEP);
+                for (Path g : kept) {
+                    assertThat(contents(g.resolve("wahlen"))).as(g.getFileName().toString()).isEqualTo(now);
+                }
+            }
         } finally {
             snapshots.destroy();
         }
