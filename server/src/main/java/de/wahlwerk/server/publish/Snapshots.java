@@ -325,11 +325,15 @@ class Snapshots implements DisposableBean {
         long started = THREADS.getCurrentThreadCpuTime();
         written = linked = removed = 0;
         writtenBytes = 0;
+        long before = currentGeneration;
         writeGeneration(current);
         long took = Math.max(0, THREADS.getCurrentThreadCpuTime() - started);
         pacing.spent(took, System.nanoTime());
         log.debug("Snapshot generation {} (catch-up): {} ms CPU, {} of {} pages written ({} kB), {} removed", currentGeneration,
                 took / 1_000_000, written, current.size(), writtenBytes / 1024, removed);
+        if (currentGeneration == before) {
+            return; // not written (a failing disk, already logged): the next new state tries again
+        }
         // The next kept generation at once: the writer is quiet, and the budget paces it.
         catchUp = writer.schedule(this::catchUp, 0, TimeUnit.MILLISECONDS);
     }
