@@ -244,8 +244,8 @@ class PublicSite implements DisposableBean {
         if (!publishable(e)) {
             return;
         }
-        var live = tallies.tally(e.id());
-        if (publishedSequence.getOrDefault(e.id(), -1L) == live.sequence() && publishedTally.get(e.id()) == live) {
+        Tally current = tallies.tally(e.id());
+        if (publishedSequence.getOrDefault(e.id(), -1L) == current.sequence() && publishedTally.get(e.id()) == current) {
             return;
         }
         long started = System.nanoTime();
