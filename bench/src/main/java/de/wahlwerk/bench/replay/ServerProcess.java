@@ -34,8 +34,8 @@ public final class ServerProcess implements AutoCloseable {
      */
     static final String HEAP = System.getenv().getOrDefault("WAHLWERK_REPLAY_HEAP", "4g");
     /** Further JVM options for every node (WAHLWERK_REPLAY_NODE_JVM, separated by spaces), e.g. {@code -XX:+AlwaysPreTouch}. */
-    static final List<String> NODE_JVM = List.of(System.getenv().getOrDefault("WAHLWERK_REPLAY_NODE_JVM", "").trim().split("\\s+"))
-            .stream().filter(o -> !o.isEmpty()).toList();
+    static final List<String> NODE_JVM = java.util.Arrays.stream(System.getenv().getOrDefault("WAHLWERK_REPLAY_NODE_JVM", "").split("\\s+"))
+            .filter(o -> !o.isEmpty()).toList();
 
     private final Path jar;
     private final int port;

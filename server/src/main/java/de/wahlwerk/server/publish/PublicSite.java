@@ -61,15 +61,16 @@ class PublicSite implements DisposableBean {
     private final JsonMapper json;
     private final OpenDataFiles openData;
     private final Clock clock;
-    private final Map<Long, Long> publishedSequence = new ConcurrentHashMap<>();
     /**
-     * Per election, the tally whose numbers are published now. A set-up change (a district added
-     * after polls closed, a renamed area) makes the tally be built anew at the same sequence: that
-     * alone must be published, when it happens. Compared by sequence only, it waited for the next
-     * report, and that report then re-rendered and rewrote every page of the election at once (in
-     * a replayed night the first minute's snapshots waited up to 18 s for it).
+     * Per election, the tally whose numbers are published now and the sequence it had then. A
+     * set-up change (a district added after polls closed, a renamed area) builds the tally anew at
+     * the same sequence: that alone must be published, when it happens. Compared by sequence only,
+     * it waited for the next report, and that report then re-rendered and rewrote every page of the
+     * election at once (in a replayed night the first minute's snapshots waited up to 18 s for it).
      */
-    private final Map<Long, Tally> publishedTally = new ConcurrentHashMap<>();
+    private record PublishedTally(Tally tally, long sequence) {}
+
+    private final Map<Long, PublishedTally> publishedTally = new ConcurrentHashMap<>();
     /** Per election, the area snapshots whose numbers (JSON, open data) are published now (compared by identity). */
     private final Map<Long, Map<AreaRef, AreaSnapshot>> published = new ConcurrentHashMap<>();
     /** Per election, the area snapshots whose pages are rendered now; the pages follow the numbers. */
@@ -245,7 +246,8 @@ class PublicSite implements DisposableBean {
             return;
         }
         Tally current = tallies.tally(e.id());
-        if (publishedSequence.getOrDefault(e.id(), -1L) == current.sequence() && publishedTally.get(e.id()) == current) {
+        PublishedTally before = publishedTally.get(e.id());
+        if (before != null && before.tally() == current && before.sequence() == current.sequence()) {
             return;
         }
         long started = System.nanoTime();
@@ -268,8 +270,7 @@ class PublicSite implements DisposableBean {
             openData.publish(e, area);
             shown.put(area.area().ref(), area);
         }
-        publishedSequence.put(e.id(), round.sequence());
-        publishedTally.put(e.id(), round.tally());
+        publishedTally.put(e.id(), new PublishedTally(round.tally(), round.sequence()));
         pagesDue.put(e.id(), new PagesDue(round, time));
         schedulePages();
         log.debug("Election {}: numbers of {} areas published for sequence {} in {} ms ({} ms CPU)", e.id(), changed.size(),

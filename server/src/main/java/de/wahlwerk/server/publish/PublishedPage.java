@@ -185,7 +185,8 @@ final class PublishedPage {
     /**
      * From this size on a body is compressed for speed, not size: the signed manifest and the
      * election-wide open-data files are built anew after each change on election night, and the
-     * default level took three and a half times as long for 13 % less (a 1.8 MB results CSV).
+     * default level took 3.7 times as long for 12 % fewer bytes (a 2.0 MB results CSV,
+     * {@code CompressionBenchmark}, docs/PERFORMANCE.md).
      * Pages, a few kilobytes each and read by the crowd, keep the default level.
      */
     static final int FAST_FROM_BYTES = 256 * 1024;

@@ -254,8 +254,7 @@ class Snapshots implements DisposableBean {
             return;
         }
         long started = THREADS.getCurrentThreadCpuTime();
-        written = linked = removed = 0;
-        writtenBytes = 0;
+        resetCounts();
         try {
             Map<String, PublishedPage> state = queued.state();
             // A node that does not own the folder signs too: it serves the manifest from memory.
@@ -271,11 +270,12 @@ class Snapshots implements DisposableBean {
             lastWriteNanos = Math.max(0, THREADS.getCurrentThreadCpuTime() - started);
             pacing.spent(lastWriteNanos, ended);
             // What sets the static mirror's delay: this generation's CPU and the rest it earns.
-            log.debug("Snapshot generation {}: {} ms CPU ({} ms signing), {} ms waited for, {} of {} pages written ({} kB),"
-                    + " {} linked, {} removed; the next rests {} ms", currentGeneration, lastWriteNanos / 1_000_000,
-                    signingNanos / 1_000_000,
-                    (ended - queued.since()) / 1_000_000, written, queued.state().size(), writtenBytes / 1024, linked, removed,
-                    pacing.restNanos(ended) / 1_000_000);
+            if (log.isDebugEnabled()) {
+                log.debug("Snapshot generation {}: {} ms CPU ({} ms signing), {} ms waited for, {} of {} pages written ({} kB),"
+                        + " {} linked, {} removed; the next rests {} ms", currentGeneration, lastWriteNanos / 1_000_000,
+                        signingNanos / 1_000_000, (ended - queued.since()) / 1_000_000, written, queued.state().size(),
+                        writtenBytes / 1024, linked, removed, pacing.restNanos(ended) / 1_000_000);
+            }
         }
     }
 
@@ -314,8 +314,8 @@ class Snapshots implements DisposableBean {
             return;
         }
         Map<String, PublishedPage> current = ours.peekLast().files();
-        if (sameFiles(ours.peekFirst().files(), current)) {
-            return; // every kept generation holds the current state
+        if (ours.peekFirst().files() == current) {
+            return; // every kept generation holds the current state: the catch-ups wrote this very map
         }
         long rest = pacing.restNanos(System.nanoTime());
         if (rest > 0) {
@@ -323,8 +323,7 @@ class Snapshots implements DisposableBean {
             return;
         }
         long started = THREADS.getCurrentThreadCpuTime();
-        written = linked = removed = 0;
-        writtenBytes = 0;
+        resetCounts();
         long before = currentGeneration;
         writeGeneration(current);
         long took = Math.max(0, THREADS.getCurrentThreadCpuTime() - started);
@@ -336,19 +335,6 @@ class Snapshots implements DisposableBean {
         }
         // The next kept generation at once: the writer is quiet, and the budget paces it.
         catchUp = writer.schedule(this::catchUp, 0, TimeUnit.MILLISECONDS);
-    }
-
-    /** Whether two states hold the same page objects under the same paths. */
-    private static boolean sameFiles(Map<String, PublishedPage> a, Map<String, PublishedPage> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (var e : a.entrySet()) {
-            if (b.get(e.getKey()) != e.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** For tests: the CPU time the last generation took to sign and write. */
@@ -365,6 +351,11 @@ class Snapshots implements DisposableBean {
     /** Writer thread only, for the debug line: what the last generation did. */
     private int written, linked, removed;
     private long writtenBytes, signingNanos;
+
+    private void resetCounts() {
+        written = linked = removed = 0;
+        writtenBytes = signingNanos = 0;
+    }
 
     private void writeGeneration(Map<String, PublishedPage> state) {
         long n = ++generation;
