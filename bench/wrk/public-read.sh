@@ -28,32 +28,8 @@ JSON=${PAGE%.html}.json
 SNAP=$DATA/public
 [ -L "$SNAP/current" ] && SNAP=$DATA/public/current
 
-cat > "$DATA/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $DATA/nginx.pid;
-error_log $DATA/nginx-error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  gzip_static on;
-  gzip_vary on;
-  etag on;
-  types { text/html html; application/json json; text/css css; }
-  server {
-    listen 127.0.0.1:$PORT_NGINX;
-    root $SNAP;
-    # The same headers as the app sends (ETag and Last-Modified come from nginx itself).
-    add_header Cache-Control "public, max-age=5, must-revalidate, stale-if-error=86400";
-    add_header Access-Control-Allow-Origin "*";
-    add_header Access-Control-Expose-Headers ETag;
-    add_header X-Content-Type-Options nosniff;
-    add_header Content-Security-Policy "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
-  }
-}
-CONF
+sed -e "s|@ROOT@|$SNAP|" -e "s|@DIR@|$DATA|" -e "s|@PORT@|$PORT_NGINX|" \
+  bench/src/main/resources/reference-nginx.conf > "$DATA/nginx.conf"
 taskset -c 0 nginx -c "$DATA/nginx.conf" &
 NGINX=$!
 sleep 1

@@ -26,7 +26,12 @@ import java.util.TreeSet;
  *   --wrk C               public load meanwhile: wrk with C connections on node 1's federal JSON
  *   --read-phases C       wrk (C connections, --read-seconds S, default 10) on node 1's public listener
  *                         before the night, while reports are confirmed (at --read-during-at 0.3) and after it,
- *                         each --read-repeats N times in a row (default 3; medians compared)
+ *                         each --read-repeats N times in a row (default 3; medians compared), every run
+ *                         followed by a paced run of --read-paced C connections (default 8; 0: none) that
+ *                         each wait 1 ms after every answer: the p99 of a read path that is not saturated
+ *   --read-nginx false    with --read-phases: no nginx on the node's static snapshot as the yardstick (its runs
+ *                         alternate with the app's where nginx is installed; the app's share of its throughput
+ *                         compares the states apart from the VM's own changes of speed)
  *   --pin-public CPU      with --read-phases: node 1's public listener and wrk on CPU (e.g. 1), everything
  *                         else (node, PostgreSQL, replay client) on --pin-other (default 0)
  *   --url URL --admin U --password P --totp SECRET   replay against a running node instead
@@ -186,11 +191,13 @@ public final class ReplayMain {
             });
         }
         List<ReadPhases.Phase> reads = new ArrayList<>();
+        ReferenceNginx[] nginx = {null};
         long[] electionId = {-1};
         String readUrl = nodes.isEmpty() ? null : nodes.get(0).publicBase();
         int readConnections = Integer.parseInt(a.getOrDefault("read-phases", "0"));
         int readSeconds = Integer.parseInt(a.getOrDefault("read-seconds", "10"));
         int readRepeats = Integer.parseInt(a.getOrDefault("read-repeats", "3"));
+        ReadPhases.pacedConnections = Integer.parseInt(a.getOrDefault("read-paced", "8"));
         if (readConnections > 0) {
             // Issue 6: read throughput and p99 before the first report, while reports are confirmed,
             // and with all reported. The same federal JSON on node 1's public listener each time.
@@ -206,6 +213,14 @@ public final class ReplayMain {
                     if (pinning != null) {
                         pinning.apply(nodes.stream().map(ServerProcess::pid).toList());
                         ReadPhases.pinning = pinning;
+                    }
+                    if (Boolean.parseBoolean(a.getOrDefault("read-nginx", "true"))) {
+                        if (new ProcessBuilder("sh", "-c", "command -v nginx").start().waitFor() == 0) {
+                            nginx[0] = ReferenceNginx.start(work.resolve("data/public"), work, pinning);
+                            ReadPhases.reference = nginx[0].base();
+                        } else {
+                            System.out.println("Reference: nginx not installed, read phases without it (Debian: nginx-light)");
+                        }
                     }
                     ReadPhases.warmUp(readUrl + "/wahlen/" + election + "/bundestag/99.json", readConnections, readSeconds);
                     reads.addAll(ReadPhases.measure("0 reported (before the night)",
@@ -230,6 +245,9 @@ public final class ReplayMain {
             reads.addAll(ReadPhases.measure("all reported (after the night)",
                     readUrl + "/wahlen/" + electionId[0] + "/bundestag/99.json", readConnections, readSeconds, readRepeats));
             ReadPhases.print(reads);
+        }
+        if (nginx[0] != null) {
+            nginx[0].close();
         }
         if (wrk[0] != null) {
             // SIGINT makes wrk print its summary.

@@ -56,4 +56,21 @@ class ReadPhasesTest {
         assertThat(ReadPhases.steady(66_000, 64_000)).isTrue();
         assertThat(ReadPhases.steady(64_000, 60_000)).as("6 % slower").isFalse();
     }
+
+    @Test
+    void theAppIsComparedWithTheNginxRunRightAfterItAndThePacedRunsAreLeftOut() {
+        var phases = java.util.List.of(
+                phase("before", 40_000), phase("before" + ReadPhases.NGINX, 80_000), phase("before" + ReadPhases.PACED, 5_000),
+                phase("before", 30_000), phase("before" + ReadPhases.NGINX, 50_000), phase("before" + ReadPhases.PACED, 5_000),
+                phase("before", 45_000), phase("before" + ReadPhases.NGINX, 100_000),
+                phase("after", 30_000), phase("after" + ReadPhases.NGINX, 60_000));
+        var shares = ReadPhases.sharesOfReference(phases);
+        assertThat(shares.keySet()).containsExactly("before", "after");
+        assertThat(shares.get("before")).as("median of 0.5, 0.6, 0.45").isEqualTo(0.5);
+        assertThat(shares.get("after")).isEqualTo(0.5);
+    }
+
+    private static ReadPhases.Phase phase(String name, double rps) {
+        return new ReadPhases.Phase(name, rps, 0.1, 1.0, 0, 0);
+    }
 }
