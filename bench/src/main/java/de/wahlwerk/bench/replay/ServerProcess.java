@@ -73,7 +73,12 @@ public final class ServerProcess implements AutoCloseable {
         // A GC log beside the node's log: a national night slowed down near its heap's limit once,
         // and without the log the cause (allocation stalls?) could not be told.
         String gcLog = log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "") + "-gc.log").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-XX:+UseZGC", "-Xmx" + HEAP, "-Xlog:gc*:file=" + gcLog + ":uptime"));
+        List<String> cmd = new ArrayList<>(List.of(javaBin));
+        // The launcher's collector (ADR 0012), unless the options name one (the JVM refuses two).
+        if (NODE_JVM.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
+            cmd.add("-XX:+UseG1GC");
+        }
+        cmd.addAll(List.of("-Xmx" + HEAP, "-Xlog:gc*:file=" + gcLog + ":uptime"));
         cmd.addAll(NODE_JVM);
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

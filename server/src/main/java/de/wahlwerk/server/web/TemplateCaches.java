@@ -10,7 +10,7 @@ import org.thymeleaf.cache.StandardCacheManager;
  * Thymeleaf's caches sized for all our templates at once. Its default expression cache holds 500
  * parsed expressions and drops the oldest beyond that; the staff pages and the public pages
  * together have more, so a public page's expression was parsed again after a while, and with it
- * its compiled SpEL form compiled again (ADR 0010). Strong references: ZGC clears soft references
+ * its compiled SpEL form compiled again (ADR 0010). Strong references: a collector clears soft references
  * when the heap is full, which on election night it is.
  */
 @Configuration(proxyBeanMethods = false)

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The public read path's own latency, apart from load: the demo's JSON on the lean listener, read by
+# wrk at a steady rate far below saturation (8 connections, each pausing 1 ms after every answer),
+# beside nginx serving the same file from the snapshot. The node runs on CPU 0 with its listener
+# thread moved to CPU 1, where wrk and nginx run too. Prints each run's rate, p50 and p99 and the
+# listener thread's CPU and run-queue wait (/proc/<tid>/schedstat) per run.
+# Needs: nginx, wrk, taskset (Debian: nginx-light wrk util-linux).
+#   bench/wrk/paced-read.sh                       # the launcher's collector
+#   GC=-XX:+UseZGC bench/wrk/paced-read.sh        # another one, side by side
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+PORT_APP=${PORT_APP:-18180}
+PORT_NGINX=${PORT_NGINX:-18181}
+PORT_PUBLIC=${PORT_PUBLIC:-18182}
+ROUNDS=${ROUNDS:-3}
+GC=${GC:-}
+DATA=$(mktemp -d /tmp/wahlwerk-paced.XXXXXX)
+cleanup() { kill "${APP:-}" "${NGINX:-}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT
+[ -f server/target/wahlwerk-server.jar ] || ./mvnw -q -B -DskipTests install
+
+echo "Starting the demo on CPU 0 ${GC:+with $GC }…" >&2
+env SERVER_PORT="$PORT_APP" WAHLWERK_PUBLIC_PORT="$PORT_PUBLIC" WAHLWERK_DATA_DIR="$DATA" \
+  taskset -c 0 "$JAVA_HOME/bin/java" ${GC:--XX:+UseG1GC} -jar server/target/wahlwerk-server.jar --wahlwerk.demo=true \
+  > "$DATA/app.log" 2>&1 &
+APP=$!
+JSON=/wahlen/1/admin/09999001-1.json
+for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT_PUBLIC$JSON" && break; sleep 1; done
+TID=
+for t in /proc/$APP/task/*; do
+  if [[ $(cat "$t/comm") == wahlwerk-public* ]]; then TID=$(basename "$t"); taskset -p -c 1 "$TID" > /dev/null; fi
+done
+[ -n "$TID" ] || { echo "no listener thread (see $DATA/app.log)" >&2; exit 1; }
+
+sed -e "s|@ROOT@|$DATA/public/current|" -e "s|@DIR@|$DATA|" -e "s|@PORT@|$PORT_NGINX|" \
+  bench/src/main/resources/reference-nginx.conf > "$DATA/nginx.conf"
+taskset -c 1 nginx -c "$DATA/nginx.conf" &
+NGINX=$!
+printf 'function delay()\n  return 1\nend\n' > "$DATA/paced.lua"
+
+echo "Warming up (saturating, 4 × 10 s) …" >&2
+for _ in 1 2 3 4; do taskset -c 1 wrk -t1 -c32 -d10s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT_PUBLIC$JSON" > /dev/null; done
+
+paced() { # name port
+  local s0 s1
+  s0=$(cat "/proc/$APP/task/$TID/schedstat")
+  taskset -c 1 wrk -t1 -c8 -d10s --latency -s "$DATA/paced.lua" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$2$JSON" > "$DATA/$1.txt"
+  s1=$(cat "/proc/$APP/task/$TID/schedstat")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$DATA/$1.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$DATA/$1.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$DATA/$1.txt")
+  if [ "$1" = app ]; then
+    read -r r0 w0 _ <<< "$s0"; read -r r1 w1 _ <<< "$s1"
+    echo "app   $rps/s p50 $p50 p99 $p99 · listener CPU $(( (r1 - r0) / 1000000 )) ms, waiting for CPU 1 $(( (w1 - w0) / 1000000 )) ms"
+  else
+    echo "nginx $rps/s p50 $p50 p99 $p99"
+  fi
+}
+echo "collector: ${GC:--XX:+UseG1GC}; paced runs of 10 s, 8 connections, 1 ms pause after each answer"
+for _ in $(seq 1 "$ROUNDS"); do
+  paced app "$PORT_PUBLIC"
+  paced nginx "$PORT_NGINX"
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
