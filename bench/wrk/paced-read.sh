@@ -37,7 +37,6 @@ sed -e "s|@ROOT@|$DATA/public/current|" -e "s|@DIR@|$DATA|" -e "s|@PORT@|$PORT_N
   bench/src/main/resources/reference-nginx.conf > "$DATA/nginx.conf"
 taskset -c 1 nginx -c "$DATA/nginx.conf" &
 NGINX=$!
-printf 'function delay()\n  return 1\nend\n' > "$DATA/paced.lua"
 
 echo "Warming up (saturating, 4 × 10 s) …" >&2
 for _ in 1 2 3 4; do taskset -c 1 wrk -t1 -c32 -d10s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT_PUBLIC$JSON" > /dev/null; done
@@ -45,7 +44,7 @@ for _ in 1 2 3 4; do taskset -c 1 wrk -t1 -c32 -d10s -H 'Accept-Encoding: gzip' 
 paced() { # name port
   local s0 s1
   s0=$(cat "/proc/$APP/task/$TID/schedstat")
-  taskset -c 1 wrk -t1 -c8 -d10s --latency -s "$DATA/paced.lua" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$2$JSON" > "$DATA/$1.txt"
+  taskset -c 1 wrk -t1 -c8 -d10s --latency -s bench/src/main/resources/paced.lua -H 'Accept-Encoding: gzip' "http://127.0.0.1:$2$JSON" > "$DATA/$1.txt"
   s1=$(cat "/proc/$APP/task/$TID/schedstat")
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$DATA/$1.txt")

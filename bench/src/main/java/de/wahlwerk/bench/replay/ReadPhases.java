@@ -91,7 +91,9 @@ final class ReadPhases {
         if (pacingScript == null) {
             pacingScript = java.nio.file.Files.createTempFile("wahlwerk-paced", ".lua");
             pacingScript.toFile().deleteOnExit();
-            java.nio.file.Files.writeString(pacingScript, "function delay()\n  return 1\nend\n");
+            try (var in = ReadPhases.class.getResourceAsStream("/paced.lua")) {
+                java.nio.file.Files.write(pacingScript, in.readAllBytes());
+            }
         }
         return pacingScript;
     }

@@ -42,6 +42,8 @@ final class ReferenceNginx implements AutoCloseable {
         for (int i = 0; i < 50 && p.isAlive(); i++) {
             try (var s = new java.net.Socket("127.0.0.1", port)) {
                 System.out.println("Reference: nginx (one worker, sendfile, gzip_static) on " + base + ", root " + snapshots.resolve("current"));
+                // Also when the replay ends by an exception: nginx is a process of its own.
+                Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
                 return new ReferenceNginx(p, base);
             } catch (IOException notYet) {
                 Thread.sleep(100);
