@@ -18,13 +18,13 @@ GC=${GC:-}
 DATA=$(mktemp -d /tmp/wahlwerk-paced.XXXXXX)
 cleanup() { kill "${APP:-}" "${NGINX:-}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT
-[ -f server/target/wahlwerk-server.jar ] || ./mvnw -q -B -DskipTests install
 
+. bench/wrk/demo.sh
 echo "Starting the demo on CPU 0 ${GC:+with $GC }…" >&2
-env SERVER_PORT="$PORT_APP" WAHLWERK_PUBLIC_PORT="$PORT_PUBLIC" WAHLWERK_DATA_DIR="$DATA" \
-  taskset -c 0 "$JAVA_HOME/bin/java" ${GC:--XX:+UseG1GC} -jar server/target/wahlwerk-server.jar --wahlwerk.demo=true \
-  > "$DATA/app.log" 2>&1 &
-APP=$!
+# The launcher leaves its own collector out when JAVA_TOOL_OPTIONS names one.
+[ -n "$GC" ] && export JAVA_TOOL_OPTIONS="$GC"
+start_demo "$PORT_APP"
+unset JAVA_TOOL_OPTIONS
 JSON=/wahlen/1/admin/09999001-1.json
 for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT_PUBLIC$JSON" && break; sleep 1; done
 TID=
@@ -57,7 +57,7 @@ paced() { # name port
     echo "nginx $rps/s p50 $p50 p99 $p99"
   fi
 }
-echo "collector: ${GC:--XX:+UseG1GC}; paced runs of 10 s, 8 connections, 1 ms pause after each answer"
+echo "collector: ${GC:-the launcher's (G1)}; paced runs of 10 s, 8 connections, 1 ms pause after each answer"
 for _ in $(seq 1 "$ROUNDS"); do
   paced app "$PORT_PUBLIC"
   paced nginx "$PORT_NGINX"

@@ -67,6 +67,20 @@ public final class ServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + env.get("WAHLWERK_PUBLIC_PORT");
     }
 
+    /**
+     * The node's JVM options: the launcher's collector (ADR 0012) unless {@code extra} names one
+     * (the JVM refuses two), the heap, the GC log, then {@code extra}.
+     */
+    static List<String> jvmOptions(List<String> extra, String heap, String gcLog) {
+        List<String> options = new ArrayList<>();
+        if (extra.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
+            options.add("-XX:+UseG1GC");
+        }
+        options.addAll(List.of("-Xmx" + heap, "-Xlog:gc*:file=" + gcLog + ":uptime"));
+        options.addAll(extra);
+        return options;
+    }
+
     /** Starts the node and waits until it says it is ready (at most {@code timeoutSeconds}). */
     public void start(int timeoutSeconds) throws IOException, InterruptedException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -74,12 +88,7 @@ public final class ServerProcess implements AutoCloseable {
         // and without the log the cause (allocation stalls?) could not be told.
         String gcLog = log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "") + "-gc.log").toString();
         List<String> cmd = new ArrayList<>(List.of(javaBin));
-        // The launcher's collector (ADR 0012), unless the options name one (the JVM refuses two).
-        if (NODE_JVM.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
-            cmd.add("-XX:+UseG1GC");
-        }
-        cmd.addAll(List.of("-Xmx" + HEAP, "-Xlog:gc*:file=" + gcLog + ":uptime"));
-        cmd.addAll(NODE_JVM);
+        cmd.addAll(jvmOptions(NODE_JVM, HEAP, gcLog));
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
