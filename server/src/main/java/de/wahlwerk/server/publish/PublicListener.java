@@ -2,9 +2,6 @@ package de.wahlwerk.server.publish;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -12,19 +9,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpRequestDecoder;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.ReadTimeoutHandler;
-import io.netty.util.ReferenceCountUtil;
-import io.netty.buffer.Unpooled;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,7 +24,8 @@ import org.springframework.stereotype.Component;
  * The public read path for the crowd: a lean HTTP/1.1 listener on its own port
  * ({@code wahlwerk.public-port}) that answers {@code /wahlen/**} from the ready bytes of
  * {@link Snapshots}, writing each page's preassembled header block, a cached Date line and the
- * body; no servlet container, no security chain, nothing allocated beyond the request's headers.
+ * body; no servlet container, no security chain, no general HTTP decoder ({@link PublicConnection}
+ * reads the few parts of a request an answer depends on).
  * Measured against nginx in ADR 0620. Above {@code wahlwerk.public-max-connections} open
  * connections a new one gets a fast 503 with Retry-After instead of a queue that ends in timeouts.
  */
@@ -45,13 +33,14 @@ import org.springframework.stereotype.Component;
 class PublicListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PublicListener.class);
-    private static final byte[] END = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
-    private static final byte[] BAD_REQUEST = ("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-            .getBytes(StandardCharsets.ISO_8859_1);
-    private static final byte[] NOT_ALLOWED = ("HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\n\r\n")
-            .getBytes(StandardCharsets.ISO_8859_1);
-    private static final byte[] OVERLOADED = ("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nCache-Control: no-store\r\n"
-            + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    static {
+        // Lets Netty swap the selector's set of ready keys for its own array (the jar's manifest opens
+        // sun.nio.ch for it): the JDK's set allocates an entry for every ready connection at every
+        // wake-up, the biggest part of what was left of the listener's garbage per request.
+        if (System.getProperty("io.netty.tryReflectionSetAccessible") == null) {
+            System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+        }
+    }
 
     private final Snapshots snapshots;
     private final NotPublishedPage notPublished;
@@ -82,17 +71,20 @@ class PublicListener implements SmartLifecycle {
             return;
         }
         group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())),
-                Thread.ofPlatform().name("wahlwerk-public-", 0).daemon().factory(), NioIoHandler.newFactory());
+                // Netty's own threads: its recyclers and buffer caches keep per-thread pools only there.
+                new io.netty.util.concurrent.DefaultThreadFactory("wahlwerk-public", true), NioIoHandler.newFactory());
+        java.util.function.Function<String, PublishedPage> pages = snapshots::get;
+        PublishedPage notPage = notPublished.page();
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // Pooled buffers keep their NIO view; the adaptive default made a new one for every read.
+                .childOption(ChannelOption.ALLOCATOR, io.netty.buffer.PooledByteBufAllocator.DEFAULT)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new ReadTimeoutHandler(60, TimeUnit.SECONDS),
-                                new HttpRequestDecoder(new HttpDecoderConfig().setValidateHeaders(false)
-                                        .setMaxInitialLineLength(4096).setMaxHeaderSize(8192)),
-                                new Handler());
+                                new PublicConnection(pages, notPage, open, maxConnections));
                     }
                 });
         try {
@@ -133,106 +125,5 @@ class PublicListener implements SmartLifecycle {
     /** The bound port (useful with port 0), or -1 when the listener is off. */
     int port() {
         return boundPort;
-    }
-
-    /** One per connection: requests are answered in order, flushed once per read batch (pipelining). */
-    private final class Handler extends ChannelInboundHandlerAdapter {
-
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            if (open.incrementAndGet() > maxConnections) {
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(OVERLOADED)).addListener(ChannelFutureListener.CLOSE);
-                return;
-            }
-            ctx.fireChannelActive();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            open.decrementAndGet();
-            ctx.fireChannelInactive();
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            try {
-                if (msg instanceof HttpRequest request) {
-                    answer(ctx, request);
-                }
-            } finally {
-                ReferenceCountUtil.release(msg);
-            }
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            ctx.flush();
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
-        }
-
-        private void answer(ChannelHandlerContext ctx, HttpRequest request) {
-            if (request.decoderResult().isFailure()) {
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(BAD_REQUEST)).addListener(ChannelFutureListener.CLOSE);
-                return;
-            }
-            HttpMethod method = request.method();
-            boolean keepAlive = HttpUtil.isKeepAlive(request);
-            if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-                write(ctx, Unpooled.wrappedBuffer(NOT_ALLOWED), keepAlive);
-                return;
-            }
-            String uri = request.uri();
-            int q = uri.indexOf('?');
-            String path = q < 0 ? uri : uri.substring(0, q);
-            PublishedPage page = path.startsWith(PublicReadFilter.PREFIX)
-                    ? snapshots.get(path.endsWith("/") ? path + "index.html" : path) : null;
-            if (page == null) {
-                page = notPublished.page();
-            }
-            byte[] date = Dates.line(keepAlive);
-            if (page.matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
-                write(ctx, Unpooled.wrappedBuffer(page.headNotModified(), date), keepAlive);
-                return;
-            }
-            String accept = request.headers().get(HttpHeaderNames.ACCEPT_ENCODING);
-            boolean gzip = accept != null && accept.contains("gzip");
-            if (method == HttpMethod.HEAD) {
-                write(ctx, Unpooled.wrappedBuffer(page.head(gzip), date), keepAlive);
-            } else {
-                write(ctx, Unpooled.wrappedBuffer(page.head(gzip), date, gzip ? page.gzip() : page.body()), keepAlive);
-            }
-        }
-
-        private void write(ChannelHandlerContext ctx, Object response, boolean keepAlive) {
-            if (keepAlive) {
-                ctx.write(response, ctx.voidPromise());
-            } else {
-                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-            }
-        }
-    }
-
-    /** The Date line (RFC 9110 §6.6.1), formatted once per second, with the closing empty line. */
-    static final class Dates {
-        private record Line(long second, byte[] keepAlive, byte[] close) {}
-
-        private static volatile Line current = new Line(-1, END, END);
-
-        static byte[] line(boolean keepAlive) {
-            long now = System.currentTimeMillis() / 1000;
-            Line l = current;
-            if (l.second() != now) {
-                String date = "Date: " + PublishedPage.HTTP_DATE.format(Instant.ofEpochSecond(now))
-                        + "\r\n";
-                l = new Line(now, (date + "\r\n").getBytes(StandardCharsets.ISO_8859_1),
-                        (date + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                current = l;
-            }
-            return keepAlive ? l.keepAlive() : l.close();
-        }
     }
 }
