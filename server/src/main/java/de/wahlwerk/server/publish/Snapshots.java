@@ -17,8 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -195,24 +193,26 @@ class Snapshots implements DisposableBean {
 
     private final Object commitLock = new Object();
 
+    /** Writer thread only: each election's manifest lines, kept up to date from one state to the next. */
+    private final Map<Long, ManifestLines> manifests = new HashMap<>();
+    /** Writer thread only: each election's public key and its page. */
+    private final Map<Long, Map.Entry<java.security.PublicKey, PublishedPage>> keyPages = new HashMap<>();
+
     /** Adds the election's public key, manifest of {@code state} and signature to {@code signed}. */
     private void sign(long election, Map<String, PublishedPage> state, Map<String, PublishedPage> signed) {
         String base = PublicReadFilter.PREFIX + election + "/";
         KeyPair pair = keys.keyPair(election);
-        PublishedPage key = PublishedPage.of(SnapshotManifest.pem(pair.getPublic()), "text/plain;charset=UTF-8");
+        var known = keyPages.get(election);
+        if (known == null || !known.getKey().equals(pair.getPublic())) {
+            known = Map.entry(pair.getPublic(), PublishedPage.of(SnapshotManifest.pem(pair.getPublic()), "text/plain;charset=UTF-8"));
+            keyPages.put(election, known);
+        }
+        PublishedPage key = known.getValue();
         signed.put(base + SnapshotManifest.PUBLIC_KEY, key);
         state.put(base + SnapshotManifest.PUBLIC_KEY, key); // the key is listed in the manifest too
-        SortedMap<String, String> hashes = new TreeMap<>();
-        state.forEach((path, page) -> {
-            if (path.startsWith(base)) {
-                String rel = path.substring(base.length());
-                if (!SnapshotManifest.UNLISTED.contains(rel)) {
-                    hashes.put(rel, page.sha256());
-                    hashes.put(rel + ".gz", page.sha256Gzip());
-                }
-            }
-        });
-        byte[] manifest = SnapshotManifest.build(hashes);
+        ManifestLines lines = manifests.computeIfAbsent(election, e -> new ManifestLines(base));
+        lines.update(state);
+        byte[] manifest = lines.bytes();
         signed.put(base + SnapshotManifest.MANIFEST, PublishedPage.of(manifest, "text/plain;charset=UTF-8"));
         signed.put(base + SnapshotManifest.SIGNATURE,
                 PublishedPage.of(SnapshotManifest.sign(manifest, pair.getPrivate()), "application/octet-stream"));
