@@ -135,8 +135,19 @@ final class Svg {
         return s;
     }
 
+    /**
+     * A coordinate with one decimal, rounded half up on the tenth. Written by hand: a national
+     * page's hemicycle has 630 dots of three numbers each, and {@code String.format} made about a
+     * kilobyte of garbage per number (JFR of a replayed night, docs/PERFORMANCE.md, session 16).
+     */
     static String num(double d) {
-        return String.format(Locale.ROOT, "%.1f", d);
+        if (!(Math.abs(d) < 1e15)) { // NaN, infinite or beyond a long's tenths: never a drawing's coordinate
+            return String.format(Locale.ROOT, "%.1f", d);
+        }
+        long tenths = Math.round(Math.abs(d) * 10);
+        String digits = Long.toString(tenths / 10);
+        char last = (char) ('0' + tenths % 10);
+        return d < 0 && tenths != 0 ? "-" + digits + "." + last : digits + "." + last;
     }
 
     private static String cut(String s, int max) {
