@@ -17,6 +17,14 @@ final class CpuPinning {
 
     /** Thread name prefix of the node's public listener (Netty event loops, {@code PublicListener}). */
     static final String PUBLIC_THREADS = "wahlwerk-public";
+    /**
+     * Thread name prefix of the collector's parallel workers. They run only while the JVM is
+     * stopped for a collection, when the listener waits too and its core is idle; kept to the other
+     * core they took twice as long for the same pause, which every reader then waited out. An
+     * operator does not pin a JVM's threads one by one either. (G1's concurrent threads, "G1 Conc",
+     * "G1 Refine", run beside the listener and stay on the other core.)
+     */
+    static final String PAUSE_WORKERS = "GC Thread#";
 
     private final String publicCpu;
     private final String otherCpus;
@@ -38,6 +46,7 @@ final class CpuPinning {
     void apply(List<Long> nodePids) throws IOException, InterruptedException {
         int onPublic = 0;
         int onOther = 0;
+        int onBoth = 0;
         for (long pid : nodePids) {
             for (Path task : tasks(pid)) {
                 String name;
@@ -46,13 +55,18 @@ final class CpuPinning {
                 } catch (IOException ended) {
                     continue; // the thread ended meanwhile
                 }
-                boolean reader = name.startsWith(PUBLIC_THREADS);
-                taskset(reader ? publicCpu : otherCpus, task.getFileName().toString());
-                if (reader) {
+                String cpus;
+                if (name.startsWith(PUBLIC_THREADS)) {
+                    cpus = publicCpu;
                     onPublic++;
+                } else if (name.startsWith(PAUSE_WORKERS)) {
+                    cpus = publicCpu + "," + otherCpus;
+                    onBoth++;
                 } else {
+                    cpus = otherCpus;
                     onOther++;
                 }
+                taskset(cpus, task.getFileName().toString());
             }
         }
         List<ProcessHandle> postgres = CpuShares.postgresProcesses();
@@ -65,7 +79,8 @@ final class CpuPinning {
             taskset(otherCpus, task.getFileName().toString());
         }
         System.out.printf("CPU pinning: %d public listener threads and wrk on CPU %s; %d other node threads, %d PostgreSQL"
-                + " processes and the replay client on CPU %s%n", onPublic, publicCpu, onOther, postgres.size(), otherCpus);
+                + " processes and the replay client on CPU %s; the collector's %d pause workers on both%n", onPublic, publicCpu,
+                onOther, postgres.size(), otherCpus, onBoth);
     }
 
     private static List<Path> tasks(long pid) {

@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
 final class ReadPhases {
 
     /** One phase's wrk figures (latencies in milliseconds). */
-    record Phase(String name, double requestsPerSecond, double p50, double p99, long non2xx, long socketErrors) {
+    record Phase(String name, double requestsPerSecond, double p50, double p99, long non2xx, long socketErrors, ListenerTime listener) {
+        Phase(String name, double requestsPerSecond, double p50, double p99, long non2xx, long socketErrors) {
+            this(name, requestsPerSecond, p50, p99, non2xx, socketErrors, ListenerTime.UNKNOWN);
+        }
+
         boolean paced() {
             return name.endsWith(PACED);
         }
@@ -45,6 +49,9 @@ final class ReadPhases {
     private static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
     private ReadPhases() {}
+
+    /** The nodes whose listener threads' CPU and wait each run reports ({@link ListenerTime}). */
+    static volatile List<Long> nodePids = List.of();
 
     /** Set when the public read path has a core of its own ({@code --pin-public}): wrk runs there too. */
     static volatile CpuPinning pinning;
@@ -110,12 +117,16 @@ final class ReadPhases {
 
     private static Phase run(String name, String url, List<String> wrkCommand) throws IOException, InterruptedException {
         awaitPublished(url);
+        ListenerTime before = ListenerTime.of(nodePids);
         Process wrk = new ProcessBuilder(command(wrkCommand)).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + out);
         }
-        return parse(name, out);
+        Phase p = parse(name, out);
+        ListenerTime used = ListenerTime.of(nodePids).since(before);
+        return p.name().endsWith(NGINX) ? p : new Phase(p.name(), p.requestsPerSecond(), p.p50(), p.p99(), p.non2xx(),
+                p.socketErrors(), used);
     }
 
     /**
@@ -200,11 +211,13 @@ final class ReadPhases {
     static void print(List<Phase> phases) {
         System.out.println();
         System.out.println("Public read path in the three states of the night (wrk, same URL, public listener):");
-        System.out.printf("  %-44s %12s %9s %9s %9s %8s %8s%n", "phase", "requests/s", "vs first", "p50 ms", "p99 ms", "non-2xx", "errors");
+        System.out.printf("  %-44s %12s %9s %9s %9s %8s %8s %13s %13s%n", "phase", "requests/s", "vs first", "p50 ms", "p99 ms", "non-2xx",
+                "errors", "listener CPU", "waited for it");
         for (Phase ph : phases) {
             Phase first = phases.stream().filter(f -> kind(f).equals(kind(ph))).findFirst().orElseThrow();
-            System.out.printf("  %-44s %12.0f %8.0f %% %9.2f %9.2f %8d %8d%n", ph.name(), ph.requestsPerSecond(),
-                    100 * ph.requestsPerSecond() / first.requestsPerSecond(), ph.p50(), ph.p99(), ph.non2xx(), ph.socketErrors());
+            System.out.printf("  %-44s %12.0f %8.0f %% %9.2f %9.2f %8d %8d %13s %13s%n", ph.name(), ph.requestsPerSecond(),
+                    100 * ph.requestsPerSecond() / first.requestsPerSecond(), ph.p50(), ph.p99(), ph.non2xx(), ph.socketErrors(),
+                    millis(ph.listener().cpuNanos()), millis(ph.listener().waitNanos()));
         }
         for (String kind : List.of("app, saturating", "nginx, saturating", "app, paced")) {
             printMedians(kind, phases.stream().filter(ph -> kind(ph).equals(kind)).toList());
@@ -235,6 +248,10 @@ final class ReadPhases {
         java.util.Map<String, Double> shares = new java.util.LinkedHashMap<>();
         byState.forEach((state, r) -> shares.put(state, median(r.stream().mapToDouble(Double::doubleValue).toArray())));
         return shares;
+    }
+
+    private static String millis(long nanos) {
+        return nanos < 0 ? "—" : (nanos / 1_000_000) + " ms";
     }
 
     private static String kind(Phase ph) {

@@ -210,6 +210,7 @@ public final class ReplayMain {
                 cpu.accept(election);
                 electionId[0] = election;
                 try {
+                    ReadPhases.nodePids = nodes.stream().map(ServerProcess::pid).toList();
                     if (pinning != null) {
                         pinning.apply(nodes.stream().map(ServerProcess::pid).toList());
                         ReadPhases.pinning = pinning;
