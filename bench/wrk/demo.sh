@@ -9,5 +9,13 @@ start_demo() { # port-to-poll
     sleep 1
   done
   ELECTION=$(grep -o '/wahlen/[0-9]*/' "$DATA/index.html" | head -1)
-  PAGE=$(curl -sf "http://127.0.0.1:$1$ELECTION" | grep -o "$ELECTION[a-z]*/[0-9A-Za-z._-]*\.html" | head -1)
+  # The election's page links its areas only once the page thread has rendered them, which follows
+  # the numbers (ADR 0622): ask again until it does.
+  PAGE=
+  for _ in $(seq 1 120); do
+    PAGE=$(curl -sf "http://127.0.0.1:$1$ELECTION" | grep -o "$ELECTION[a-z]*/[0-9A-Za-z._-]*\.html" | head -1 || true)
+    [ -n "$PAGE" ] && break
+    sleep 1
+  done
+  [ -n "$PAGE" ] || { echo "no area page linked from $ELECTION (see $DATA/app.log)" >&2; exit 1; }
 }

@@ -57,7 +57,7 @@ paced() { # name port
     echo "nginx $rps/s p50 $p50 p99 $p99"
   fi
 }
-echo "collector: ${GC:-the launcher's (G1)}; paced runs of 10 s, 8 connections, 1 ms pause after each answer"
+echo "collector: ${GC:-G1, as the launcher starts it}; paced runs of 10 s, 8 connections, 1 ms pause after each answer"
 for _ in $(seq 1 "$ROUNDS"); do
   paced app "$PORT_PUBLIC"
   paced nginx "$PORT_NGINX"

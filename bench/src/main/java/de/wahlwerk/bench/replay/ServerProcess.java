@@ -30,9 +30,12 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Heap of each node. A national night holds every district's confirmed counts several times
      * (tally, projection, open-data rows) plus the national open-data files: at 2 GB the node ran
-     * out of memory at 58 % of 90,000 districts (docs/PERFORMANCE.md). Override with WAHLWERK_REPLAY_HEAP.
+     * out of memory at 58 % of 90,000 districts, at 4 GB G1 paused for up to 1.6 s and once
+     * collected the full heap; at 8 GB the longest pause was 0.6 s (docs/PERFORMANCE.md, sessions
+     * 15 and 16). A maximum, not a reservation: a city's replay uses a few hundred MB of it.
+     * Override with WAHLWERK_REPLAY_HEAP.
      */
-    static final String HEAP = System.getenv().getOrDefault("WAHLWERK_REPLAY_HEAP", "4g");
+    static final String HEAP = System.getenv().getOrDefault("WAHLWERK_REPLAY_HEAP", "8g");
     /** Further JVM options for every node (WAHLWERK_REPLAY_NODE_JVM, separated by spaces), e.g. {@code -XX:+AlwaysPreTouch}. */
     static final List<String> NODE_JVM = java.util.Arrays.stream(System.getenv().getOrDefault("WAHLWERK_REPLAY_NODE_JVM", "").split("\\s+"))
             .filter(o -> !o.isEmpty()).toList();
