@@ -1,5 +1,6 @@
-# Sourced by the wrk benchmarks: starts the demo pinned to CPU 0 (extra environment in $APP_ENV)
-# and waits until it has published; sets APP, ELECTION and PAGE (an area page of the demo).
+# Sourced by the wrk benchmarks. start_demo starts the demo pinned to CPU 0 (extra environment in
+# $APP_ENV) and waits until it has published; sets APP, ELECTION and PAGE (an area page of the demo).
+# Helpers below for the listener's threads and the reference nginx.
 start_demo() { # port-to-poll
   env SERVER_PORT="$PORT_APP" WAHLWERK_PUBLIC_PORT="$PORT_PUBLIC" WAHLWERK_DATA_DIR="$DATA" ${APP_ENV:-} \
     taskset -c 0 ./wahlwerk start --demo > "$DATA/app.log" 2>&1 &
@@ -18,4 +19,29 @@ start_demo() { # port-to-poll
     sleep 1
   done
   [ -n "$PAGE" ] || { echo "no area page linked from $ELECTION (see $DATA/app.log)" >&2; exit 1; }
+}
+
+# Moves the public listener threads of $APP to CPU $1; later ones inherit it from the first.
+pin_listener() { # cpu
+  local t n=0
+  for t in /proc/$APP/task/*; do
+    if [[ $(cat "$t/comm" 2>/dev/null) == wahlwerk-public* ]]; then taskset -p -c "$1" "$(basename "$t")" > /dev/null; n=$((n + 1)); fi
+  done
+  [ "$n" -gt 0 ] || { echo "no listener thread (see $DATA/app.log)" >&2; exit 1; }
+}
+
+# Run and wait time (ns, /proc schedstat) summed over the listener threads of $APP now.
+listener_schedstat() {
+  local t run=0 wait=0 r w rest
+  for t in /proc/$APP/task/*; do
+    if [[ $(cat "$t/comm" 2>/dev/null) == wahlwerk-public* ]]; then
+      read -r r w rest < "$t/schedstat"; run=$((run + r)); wait=$((wait + w))
+    fi
+  done
+  echo "$run $wait"
+}
+
+# The reference nginx's configuration (bench/src/main/resources/reference-nginx.conf) for root $1 on port $2, in $DATA.
+reference_nginx_conf() { # root port
+  sed -e "s|@ROOT@|$1|" -e "s|@DIR@|$DATA|" -e "s|@PORT@|$2|" bench/src/main/resources/reference-nginx.conf > "$DATA/nginx.conf"
 }

@@ -18,6 +18,7 @@ JSON=/wahlen/1/admin/09999001-1.json
 APP=
 cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
+. bench/wrk/demo.sh
 
 allocated() { # pid: bytes allocated so far by the threads named wahlwerk-public*
   "$JAVA_HOME/bin/jcmd" "$1" Thread.print -e 2>/dev/null | grep '^"wahlwerk-public' | grep -o 'allocated=[0-9.]*[BKMG]\?' \
@@ -32,9 +33,7 @@ for jar in "$@"; do
     taskset -c 0 "$JAVA_HOME/bin/java" -XX:+UseG1GC -jar "$jar" --wahlwerk.demo=true > "$data/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT_PUBLIC$JSON" && break; sleep 1; done
-  for t in /proc/$APP/task/*; do
-    if [[ $(cat "$t/comm" 2>/dev/null) == wahlwerk-public* ]]; then taskset -p -c 1 "$(basename "$t")" > /dev/null; fi
-  done
+  DATA=$data pin_listener 1
   for round in $(seq -1 "$ROUNDS"); do # rounds -1 and 0 warm up
     a0=$(allocated "$APP")
     taskset -c 1 wrk -t1 -c32 -d10s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT_PUBLIC$JSON" > "$data/wrk.txt"

@@ -2,8 +2,8 @@
 # The public read path's own latency, apart from load: the demo's JSON on the lean listener, read by
 # wrk at a steady rate far below saturation (8 connections, each pausing 1 ms after every answer),
 # beside nginx serving the same file from the snapshot. The node runs on CPU 0 with its listener
-# thread moved to CPU 1, where wrk and nginx run too. Prints each run's rate, p50 and p99 and the
-# listener thread's CPU and run-queue wait (/proc/<tid>/schedstat) per run.
+# threads moved to CPU 1, where wrk and nginx run too. Prints each run's rate, p50 and p99 and the
+# listener threads' CPU and run-queue wait (/proc/<tid>/schedstat, summed) per run.
 # Needs: nginx, wrk, taskset (Debian: nginx-light wrk util-linux).
 #   bench/wrk/paced-read.sh                       # the launcher's collector
 #   GC=-XX:+UseZGC bench/wrk/paced-read.sh        # another one, side by side
@@ -27,14 +27,8 @@ start_demo "$PORT_APP"
 unset JAVA_TOOL_OPTIONS
 JSON=/wahlen/1/admin/09999001-1.json
 for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT_PUBLIC$JSON" && break; sleep 1; done
-TID=
-for t in /proc/$APP/task/*; do
-  if [[ $(cat "$t/comm") == wahlwerk-public* ]]; then TID=$(basename "$t"); taskset -p -c 1 "$TID" > /dev/null; fi
-done
-[ -n "$TID" ] || { echo "no listener thread (see $DATA/app.log)" >&2; exit 1; }
-
-sed -e "s|@ROOT@|$DATA/public/current|" -e "s|@DIR@|$DATA|" -e "s|@PORT@|$PORT_NGINX|" \
-  bench/src/main/resources/reference-nginx.conf > "$DATA/nginx.conf"
+pin_listener 1
+reference_nginx_conf "$DATA/public/current" "$PORT_NGINX"
 taskset -c 1 nginx -c "$DATA/nginx.conf" &
 NGINX=$!
 
@@ -43,15 +37,15 @@ for _ in 1 2 3 4; do taskset -c 1 wrk -t1 -c32 -d10s -H 'Accept-Encoding: gzip' 
 
 paced() { # name port
   local s0 s1
-  s0=$(cat "/proc/$APP/task/$TID/schedstat")
+  s0=$(listener_schedstat)
   taskset -c 1 wrk -t1 -c8 -d10s --latency -s bench/src/main/resources/paced.lua -H 'Accept-Encoding: gzip' "http://127.0.0.1:$2$JSON" > "$DATA/$1.txt"
-  s1=$(cat "/proc/$APP/task/$TID/schedstat")
+  s1=$(listener_schedstat)
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$DATA/$1.txt")
   p50=$(awk '$1=="50%" {print $2}' "$DATA/$1.txt")
   p99=$(awk '$1=="99%" {print $2}' "$DATA/$1.txt")
   if [ "$1" = app ]; then
-    read -r r0 w0 _ <<< "$s0"; read -r r1 w1 _ <<< "$s1"
+    read -r r0 w0 <<< "$s0"; read -r r1 w1 <<< "$s1"
     echo "app   $rps/s p50 $p50 p99 $p99 · listener CPU $(( (r1 - r0) / 1000000 )) ms, waiting for CPU 1 $(( (w1 - w0) / 1000000 )) ms"
   else
     echo "nginx $rps/s p50 $p50 p99 $p99"

@@ -28,8 +28,7 @@ JSON=${PAGE%.html}.json
 SNAP=$DATA/public
 [ -L "$SNAP/current" ] && SNAP=$DATA/public/current
 
-sed -e "s|@ROOT@|$SNAP|" -e "s|@DIR@|$DATA|" -e "s|@PORT@|$PORT_NGINX|" \
-  bench/src/main/resources/reference-nginx.conf > "$DATA/nginx.conf"
+reference_nginx_conf "$SNAP" "$PORT_NGINX"
 taskset -c 0 nginx -c "$DATA/nginx.conf" &
 NGINX=$!
 sleep 1

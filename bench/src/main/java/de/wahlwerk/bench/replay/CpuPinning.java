@@ -55,16 +55,13 @@ final class CpuPinning {
                 } catch (IOException ended) {
                     continue; // the thread ended meanwhile
                 }
-                String cpus;
-                if (name.startsWith(PUBLIC_THREADS)) {
-                    cpus = publicCpu;
+                String cpus = cpusFor(name);
+                if (cpus.equals(publicCpu)) {
                     onPublic++;
-                } else if (name.startsWith(PAUSE_WORKERS)) {
-                    cpus = publicCpu + "," + otherCpus;
-                    onBoth++;
-                } else {
-                    cpus = otherCpus;
+                } else if (cpus.equals(otherCpus)) {
                     onOther++;
+                } else {
+                    onBoth++;
                 }
                 taskset(cpus, task.getFileName().toString());
             }
@@ -81,6 +78,14 @@ final class CpuPinning {
         System.out.printf("CPU pinning: %d public listener threads and wrk on CPU %s; %d other node threads, %d PostgreSQL"
                 + " processes and the replay client on CPU %s; the collector's %d pause workers on both%n", onPublic, publicCpu,
                 onOther, postgres.size(), otherCpus, onBoth);
+    }
+
+    /** The cores a node thread of this name may use. */
+    String cpusFor(String threadName) {
+        if (threadName.startsWith(PUBLIC_THREADS)) {
+            return publicCpu;
+        }
+        return threadName.startsWith(PAUSE_WORKERS) ? publicCpu + "," + otherCpus : otherCpus;
     }
 
     private static List<Path> tasks(long pid) {

@@ -125,8 +125,7 @@ final class ReadPhases {
         }
         Phase p = parse(name, out);
         ListenerTime used = ListenerTime.of(nodePids).since(before);
-        return p.name().endsWith(NGINX) ? p : new Phase(p.name(), p.requestsPerSecond(), p.p50(), p.p99(), p.non2xx(),
-                p.socketErrors(), used);
+        return p.reference() ? p : new Phase(p.name(), p.requestsPerSecond(), p.p50(), p.p99(), p.non2xx(), p.socketErrors(), used);
     }
 
     /**

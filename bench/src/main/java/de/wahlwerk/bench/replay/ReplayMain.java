@@ -212,7 +212,7 @@ public final class ReplayMain {
                 try {
                     ReadPhases.nodePids = nodes.stream().map(ServerProcess::pid).toList();
                     if (pinning != null) {
-                        pinning.apply(nodes.stream().map(ServerProcess::pid).toList());
+                        pinning.apply(ReadPhases.nodePids);
                         ReadPhases.pinning = pinning;
                     }
                     if (Boolean.parseBoolean(a.getOrDefault("read-nginx", "true"))) {
