@@ -26,7 +26,10 @@ class CpuPinningTest {
     @Test
     void theListenersCpuTimeIsReadFromTheKernelForThreadsOfItsName() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
+        // The kernel knows the thread's name only once it runs (the JVM names it from inside).
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
         Thread busy = Thread.ofPlatform().name(CpuPinning.PUBLIC_THREADS + "-test").start(() -> {
+            running.countDown();
             long x = 0;
             while (!stop.get()) {
                 x += System.nanoTime() % 7;
@@ -36,6 +39,7 @@ class CpuPinningTest {
             }
         });
         try {
+            running.await();
             List<Long> me = List.of(ProcessHandle.current().pid());
             ListenerTime before = ListenerTime.of(me);
             Thread.sleep(300);
