@@ -34,6 +34,11 @@ final class CpuPinning {
         this.otherCpus = otherCpus;
     }
 
+    /** The public core's number, or -1 if the public read path has several. */
+    int publicCore() {
+        return publicCpu.matches("\\d+") ? Integer.parseInt(publicCpu) : -1;
+    }
+
     /** The command line of wrk for the read phases: pinned to the public core. */
     List<String> wrk(List<String> command) {
         return Stream.concat(Stream.of("taskset", "-c", publicCpu), command.stream()).toList();

@@ -34,11 +34,51 @@ final class CpuShares {
         } catch (IOException | RuntimeException e) {
             return new Reading(0, 0, 0, 0);
         }
-        // PostgreSQL: its live processes (the nodes' pools keep their back ends for the night).
-        double pg = postgresProcesses().stream()
-                .mapToDouble(p -> seconds(p.info().totalCpuDuration().orElse(Duration.ZERO))).sum();
+        double pg = postgresSeconds(postgresProcesses());
         double client = seconds(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
         return new Reading(busy / TICKS, total / TICKS, client, pg);
+    }
+
+    /**
+     * PostgreSQL's CPU so far: its live processes, and the back ends that have ended, which the
+     * kernel adds to the postmaster's "children" times once it reaps them. Without the ended ones the
+     * figure fell during a national night (-1.9 ms per district): pooled connections are replaced
+     * and the set-up's back ends end, taking their CPU with them.
+     */
+    static double postgresSeconds(List<ProcessHandle> postgres) {
+        java.util.Set<Long> pids = new java.util.HashSet<>();
+        postgres.forEach(p -> pids.add(p.pid()));
+        double ticks = 0;
+        for (ProcessHandle p : postgres) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                boolean postmaster = !pids.contains(parent(stat));
+                ticks += cpuTicks(stat, postmaster);
+            } catch (IOException | RuntimeException ended) {
+                // ended meanwhile: its postmaster counts it from now on
+            }
+        }
+        return ticks / TICKS;
+    }
+
+    /**
+     * User and system time of a process from its {@code /proc/<pid>/stat} line, in clock ticks;
+     * with {@code reapedChildren}, also that of its children that have ended and been waited for.
+     */
+    static long cpuTicks(String stat, boolean reapedChildren) {
+        String[] f = afterName(stat);
+        // fields 14-17 of proc(5): utime, stime, cutime, cstime; f[0] is field 3 (state)
+        long own = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return reapedChildren ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own;
+    }
+
+    static long parent(String stat) {
+        return Long.parseLong(afterName(stat)[1]);
+    }
+
+    /** The fields after the command name, which may hold spaces and parentheses itself. */
+    private static String[] afterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
     }
 
     /** Every PostgreSQL process on the machine (the embedded cluster's postmaster and back ends). */

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 final class ReadPhases {
 
     /** One phase's wrk figures (latencies in milliseconds). */
-    record Phase(String name, double requestsPerSecond, double p50, double p99, long non2xx, long socketErrors, ListenerTime listener) {
+    record Phase(String name, double requestsPerSecond, double p50, double p99, long non2xx, long socketErrors, ListenerTime listener,
+            CoreInterrupts interrupts) {
         Phase(String name, double requestsPerSecond, double p50, double p99, long non2xx, long socketErrors) {
-            this(name, requestsPerSecond, p50, p99, non2xx, socketErrors, ListenerTime.UNKNOWN);
+            this(name, requestsPerSecond, p50, p99, non2xx, socketErrors, ListenerTime.UNKNOWN, CoreInterrupts.UNKNOWN);
         }
 
         boolean paced() {
@@ -118,6 +119,8 @@ final class ReadPhases {
     private static Phase run(String name, String url, List<String> wrkCommand) throws IOException, InterruptedException {
         awaitPublished(url);
         ListenerTime before = ListenerTime.of(nodePids);
+        int core = pinning == null ? -1 : pinning.publicCore();
+        CoreInterrupts interruptsBefore = CoreInterrupts.of(core);
         Process wrk = new ProcessBuilder(command(wrkCommand)).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
@@ -125,7 +128,9 @@ final class ReadPhases {
         }
         Phase p = parse(name, out);
         ListenerTime used = ListenerTime.of(nodePids).since(before);
-        return p.reference() ? p : new Phase(p.name(), p.requestsPerSecond(), p.p50(), p.p99(), p.non2xx(), p.socketErrors(), used);
+        CoreInterrupts interrupts = CoreInterrupts.of(core).since(interruptsBefore);
+        return new Phase(p.name(), p.requestsPerSecond(), p.p50(), p.p99(), p.non2xx(), p.socketErrors(),
+                p.reference() ? ListenerTime.UNKNOWN : used, interrupts);
     }
 
     /**
@@ -210,13 +215,14 @@ final class ReadPhases {
     static void print(List<Phase> phases) {
         System.out.println();
         System.out.println("Public read path in the three states of the night (wrk, same URL, public listener):");
-        System.out.printf("  %-44s %12s %9s %9s %9s %8s %8s %13s %13s%n", "phase", "requests/s", "vs first", "p50 ms", "p99 ms", "non-2xx",
-                "errors", "listener CPU", "waited for it");
+        System.out.printf("  %-44s %12s %9s %9s %9s %8s %8s %13s %13s %11s %11s%n", "phase", "requests/s", "vs first", "p50 ms", "p99 ms",
+                "non-2xx", "errors", "listener CPU", "waited for it", "call IPIs", "resched.");
         for (Phase ph : phases) {
             Phase first = phases.stream().filter(f -> kind(f).equals(kind(ph))).findFirst().orElseThrow();
-            System.out.printf("  %-44s %12.0f %8.0f %% %9.2f %9.2f %8d %8d %13s %13s%n", ph.name(), ph.requestsPerSecond(),
+            System.out.printf("  %-44s %12.0f %8.0f %% %9.2f %9.2f %8d %8d %13s %13s %11s %11s%n", ph.name(), ph.requestsPerSecond(),
                     100 * ph.requestsPerSecond() / first.requestsPerSecond(), ph.p50(), ph.p99(), ph.non2xx(), ph.socketErrors(),
-                    millis(ph.listener().cpuNanos()), millis(ph.listener().waitNanos()));
+                    millis(ph.listener().cpuNanos()), millis(ph.listener().waitNanos()), count(ph.interrupts().calls()),
+                    count(ph.interrupts().reschedules()));
         }
         for (String kind : List.of("app, saturating", "nginx, saturating", "app, paced")) {
             printMedians(kind, phases.stream().filter(ph -> kind(ph).equals(kind)).toList());
@@ -247,6 +253,10 @@ final class ReadPhases {
         java.util.Map<String, Double> shares = new java.util.LinkedHashMap<>();
         byState.forEach((state, r) -> shares.put(state, median(r.stream().mapToDouble(Double::doubleValue).toArray())));
         return shares;
+    }
+
+    private static String count(long n) {
+        return n < 0 ? "—" : Long.toString(n);
     }
 
     private static String millis(long nanos) {

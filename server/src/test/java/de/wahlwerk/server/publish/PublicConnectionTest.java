@@ -68,6 +68,33 @@ class PublicConnectionTest {
         assertThat(send(ch, "\r\n")).startsWith("HTTP/1.1 200 OK\r\n").endsWith("{\"unitsExpected\":80}");
     }
 
+    /**
+     * Every buffer of a request is released once read, whether answered, split, pipelined, broken
+     * or left unfinished by a closing client: the production listener runs without Netty's leak
+     * detector (PublicListener), so a leak would only show as memory growing through a night.
+     */
+    @Test
+    void everyBufferItReadsIsReleasedWhateverTheClientSends() {
+        java.util.List<ByteBuf> read = new java.util.ArrayList<>();
+        String[][] conversations = {
+                {"GET " + PATH + " HTTP/1.1\r\nHost: x\r\n\r\n"},
+                {"GE", "T " + PATH + " HTTP/1.1\r\n", "\r\nGET /wahlen/1/index.html HTTP/1.1\r\n\r\nGET "},
+                {"HELLO\r\n\r\n"},
+                {"POST " + PATH + " HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc"},
+                {"GET " + PATH + " HTTP/1.1\r\nHost: unfinished"}};
+        for (String[] parts : conversations) {
+            EmbeddedChannel ch = connection(10);
+            for (String part : parts) {
+                ByteBuf in = Unpooled.copiedBuffer(part, StandardCharsets.ISO_8859_1);
+                read.add(in);
+                ch.writeInbound(in);
+            }
+            answer(ch);
+            ch.finishAndReleaseAll();
+        }
+        assertThat(read).allSatisfy(b -> assertThat(b.refCnt()).as("released").isZero());
+    }
+
     @Test
     void pipelinedRequestsAreAnsweredInOrderAndHttp10IsClosedAfterItsAnswer() {
         EmbeddedChannel ch = connection(10);

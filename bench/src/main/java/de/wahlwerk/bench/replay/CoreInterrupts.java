@@ -1,0 +1,62 @@
+package de.wahlwerk.bench.replay;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Interrupts one core received from other cores, from the kernel's {@code /proc/interrupts}
+ * (Linux): function calls ("CAL", with "TLB" shootdowns where the kernel counts those apart) and
+ * reschedule requests ("RES"). The public listener shares its JVM with the entry path: when a
+ * thread of the node on the other core unmaps or protects memory, the kernel interrupts every core
+ * that runs a thread of that process to flush its TLB, and the listener stops for it. nginx, a
+ * process of its own, receives none of those. A read run whose p99 rose with these counts was
+ * interrupted, not slowed by its own work.
+ */
+record CoreInterrupts(long calls, long reschedules) {
+
+    static final CoreInterrupts UNKNOWN = new CoreInterrupts(-1, -1);
+
+    private static final Path PROC = Path.of("/proc/interrupts");
+
+    /** The counts of core {@code cpu} now; {@link #UNKNOWN} where /proc cannot tell. */
+    static CoreInterrupts of(int cpu) {
+        try {
+            return parse(Files.readAllLines(PROC), cpu);
+        } catch (IOException | RuntimeException notLinux) {
+            return UNKNOWN;
+        }
+    }
+
+    /** The counts of core {@code cpu} in the text of {@code /proc/interrupts}. */
+    static CoreInterrupts parse(List<String> lines, int cpu) {
+        if (cpu < 0 || lines.isEmpty()) {
+            return UNKNOWN;
+        }
+        int cpus = lines.getFirst().trim().split("\\s+").length;
+        if (cpu >= cpus) {
+            return UNKNOWN;
+        }
+        long calls = -1;
+        long reschedules = -1;
+        for (String line : lines) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length <= cpus) {
+                continue;
+            }
+            long n = Long.parseLong(f[1 + cpu]);
+            switch (f[0]) {
+                case "CAL:", "TLB:" -> calls = Math.max(calls, 0) + n;
+                case "RES:" -> reschedules = n;
+                default -> { }
+            }
+        }
+        return calls < 0 || reschedules < 0 ? UNKNOWN : new CoreInterrupts(calls, reschedules);
+    }
+
+    /** What arrived between {@code before} and this; {@link #UNKNOWN} if either is. */
+    CoreInterrupts since(CoreInterrupts before) {
+        return calls < 0 || before.calls < 0 ? UNKNOWN : new CoreInterrupts(calls - before.calls, reschedules - before.reschedules);
+    }
+}
