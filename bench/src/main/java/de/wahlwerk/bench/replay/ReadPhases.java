@@ -27,7 +27,7 @@ final class ReadPhases {
         }
 
         boolean paced() {
-            return name.endsWith(PACED);
+            return name.contains(PACED);
         }
 
         boolean reference() {
@@ -78,6 +78,9 @@ final class ReadPhases {
             }
             if (pacedConnections > 0) {
                 runs.add(measurePaced(name + PACED, url, pacedConnections, seconds));
+                if (reference != null) {
+                    runs.add(measurePaced(name + PACED + NGINX, reference + path, pacedConnections, seconds));
+                }
             }
         }
         return runs;
@@ -224,7 +227,7 @@ final class ReadPhases {
                     millis(ph.listener().cpuNanos()), millis(ph.listener().waitNanos()), count(ph.interrupts().calls()),
                     count(ph.interrupts().reschedules()));
         }
-        for (String kind : List.of("app, saturating", "nginx, saturating", "app, paced")) {
+        for (String kind : List.of(APP_SATURATING, NGINX_SATURATING, APP_PACED, NGINX_PACED)) {
             printMedians(kind, phases.stream().filter(ph -> kind(ph).equals(kind)).toList());
         }
         java.util.Map<String, Double> shares = sharesOfReference(phases);
@@ -235,6 +238,19 @@ final class ReadPhases {
         double first = shares.values().iterator().next();
         shares.forEach((state, share) -> System.out.printf("  %-44s %8.2f× nginx %8.0f %% of the first state%n", state, share,
                 100 * share / first));
+        printRatios("App's saturating p99 against nginx's in the run right after it, median per state:",
+                ratiosToReference(phases, APP_SATURATING, Phase::p99));
+        printRatios("App's paced p99 against nginx's paced run right after it, median per state:",
+                ratiosToReference(phases, APP_PACED, Phase::p99));
+    }
+
+    private static void printRatios(String title, java.util.Map<String, Double> ratios) {
+        if (ratios.isEmpty()) {
+            return;
+        }
+        System.out.println(title);
+        double first = ratios.values().iterator().next();
+        ratios.forEach((state, r) -> System.out.printf("  %-44s %8.2f× nginx %8.0f %% of the first state%n", state, r, 100 * r / first));
     }
 
     /**
@@ -242,17 +258,30 @@ final class ReadPhases {
      * nginx run right after it (in the order of the states).
      */
     static java.util.Map<String, Double> sharesOfReference(List<Phase> phases) {
+        return ratiosToReference(phases, APP_SATURATING, Phase::requestsPerSecond);
+    }
+
+    /**
+     * Per state, the median over its runs of the app's figure divided by that of the nginx run of
+     * the same kind right after it. nginx shares the core, the machine and the moment, not the
+     * JVM: what moves both is the machine, what moves the ratio is the app (the project's rule to
+     * measure ratios side by side on this two-core machine).
+     */
+    static java.util.Map<String, Double> ratiosToReference(List<Phase> phases, String appKind,
+            java.util.function.ToDoubleFunction<Phase> figure) {
+        String nginxKind = appKind.equals(APP_PACED) ? NGINX_PACED : NGINX_SATURATING;
         java.util.Map<String, List<Double>> byState = new java.util.LinkedHashMap<>();
         for (int i = 0; i + 1 < phases.size(); i++) {
             Phase app = phases.get(i);
             Phase nginx = phases.get(i + 1);
-            if (kind(app).equals("app, saturating") && nginx.reference()) {
-                byState.computeIfAbsent(app.name(), k -> new java.util.ArrayList<>()).add(app.requestsPerSecond() / nginx.requestsPerSecond());
+            if (kind(app).equals(appKind) && kind(nginx).equals(nginxKind)) {
+                byState.computeIfAbsent(app.name(), k -> new java.util.ArrayList<>())
+                        .add(figure.applyAsDouble(app) / figure.applyAsDouble(nginx));
             }
         }
-        java.util.Map<String, Double> shares = new java.util.LinkedHashMap<>();
-        byState.forEach((state, r) -> shares.put(state, median(r.stream().mapToDouble(Double::doubleValue).toArray())));
-        return shares;
+        java.util.Map<String, Double> ratios = new java.util.LinkedHashMap<>();
+        byState.forEach((state, r) -> ratios.put(state, median(r.stream().mapToDouble(Double::doubleValue).toArray())));
+        return ratios;
     }
 
     private static String count(long n) {
@@ -263,8 +292,13 @@ final class ReadPhases {
         return nanos < 0 ? "—" : (nanos / 1_000_000) + " ms";
     }
 
+    static final String APP_SATURATING = "app, saturating";
+    static final String NGINX_SATURATING = "nginx, saturating";
+    static final String APP_PACED = "app, paced";
+    static final String NGINX_PACED = "nginx, paced";
+
     private static String kind(Phase ph) {
-        return ph.reference() ? "nginx, saturating" : ph.paced() ? "app, paced" : "app, saturating";
+        return ph.reference() ? ph.paced() ? NGINX_PACED : NGINX_SATURATING : ph.paced() ? APP_PACED : APP_SATURATING;
     }
 
     private static void printMedians(String kind, List<Phase> phases) {

@@ -29,9 +29,9 @@ import java.util.TreeSet;
  *                         each --read-repeats N times in a row (default 3; medians compared), every run
  *                         followed by a paced run of --read-paced C connections (default 8; 0: none) that
  *                         each wait 1 ms after every answer: the p99 of a read path that is not saturated
- *   --read-nginx false    with --read-phases: no nginx on the node's static snapshot as the yardstick (its runs
- *                         alternate with the app's where nginx is installed; the app's share of its throughput
- *                         compares the states apart from the VM's own changes of speed)
+ *   --read-nginx false    with --read-phases: no nginx on the node's static snapshot as the yardstick (its runs,
+ *                         saturating and paced, alternate with the app's where nginx is installed; the app's
+ *                         throughput and p99 against nginx's compare the states apart from the VM's own changes)
  *   --pin-public CPU      with --read-phases: node 1's public listener and wrk on CPU (e.g. 1), everything
  *                         else (node, PostgreSQL, replay client) on --pin-other (default 0)
  *   --url URL --admin U --password P --totp SECRET   replay against a running node instead

@@ -70,7 +70,28 @@ class ReadPhasesTest {
         assertThat(shares.get("after")).isEqualTo(0.5);
     }
 
+    @Test
+    void p99IsComparedWithNginxsOfTheSameKindRightAfterIt() {
+        String paced = ReadPhases.PACED;
+        String nginx = ReadPhases.NGINX;
+        var phases = java.util.List.of(
+                phase("before", 1, 0.40), phase("before" + nginx, 1, 1.00), phase("before" + paced, 1, 0.20), phase("before" + paced + nginx, 1, 0.10),
+                phase("before", 1, 0.60), phase("before" + nginx, 1, 1.00), phase("before" + paced, 1, 0.30), phase("before" + paced + nginx, 1, 0.20),
+                phase("while", 1, 0.90), phase("while" + nginx, 1, 2.00), phase("while" + paced, 1, 0.20),
+                phase("while" + paced + nginx, 1, 0.25));
+        var saturating = ReadPhases.ratiosToReference(phases, ReadPhases.APP_SATURATING, ReadPhases.Phase::p99);
+        assertThat(saturating).containsExactly(java.util.Map.entry("before", 0.5), java.util.Map.entry("while", 0.45));
+        var pacedRatios = ReadPhases.ratiosToReference(phases, ReadPhases.APP_PACED, ReadPhases.Phase::p99);
+        assertThat(pacedRatios.get("before" + paced)).as("median of 2.0 and 1.5").isEqualTo(1.75);
+        assertThat(pacedRatios.get("while" + paced)).isEqualTo(0.8);
+        assertThat(ReadPhases.sharesOfReference(phases)).as("throughput: the paced runs are left out").containsOnlyKeys("before", "while");
+    }
+
     private static ReadPhases.Phase phase(String name, double rps) {
         return new ReadPhases.Phase(name, rps, 0.1, 1.0, 0, 0);
+    }
+
+    private static ReadPhases.Phase phase(String name, double rps, double p99) {
+        return new ReadPhases.Phase(name, rps, 0.1, p99, 0, 0);
     }
 }
