@@ -1,8 +1,5 @@
 package de.wahlwerk.server.publish;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A public page as ready bytes: plain and gzip-compressed, with its ETag, its SHA-256 hashes for
@@ -192,21 +188,7 @@ final class PublishedPage {
     static final int FAST_FROM_BYTES = 256 * 1024;
 
     private static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-        try (GZIPOutputStream z = body.length >= FAST_FROM_BYTES ? fastGzip(out) : new GZIPOutputStream(out)) {
-            z.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static GZIPOutputStream fastGzip(ByteArrayOutputStream out) throws IOException {
-        return new GZIPOutputStream(out, 64 * 1024) {
-            {
-                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
-            }
-        };
+        return Gzip.compress(body, body.length >= FAST_FROM_BYTES);
     }
 
     static byte[] sha256(byte[] bytes) {
