@@ -8,11 +8,12 @@ import java.util.List;
 /**
  * Interrupts one core received from other cores, from the kernel's {@code /proc/interrupts}
  * (Linux): function calls ("CAL", with "TLB" shootdowns where the kernel counts those apart) and
- * reschedule requests ("RES"). The public listener shares its JVM with the entry path: when a
- * thread of the node on the other core unmaps or protects memory, the kernel interrupts every core
- * that runs a thread of that process to flush its TLB, and the listener stops for it. nginx, a
- * process of its own, receives none of those. A read run whose p99 rose with these counts was
- * interrupted, not slowed by its own work.
+ * reschedule requests ("RES"). Traced on a replay's night (docs/PERFORMANCE.md, session 17), they
+ * were nearly all wake-ups of a thread that last ran on that core by a thread on the other one.
+ * On the public listener's core only the listener, wrk and the collector's pause workers run, so
+ * there they are the pause workers woken for each collection and the listener woken after each
+ * safepoint; nginx, a process of its own, is woken by neither. A read run whose p99
+ * rose with these counts was interrupted, not slowed by its own work.
  */
 record CoreInterrupts(long calls, long reschedules) {
 

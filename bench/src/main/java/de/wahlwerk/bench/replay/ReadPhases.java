@@ -230,14 +230,7 @@ final class ReadPhases {
         for (String kind : List.of(APP_SATURATING, NGINX_SATURATING, APP_PACED, NGINX_PACED)) {
             printMedians(kind, phases.stream().filter(ph -> kind(ph).equals(kind)).toList());
         }
-        java.util.Map<String, Double> shares = sharesOfReference(phases);
-        if (shares.isEmpty()) {
-            return;
-        }
-        System.out.println("App's throughput as a share of nginx's in the run right after it, median per state:");
-        double first = shares.values().iterator().next();
-        shares.forEach((state, share) -> System.out.printf("  %-44s %8.2f× nginx %8.0f %% of the first state%n", state, share,
-                100 * share / first));
+        printRatios("App's throughput as a share of nginx's in the run right after it, median per state:", sharesOfReference(phases));
         printRatios("App's saturating p99 against nginx's in the run right after it, median per state:",
                 ratiosToReference(phases, APP_SATURATING, Phase::p99));
         printRatios("App's paced p99 against nginx's paced run right after it, median per state:",
