@@ -23,6 +23,9 @@ record CoreInterrupts(long calls, long reschedules) {
 
     /** The counts of core {@code cpu} now; {@link #UNKNOWN} where /proc cannot tell. */
     static CoreInterrupts of(int cpu) {
+        if (cpu < 0) {
+            return UNKNOWN; // no core of its own: nothing to count, nothing to read
+        }
         try {
             return parse(Files.readAllLines(PROC), cpu);
         } catch (IOException | RuntimeException notLinux) {

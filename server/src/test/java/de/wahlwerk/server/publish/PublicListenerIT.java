@@ -93,6 +93,13 @@ class PublicListenerIT extends IntegrationTest {
                 .param("d", day).query(Long.class).single();
     }
 
+    /** Netty's sampling leak detector records a stack trace per sampled buffer; the listener runs without it (ADR 0620). */
+    @Test
+    void theListenerRunsWithoutNettysLeakDetector() {
+        assertThat(System.getProperty("io.netty.leakDetection.level")).as("no operator's choice in this test JVM").isNull();
+        assertThat(io.netty.util.ResourceLeakDetector.getLevel()).isEqualTo(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+    }
+
     @Test
     void answeringAllocatesAlmostNothingPerRequest() throws Exception {
         String page = "/wahlen/" + demoElection() + "/admin/" + DemoElection.AGS + ".json";
