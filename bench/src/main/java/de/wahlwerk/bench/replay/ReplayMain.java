@@ -167,11 +167,13 @@ public final class ReplayMain {
         }
         Process[] wrk = new Process[1];
         double[] cpuAtNight = new double[nodes.size()];
+        long[] gcLogAtNight = new long[nodes.size()];
         CpuShares.Reading[] sharesAtNight = {null};
         java.util.function.LongConsumer cpu = e -> {
             sharesAtNight[0] = CpuShares.read();
             for (int i = 0; i < nodes.size(); i++) {
                 cpuAtNight[i] = nodes.get(i).cpuSeconds();
+                gcLogAtNight[i] = sizeOf(nodes.get(i).gcLog());
             }
         };
         replay.onNight(cpu);
@@ -262,6 +264,15 @@ public final class ReplayMain {
             double used = nodes.get(i).cpuSeconds() - cpuAtNight[i];
             System.out.printf("Node %d CPU during the night and checks: %.1f s, %.1f ms per district%n", i + 1, used,
                     1000 * used / r.units());
+            try {
+                // A node restarted by a fault run starts a new log: then the part is read from its beginning.
+                Path gcLog = nodes.get(i).gcLog();
+                long from = sizeOf(gcLog) < gcLogAtNight[i] ? 0 : gcLogAtNight[i];
+                System.out.printf("Node %d collector during the night and checks: %s%n", i + 1,
+                        GcPauses.read(gcLog, from).describe(r.wallMillis() / 1000.0));
+            } catch (java.io.IOException e) {
+                System.out.printf("Node %d collector: its log could not be read (%s)%n", i + 1, e.getMessage());
+            }
         }
         if (sharesAtNight[0] != null) {
             List<Double> used = new ArrayList<>();
@@ -283,6 +294,14 @@ public final class ReplayMain {
             cluster.stop();
         }
         System.exit(r.mismatches().isEmpty() ? 0 : 1);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     static void print(Replay.Result r, List<ServerProcess> nodes, long[] maxRss) {

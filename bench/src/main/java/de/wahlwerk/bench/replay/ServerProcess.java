@@ -84,12 +84,17 @@ public final class ServerProcess implements AutoCloseable {
         return options;
     }
 
+    /** Where the node's collector logs (beside its log). */
+    public Path gcLog() {
+        return log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "") + "-gc.log");
+    }
+
     /** Starts the node and waits until it says it is ready (at most {@code timeoutSeconds}). */
     public void start(int timeoutSeconds) throws IOException, InterruptedException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A GC log beside the node's log: a national night slowed down near its heap's limit once,
         // and without the log the cause (allocation stalls?) could not be told.
-        String gcLog = log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "") + "-gc.log").toString();
+        String gcLog = gcLog().toString();
         List<String> cmd = new ArrayList<>(List.of(javaBin));
         cmd.addAll(jvmOptions(NODE_JVM, HEAP, gcLog));
         cmd.addAll(List.of("-jar", jar.toString()));
