@@ -57,9 +57,13 @@ public final class NistCdfWriter {
      * One choice of a contest.
      *
      * @param ref    party id (PARTY), candidate id (CANDIDATE) or the answer's text (BALLOT_MEASURE)
-     * @param counts unit or area id → votes; units without a confirmed report are left out
+     * @param counts unit or area id → votes, each id once; units without a confirmed report are
+     *               left out. Iterated only while the report is written, so a caller can make the
+     *               entries as they are asked for: a national report has 5.4 million of them, and
+     *               held all at once while the report was built and written, they made the longest
+     *               collector pauses of the national replay (docs/PERFORMANCE.md, session 18).
      */
-    public record Selection(String id, int order, String ref, Map<String, Long> counts) {}
+    public record Selection(String id, int order, String ref, Iterable<Map.Entry<String, Long>> counts) {}
 
     /**
      * @param variation CDF VoteVariation ({@code plurality}, {@code proportional}, {@code cumulative}, …)
@@ -162,9 +166,7 @@ public final class NistCdfWriter {
                 case CANDIDATE -> sm.put("CandidateIds", List.of(s.ref()));
                 case BALLOT_MEASURE -> sm.put("Selection", text(s.ref(), language));
             }
-            List<Object> counts = new ArrayList<>(s.counts().size());
-            s.counts().forEach((unit, votes) -> counts.add(new VoteCount(votes, unit)));
-            sm.put("VoteCounts", counts);
+            sm.put("VoteCounts", new VoteCountList(s.counts()));
             selections.add(sm);
         }
         m.put("ContestSelection", selections);
@@ -208,10 +210,40 @@ public final class NistCdfWriter {
     }
 
     /**
+     * A selection's {@code VoteCounts} array: an {@code Iterable} (not a collection) whose objects
+     * are made one by one while the array is written, and are garbage right after. A national
+     * report has one per district, list and vote kind (5.4 million for the Bundestag).
+     */
+    private static final class VoteCountList implements Iterable<Object> {
+
+        private final Iterable<Map.Entry<String, Long>> counts;
+
+        VoteCountList(Iterable<Map.Entry<String, Long>> counts) {
+            this.counts = counts;
+        }
+
+        @Override
+        public java.util.Iterator<Object> iterator() {
+            java.util.Iterator<Map.Entry<String, Long>> entries = counts.iterator();
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return entries.hasNext();
+                }
+
+                @Override
+                public Object next() {
+                    Map.Entry<String, Long> e = entries.next();
+                    return new VoteCount(e.getValue(), e.getKey());
+                }
+            };
+        }
+    }
+
+    /**
      * One {@code ElectionResults.VoteCounts} object, as a map of four entries made only while it is
-     * written. A national report holds one per district, list and vote kind (5.4 million for the
-     * Bundestag); as a {@code LinkedHashMap} each took some 300 bytes, and the tree of the report
-     * filled a 4 GB heap in the national replay (docs/PERFORMANCE.md).
+     * written: as a {@code LinkedHashMap} each took some 300 bytes, and the tree of a national
+     * report filled a 4 GB heap in the national replay (docs/PERFORMANCE.md).
      */
     private static final class VoteCount extends java.util.AbstractMap<String, Object> {
 

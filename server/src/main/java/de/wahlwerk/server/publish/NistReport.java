@@ -20,10 +20,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The election as one NIST SP 1500-100 v2 report (docs/formats/open-data.md): every area and
@@ -130,28 +133,31 @@ final class NistReport {
         } else {
             collect(rows, district, areas);
         }
-        List<String> units = new ArrayList<>();
+        // Each district once, in the order first met: in an election-wide contest every district
+        // lies in a leaf area of each hierarchy.
+        Set<String> units = new LinkedHashSet<>();
         for (AreaRef a : areas) {
             units.addAll(rows.unitsIn(a));
         }
         List<Selection> selections = new ArrayList<>();
         for (Nomination n : nominations) {
             String group = groupKey(n, areasById);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (AreaRef a : areas) {
-                AreaSnapshot s = snapshots.get(a);
-                if (s != null && s.unitsReported() > 0 && s.groups(kind).contains(group)) {
-                    counts.put(id(a), s.all().votes(kind, group));
-                }
-            }
-            for (String u : units) {
-                ResultRow r = rows.unitRows().get(u);
-                VoteCounts v = r == null ? null : r.counts().votes(kind);
-                Long votes = v == null ? null : v.votesFor(n.ballotPosition());
-                if (votes != null && r.receivedReports() > 0) {
-                    counts.put(unitId(u), votes);
-                }
-            }
+            // Made while the report is written, not held for the whole build (NistCdfWriter.Selection).
+            Iterable<Map.Entry<String, Long>> counts = () -> Stream.concat(
+                    areas.stream().<Map.Entry<String, Long>>mapMulti((a, out) -> {
+                        AreaSnapshot s = snapshots.get(a);
+                        if (s != null && s.unitsReported() > 0 && s.groups(kind).contains(group)) {
+                            out.accept(Map.entry(id(a), s.all().votes(kind, group)));
+                        }
+                    }),
+                    units.stream().<Map.Entry<String, Long>>mapMulti((u, out) -> {
+                        ResultRow r = rows.unitRows().get(u);
+                        VoteCounts v = r == null ? null : r.counts().votes(kind);
+                        Long votes = v == null ? null : v.votesFor(n.ballotPosition());
+                        if (votes != null && r.receivedReports() > 0) {
+                            out.accept(Map.entry(unitId(u), votes));
+                        }
+                    })).iterator();
             String ref = switch (kind(kind)) {
                 case PARTY -> partyIds.get(n.shortName());
                 case CANDIDATE -> "candidate-" + n.id();

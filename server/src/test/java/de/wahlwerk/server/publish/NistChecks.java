@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks a published NIST SP 1500-100 report: valid against the official JSON schema (NIST's
  * {@code NIST_V2_election_results_reporting.json}, read from the fixtures folder where it lies as
- * published, see its SOURCE.md), and every id it refers to is defined in it, which the schema
- * cannot check.
+ * published, see its SOURCE.md), every id it refers to is defined in it, and no selection counts
+ * a unit or area twice, which the schema cannot check.
  */
 public final class NistChecks {
 
@@ -51,6 +51,14 @@ public final class NistChecks {
         Set<String> refs = new HashSet<>();
         collect(root, ids, refs);
         assertThat(ids).containsAll(refs);
+        // A district lies in a leaf area of each hierarchy; an election-wide contest must still count it once.
+        for (JsonNode c : root.get("Election").get(0).get("Contest")) {
+            for (JsonNode sel : c.get("ContestSelection")) {
+                List<String> counted = new java.util.ArrayList<>();
+                sel.get("VoteCounts").forEach(v -> counted.add(v.get("GpUnitId").asString()));
+                assertThat(counted).as("units counted in " + sel.get("@id").asString()).doesNotHaveDuplicates();
+            }
+        }
         return root;
     }
 

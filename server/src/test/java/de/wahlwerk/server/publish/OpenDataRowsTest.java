@@ -30,12 +30,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An area's open-data total is summed from its sub-areas' totals and its own units. These areas
  * have both at once (the state holds a postal district of its own beside two counties, one county
  * a town below it), in two hierarchies, so that a sum that missed either part, counted a unit
- * twice or kept a stale sub-area total would differ from the plain column sum the test computes.
+ * twice or kept a stale sub-area total would differ from the plain column sum the test computes;
+ * and the NIST report, whose election-wide contest walks the areas of both hierarchies, must still
+ * count each unit once.
  */
 class OpenDataRowsTest {
 
@@ -84,6 +87,35 @@ class OpenDataRowsTest {
         // The county the correction is not in keeps its total.
         assertThat(rows.areaRow(ref("admin", "091"))).isSameAs(countyBefore);
     }
+
+    @Test
+    void theNistReportCountsEachUnitOnceThoughItLiesInAnAreaOfEachHierarchy() {
+        report("u1", 100, 60, 1, 59, 30, 29);
+        report("u4", 50, 40, 4, 36, 6, 30);
+        report("u5", 80, 80, 0, 80, 40, 40);
+
+        var tally = de.wahlwerk.core.tally.Tally.empty(rows.input().structure());
+        JsonNode report = JSON.valueToTree(NistReport.of(rows, tally, java.time.OffsetDateTime.parse("2025-02-23T20:00:00+01:00")));
+
+        JsonNode second = null;
+        for (JsonNode c : report.get("Election").get(0).get("Contest")) {
+            if (c.get("Name").asString().equals("Zweitstimmen")) {
+                second = c;
+            }
+        }
+        assertThat(second).isNotNull();
+        for (JsonNode selection : second.get("ContestSelection")) {
+            List<String> counted = new ArrayList<>();
+            selection.get("VoteCounts").forEach(v -> counted.add(v.get("GpUnitId").asString()));
+            // Reported units only, each once (not again for its constituency), in the order the
+            // areas are walked: the state's own postal district first.
+            assertThat(counted).containsExactly("unit-u5", "unit-u1", "unit-u4");
+        }
+        JsonNode listA = second.get("ContestSelection").get(0);
+        assertThat(listA.get("VoteCounts").get(2).get("Count").asLong()).isEqualTo(6);
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private void assertTotal(String hierarchy, String key, String... units) {
         List<Counts> below = new ArrayList<>();
