@@ -32,8 +32,8 @@ public final class ServerProcess implements AutoCloseable {
      * (tally, projection, open-data rows) plus the national open-data files: at 2 GB the node ran
      * out of memory at 58 % of 90,000 districts, at 4 GB G1 paused for up to 1.6 s and once
      * collected the full heap; at 8 GB the longest pause was 0.6 s (docs/PERFORMANCE.md, sessions
-     * 15 and 16). A maximum, not a reservation: a city's replay uses a few hundred MB of it.
-     * Override with WAHLWERK_REPLAY_HEAP.
+     * 15 and 16). Fixed and touched at start since session 18, as an election night's node runs
+     * (ADR 0012): the machine must have it free. Override with WAHLWERK_REPLAY_HEAP.
      */
     static final String HEAP = System.getenv().getOrDefault("WAHLWERK_REPLAY_HEAP", "8g");
     /** Further JVM options for every node (WAHLWERK_REPLAY_NODE_JVM, separated by spaces), e.g. {@code -XX:+AlwaysPreTouch}. */
@@ -41,6 +41,7 @@ public final class ServerProcess implements AutoCloseable {
             .filter(o -> !o.isEmpty()).toList();
 
     private final Path jar;
+    private final String heap;
     private final int port;
     private final Map<String, String> env;
     private final Path log;
@@ -48,6 +49,12 @@ public final class ServerProcess implements AutoCloseable {
     private volatile String setupLink;
 
     public ServerProcess(Path jar, int port, Map<String, String> env, Path log) {
+        this(jar, port, env, log, HEAP);
+    }
+
+    /** A node with a heap of its own size ({@code heap} as for {@code -Xmx}). */
+    public ServerProcess(Path jar, int port, Map<String, String> env, Path log, String heap) {
+        this.heap = heap;
         this.jar = jar;
         this.port = port;
         this.env = new LinkedHashMap<>(env);
@@ -72,14 +79,17 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * The node's JVM options: the launcher's collector (ADR 0012) unless {@code extra} names one
-     * (the JVM refuses two), the heap, the GC log, then {@code extra}.
+     * (the JVM refuses two); the heap as the launcher's {@code WAHLWERK_HEAP} sets it for an
+     * election night (fixed, touched at start, a 50 ms pause goal: ADR 0012); the GC log; then
+     * {@code extra}, whose options win over these (the JVM takes the last of each).
      */
     static List<String> jvmOptions(List<String> extra, String heap, String gcLog) {
         List<String> options = new ArrayList<>();
         if (extra.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
             options.add("-XX:+UseG1GC");
         }
-        options.addAll(List.of("-Xmx" + heap, "-Xlog:gc*:file=" + gcLog + ":uptime"));
+        options.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-XX:MaxGCPauseMillis=50",
+                "-Xlog:gc*:file=" + gcLog + ":uptime"));
         options.addAll(extra);
         return options;
     }
@@ -96,7 +106,7 @@ public final class ServerProcess implements AutoCloseable {
         // and without the log the cause (allocation stalls?) could not be told.
         String gcLog = gcLog().toString();
         List<String> cmd = new ArrayList<>(List.of(javaBin));
-        cmd.addAll(jvmOptions(NODE_JVM, HEAP, gcLog));
+        cmd.addAll(jvmOptions(NODE_JVM, heap, gcLog));
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);

@@ -37,6 +37,7 @@ class ReplayIT {
 
     static ServerProcess node1;
     static ServerProcess node2;
+    static final String NODE_HEAP = "2g";
     static ClusterRestart cluster;
     static String admin = "replay-admin";
     static String password = "replay-" + Long.toHexString(new java.security.SecureRandom().nextLong());
@@ -52,11 +53,12 @@ class ReplayIT {
             }
         }
         Map<String, String> env = Map.of("WAHLWERK_DATA_DIR", WORK.resolve("data").toAbsolutePath().toString());
-        node1 = new ServerProcess(JAR, ReplayMain.freePort(), env, WORK.resolve("node1.log"));
+        // Two nodes with fixed, pre-touched heaps on the CI machine: 2 GB each, not the national 8 GB.
+        node1 = new ServerProcess(JAR, ReplayMain.freePort(), env, WORK.resolve("node1.log"), NODE_HEAP);
         node1.start(300);
         // Before node 2 starts: every start renews the one-time link.
         totp = ServerProcess.createFirstAdministrator(node1.setupLink(), admin, password);
-        node2 = new ServerProcess(JAR, ReplayMain.freePort(), env, WORK.resolve("node2.log"));
+        node2 = new ServerProcess(JAR, ReplayMain.freePort(), env, WORK.resolve("node2.log"), NODE_HEAP);
         node2.start(300);
         cluster = new ClusterRestart(WORK.resolve("data"));
     }
