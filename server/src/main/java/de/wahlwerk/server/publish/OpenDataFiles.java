@@ -322,9 +322,7 @@ class OpenDataFiles implements org.springframework.beans.factory.DisposableBean 
         OpenDataRows rows = b.rows();
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(PublicSite.ZONE));
         Tally tally = tallies.tally(e.id());
-        GrowingBytes nist = new GrowingBytes(); // not writeValueAsBytes: see GrowingBytes
-        json.writeValue(nist, NistReport.of(rows, tally, now));
-        snapshots.put(PublicSite.base(e) + NIST, PublishedPage.of(nist.toByteArray(), JSON));
+        snapshots.put(PublicSite.base(e) + NIST, PublishedPage.of(json.writeValueAsBytes(NistReport.of(rows, tally, now)), JSON));
         long once = publishOffeneWahldaten(e, b, now);
         snapshots.put(PublicSite.base(e) + "index.json", PublishedPage.of(json.writeValueAsString(
                 OpenDataIndex.election(e, rows, tally, b.owd, now.toLocalDateTime())), JSON));
