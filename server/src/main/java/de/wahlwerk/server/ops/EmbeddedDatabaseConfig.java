@@ -48,7 +48,9 @@ public class EmbeddedDatabaseConfig {
 
     @Bean(destroyMethod = "close")
     Cluster embeddedPostgres(WahlwerkProperties properties,
-            @org.springframework.beans.factory.annotation.Value("${wahlwerk.database.durable:true}") boolean durable) {
+            @org.springframework.beans.factory.annotation.Value("${wahlwerk.database.durable:true}") boolean durable,
+            @org.springframework.beans.factory.annotation.Value("${wahlwerk.database.embedded-settings:}") String extra) {
+        java.util.Map<String, String> settings = EmbeddedSettings.parse(extra);
         Path dir = properties.dataDir().toAbsolutePath().normalize();
         Path cluster = dir.resolve("postgres");
         Integer running = RunningCluster.port(cluster);
@@ -61,7 +63,9 @@ public class EmbeddedDatabaseConfig {
         try {
             Files.createDirectories(dir);
             log.info("Starting embedded PostgreSQL in {}", cluster);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(dir.resolve("pg-binaries").toFile())

@@ -32,6 +32,28 @@ class LaunchIT extends IntegrationTest {
     }
 
     @Test
+    void embeddedSettingsReachTheNewCluster() throws Exception {
+        // An operator's extra settings for the embedded cluster (OPERATIONS.md) are the server's
+        // settings when it starts, and a malformed list stops the start with the property named.
+        Path dataDir = java.nio.file.Files.createTempDirectory(Path.of("target"), "embedded-settings-");
+        try (var second = new SpringApplicationBuilder(WahlwerkApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--wahlwerk.data-dir=" + dataDir, "--wahlwerk.command=audit-verify", "--wahlwerk.public-port=0",
+                        "--wahlwerk.database.embedded-settings=work_mem=7MB; jit=off")) {
+            JdbcClient other = second.getBean(JdbcClient.class);
+            assertThat(other.sql("show work_mem").query(String.class).single()).isEqualTo("7MB");
+            assertThat(other.sql("show jit").query(String.class).single()).isEqualTo("off");
+        }
+        Path other = java.nio.file.Files.createTempDirectory(Path.of("target"), "embedded-settings-");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(WahlwerkApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--wahlwerk.data-dir=" + other, "--wahlwerk.command=audit-verify", "--wahlwerk.public-port=0",
+                        "--wahlwerk.database.embedded-settings=fsync=off").close())
+                .hasStackTraceContaining("wahlwerk.database.embedded-settings: fsync is set by Wahlwerk itself");
+        assertThat(other.resolve("postgres")).as("refused before a cluster was made").doesNotExist();
+    }
+
+    @Test
     void configuredDatabaseIsUsedAndNothingIsEmbedded() throws Exception {
         // The test server's cluster stands in for an operator's PostgreSQL: a second process given
         // its URL must use it, and must not start an embedded cluster in its own data directory.
