@@ -120,6 +120,15 @@ final class Session {
         return send(r);
     }
 
+    /** A public document, asked with the ETag of the last answer (304 while unchanged); no cookie or token needed. */
+    Answer conditional(String path, String etag, Duration timeout) {
+        HttpUriRequestBase r = request("GET", path, timeout);
+        if (etag != null) {
+            r.setHeader("If-None-Match", etag);
+        }
+        return send(r);
+    }
+
     /** Uploads a file as multipart/form-data (JSON answer). */
     Answer upload(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
         String boundary = "----replay" + java.util.UUID.randomUUID();
