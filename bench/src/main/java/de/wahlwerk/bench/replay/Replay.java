@@ -161,6 +161,7 @@ public final class Replay {
         long setUpDone = System.nanoTime();
         out.printf("Set-up done in %.1f s%n", (setUpDone - t0) / 1e9);
 
+        rehearse(admin, units);
         onNight.accept(electionId);
         long start = System.nanoTime();
         night(units);
@@ -179,6 +180,101 @@ public final class Replay {
         return new Result(units.size(), reports.get(), corrections.get(), retries.get(), wall / 1_000_000,
                 Stats.of(submitNanos), Stats.of(approveNanos), Stats.of(visibleNanos), mismatches, compared, seats,
                 Stats.of(visiblePageNanos), Stats.of(visibleSnapshotNanos), Stats.of(lateNanos));
+    }
+
+    private int rehearsalReports;
+    /** Reports of the rehearsal entered and approved (0 until it ran). */
+    private final AtomicInteger rehearsed = new AtomicInteger();
+
+    /**
+     * Before the night, {@code reports} reports are entered and approved on a rehearsal copy of the
+     * election and the copy is wiped, as an election office practises on the afternoon of election
+     * day (OPERATIONS.md): the same requests as the night's, so the node's compiler has compiled the
+     * entry path before 18:00 instead of during the first minutes of the night (docs/PERFORMANCE.md,
+     * session 19). 0 (the default here): no rehearsal.
+     */
+    public void rehearseFirst(int reports) {
+        this.rehearsalReports = reports;
+    }
+
+    public int rehearsed() {
+        return rehearsed.get();
+    }
+
+    /** A warning that needs a reason, in a 400 answer to a report. */
+    private static final Pattern WARNING = Pattern.compile("\"warning\\.([A-Za-z0-9_]+)\"");
+    private static final Pattern REHEARSAL = Pattern.compile("/admin/entry/elections/(\\d+)$");
+
+    private void rehearse(Session admin, List<SplitUnit> units) throws InterruptedException {
+        if (rehearsalReports <= 0) {
+            return;
+        }
+        long t = System.nanoTime();
+        admin.get("/admin/entry/elections/" + electionId + "/settings"); // the form's CSRF token
+        Session.Answer made = admin.form("/admin/entry/elections/" + electionId + "/settings/rehearsal", Map.of("percent", "0"));
+        Matcher m = REHEARSAL.matcher(made.location());
+        if (made.status() != 302 || !m.find()) {
+            throw new IllegalStateException("rehearsal not created: " + made.status() + " " + made.location() + " " + shorten(made.body()));
+        }
+        long copy = Long.parseLong(m.group(1));
+        // Units spread over every chosen state, the same each time for a seed.
+        int step = Math.max(1, units.size() / rehearsalReports);
+        java.util.concurrent.ConcurrentLinkedQueue<SplitUnit> todo = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int i = 0; i < units.size() && todo.size() < rehearsalReports; i += step) {
+            todo.add(units.get(i));
+        }
+        List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < Math.max(1, o.clients() / 2); w++) {
+            workers.add(Thread.ofPlatform().name("replay-rehearsal-" + w).daemon().start(() -> {
+                Random r = new Random();
+                for (SplitUnit u; (u = todo.poll()) != null; ) {
+                    String problem = rehearseOne(copy, u, r);
+                    if (problem != null) {
+                        problems.add(u.key() + ": " + problem);
+                    } else {
+                        rehearsed.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        admin.get("/admin/entry/elections/" + copy + "/settings");
+        Session.Answer wiped = admin.form("/admin/entry/elections/" + copy + "/settings/wipe", Map.of());
+        if (wiped.status() != 302 || !problems.isEmpty()) {
+            throw new IllegalStateException("rehearsal failed (wipe: " + wiped.status() + "): " + problems.stream().limit(5).toList());
+        }
+        out.printf("Rehearsal on a copy of the election: %d reports entered and approved in %.1f s, copy wiped%n", rehearsed.get(),
+                (System.nanoTime() - t) / 1e9);
+    }
+
+    /** One unit's report on the rehearsal copy, entered by a clerk and approved by an approver; null when done. */
+    private String rehearseOne(long copy, SplitUnit u, Random r) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unitId", unitIds.get(u.key()));
+        body.put("values", values(u, false));
+        body.put("warningReasons", Map.of());
+        Session clerk = pick(clerks, u, r);
+        String path = "/api/entry/elections/" + copy + "/reports";
+        Map<String, String> key = Map.of("Idempotency-Key", "rehearsal-" + o.seed() + "-" + u.key());
+        Session.Answer a = clerk.json("POST", path, JSON.writeValueAsString(body), key);
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (int round = 0; round < 3 && a.status() == 400 && a.body().contains("warning."); round++) {
+            Matcher m = WARNING.matcher(a.body());
+            while (m.find()) {
+                reasons.put(m.group(1), "Probelauf");
+            }
+            body.put("warningReasons", reasons);
+            a = clerk.json("POST", path, JSON.writeValueAsString(body), key);
+        }
+        if (a.status() != 201 && a.status() != 200) {
+            return "entry " + a.status() + " " + shorten(a.body());
+        }
+        long id = JSON.readTree(a.body()).get("reportId").asLong();
+        Session.Answer ok = pick(approvers, u, r).json("POST", "/api/entry/reports/" + id + "/approve", null, Map.of());
+        return ok.status() == 200 ? null : "approval " + ok.status() + " " + shorten(ok.body());
     }
 
     // --- set-up through the API ---
@@ -491,7 +587,7 @@ public final class Replay {
         // are right). Tonight's averages move while the clerk types, so a new warning can appear on
         // the second try: answer each, a few rounds at most.
         for (int round = 0; round < 3 && a.status() == 400 && a.body().contains("warning."); round++) {
-            Matcher m = Pattern.compile("\"warning\\.([A-Za-z0-9_]+)\"").matcher(a.body());
+            Matcher m = WARNING.matcher(a.body());
             while (m.find()) {
                 reasons.put(m.group(1), "Niederschrift geprüft, Zahlen stimmen");
             }

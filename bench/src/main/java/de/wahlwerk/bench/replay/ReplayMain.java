@@ -19,6 +19,8 @@ import java.util.TreeSet;
  *   --states 04,10        only these states (kerg2 keys); default all 16
  *   --polling N --postal N  districts nationwide (60000 / 30000)
  *   --seed N --compress F --clients N --corrections F
+ *   --rehearsal N         before the night, N reports entered and approved on a rehearsal copy that is
+ *                         then wiped, as on the afternoon of election day (default 2000; 0: none)
  *   --nodes N             start N nodes (default 1) on one database (they share node 1's embedded cluster)
  *   --database-url URL    external PostgreSQL for the nodes instead
  *   --kill-at F           kill -9 node 1 when F of the districts are confirmed, and start it again
@@ -124,6 +126,7 @@ public final class ReplayMain {
                 Integer.parseInt(a.getOrDefault("clients", "32")), Double.parseDouble(a.getOrDefault("corrections", "0.01")),
                 true, nodes.isEmpty() ? null : nodes.stream().map(ServerProcess::publicBase).toList());
         Replay replay = new Replay(options, System.out);
+        replay.rehearseFirst(Integer.parseInt(a.getOrDefault("rehearsal", "2000")));
         if (!nodes.isEmpty()) {
             replay.snapshotsAt(work.resolve("data/public").toAbsolutePath());
         }
