@@ -5,7 +5,7 @@
 # the machine's time goes besides our own code (docs/PERFORMANCE.md, session 19). Linux, as root.
 #
 #   bench/tools/syscall-census.sh REPLAY_LOG OUT [DELAY_S=60] [SECONDS=10]   # record into OUT
-#   bench/tools/syscall-census.sh --summary OUT [CONFIRMED]                   # counts, per district too
+#   bench/tools/syscall-census.sh --summary OUT                               # counts, per district too
 #
 # The record also notes the replay's confirmed count before and after, so that --summary can give
 # the counts per confirmed district.
@@ -24,8 +24,7 @@ for h in ('/usr/include/x86_64-linux-gnu/asm/unistd_64.h', '/usr/include/asm/uni
             if m:
                 names[int(m.group(2))] = m.group(1)
         break
-calls, threads, procs, faults, switches = (collections.Counter() for _ in range(5))
-comm_of_tgid = {}
+calls, threads, faults, switches = (collections.Counter() for _ in range(4))
 districts = None
 for line in open(sys.argv[1]):
     if line.startswith('# confirmed'):
@@ -42,7 +41,6 @@ for line in open(sys.argv[1]):
         nr = int(re.search(r'NR (\d+)', rest).group(1))
         calls[(kind, names.get(nr, str(nr)))] += 1
         threads[kind] += 1
-        procs[tgid] += 1
     elif event == 'page_fault_user':
         faults[kind] += 1
     elif event == 'sched_switch':
@@ -77,4 +75,4 @@ for e in $EVENTS; do echo 0 > $T/events/$e/enable; done
 # The replay prints its confirmed count every 5 s: the count is taken a few seconds late on both
 # ends, which evens out over a window of 10 s or more.
 { echo "# confirmed $before $after"; cat $T/trace; } > "$OUT"
-echo > $T/trace; echo 1408 > $T/buffer_size_kb
+echo > $T/trace; echo 1408 > $T/buffer_size_kb; echo 0 > $T/options/record-tgid

@@ -256,19 +256,7 @@ public final class Replay {
         body.put("unitId", unitIds.get(u.key()));
         body.put("values", values(u, false));
         body.put("warningReasons", Map.of());
-        Session clerk = pick(clerks, u, r);
-        String path = "/api/entry/elections/" + copy + "/reports";
-        Map<String, String> key = Map.of("Idempotency-Key", "rehearsal-" + o.seed() + "-" + u.key());
-        Session.Answer a = clerk.json("POST", path, JSON.writeValueAsString(body), key);
-        Map<String, String> reasons = new LinkedHashMap<>();
-        for (int round = 0; round < 3 && a.status() == 400 && a.body().contains("warning."); round++) {
-            Matcher m = WARNING.matcher(a.body());
-            while (m.find()) {
-                reasons.put(m.group(1), "Probelauf");
-            }
-            body.put("warningReasons", reasons);
-            a = clerk.json("POST", path, JSON.writeValueAsString(body), key);
-        }
+        Session.Answer a = enter(pick(clerks, u, r), copy, body, "rehearsal-" + o.seed() + "-" + u.key(), "Probelauf", null);
         if (a.status() != 201 && a.status() != 200) {
             return "entry " + a.status() + " " + shorten(a.body());
         }
@@ -581,19 +569,7 @@ public final class Replay {
         }
         Session s = pick(clerks, u, r);
         String key = "replay-" + o.seed() + "-" + u.key() + "-v" + job.version;
-        Session.Answer a = timed(s, "POST", "/api/entry/elections/" + electionId + "/reports", body, key, submitNanos);
-        Map<String, String> reasons = new LinkedHashMap<>();
-        // Plausibility warnings need a reason; a clerk gives one after checking the paper (the values
-        // are right). Tonight's averages move while the clerk types, so a new warning can appear on
-        // the second try: answer each, a few rounds at most.
-        for (int round = 0; round < 3 && a.status() == 400 && a.body().contains("warning."); round++) {
-            Matcher m = WARNING.matcher(a.body());
-            while (m.find()) {
-                reasons.put(m.group(1), "Niederschrift geprüft, Zahlen stimmen");
-            }
-            body.put("warningReasons", reasons);
-            a = timed(s, "POST", "/api/entry/elections/" + electionId + "/reports", body, key, submitNanos);
-        }
+        Session.Answer a = enter(s, electionId, body, key, "Niederschrift geprüft, Zahlen stimmen", submitNanos);
         if (handledTransient(job, s, a)) {
             return;
         }
@@ -672,11 +648,32 @@ public final class Replay {
         return false;
     }
 
+    /**
+     * Enters a report into an election. Plausibility warnings need a reason; a clerk gives one
+     * after checking the paper (the values are right). Tonight's averages move while the clerk
+     * types, so a new warning can appear on the second try: answer each, a few rounds at most.
+     * Each request's latency goes into {@code into} (null: not timed).
+     */
+    private Session.Answer enter(Session s, long election, Map<String, Object> body, String key, String reason, List<Long> into) {
+        String path = "/api/entry/elections/" + election + "/reports";
+        Session.Answer a = timed(s, "POST", path, body, key, into);
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (int round = 0; round < 3 && a.status() == 400 && a.body().contains("warning."); round++) {
+            Matcher m = WARNING.matcher(a.body());
+            while (m.find()) {
+                reasons.put(m.group(1), reason);
+            }
+            body.put("warningReasons", reasons);
+            a = timed(s, "POST", path, body, key, into);
+        }
+        return a;
+    }
+
     private Session.Answer timed(Session s, String method, String path, Map<String, Object> body, String key, List<Long> into) {
         long t = System.nanoTime();
         Session.Answer a = s.json(method, path, body == null ? null : JSON.writeValueAsString(body),
                 key == null ? Map.of() : Map.of("Idempotency-Key", key));
-        if (!a.unreachable() && a.status() < 300) {
+        if (into != null && !a.unreachable() && a.status() < 300) {
             into.add(System.nanoTime() - t);
         }
         return a;

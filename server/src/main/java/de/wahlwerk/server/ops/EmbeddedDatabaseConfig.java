@@ -58,6 +58,9 @@ public class EmbeddedDatabaseConfig {
             // Another Wahlwerk process (a second node, or `./wahlwerk audit verify` next to the
             // server) already runs this cluster: share it instead of fighting over the directory.
             log.info("Using the embedded PostgreSQL already running on port {} for {}", running, cluster);
+            if (!settings.isEmpty()) {
+                log.warn("wahlwerk.database.embedded-settings {} not applied: the cluster was started by another process", settings.keySet());
+            }
             return new Cluster(null, running);
         }
         try {
