@@ -8,8 +8,10 @@ import de.wahlwerk.core.model.UnitKind;
 import de.wahlwerk.server.security.AccessPolicy;
 import de.wahlwerk.server.web.Forms;
 import jakarta.validation.Valid;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -134,8 +136,11 @@ class SetupUiController {
     String areas(@PathVariable long id, Model model) {
         model.addAttribute("day", days.day(id));
         List<Area> list = areas.areas(id);
-        model.addAttribute("areas", list);
-        model.addAttribute("byId", list.stream().collect(java.util.stream.Collectors.toMap(Area::id, a -> a)));
+        Map<Long, String> names = new HashMap<>();
+        list.forEach(a -> names.put(a.id(), a.name()));
+        // The parent's name is looked up here: the template's former look-up in a map by id
+        // (byId[a.parentId()]) came back empty, and the page failed for every day with a nested area.
+        model.addAttribute("areas", list.stream().map(a -> new AreaRow(a, a.parentId() == null ? null : names.get(a.parentId()))).toList());
         model.addAttribute("canManage", access.canManageDay(id));
         return "setup/areas";
     }
@@ -291,4 +296,7 @@ class SetupUiController {
         ra.addFlashAttribute("saved", true);
         return target;
     }
+
+    /** An area as the list shows it, with its parent's name (null at the top). */
+    record AreaRow(Area area, String parentName) {}
 }
