@@ -123,6 +123,9 @@ public class ApiErrorHandler {
     /** A concurrent change won the race for a unique key: tell the client to reload and retry. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail conflict(DataIntegrityViolationException e) {
+        if (UnstorableText.causedBy(e)) {
+            return problem(HttpStatus.BAD_REQUEST, "error.unstorableText", List.of());
+        }
         log.info("Integrity violation answered with 409: {}", e.getMostSpecificCause().getMessage());
         return problem(HttpStatus.CONFLICT, "error.conflict", List.of());
     }

@@ -73,6 +73,21 @@ public class UiErrorHandler {
         return page(model, response, HttpStatus.METHOD_NOT_ALLOWED, "error.method");
     }
 
+    /** A form posted as something else than a form (or an upload as something else than an upload). */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    String mediaType(Exception e, Model model, HttpServletResponse response) {
+        return page(model, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.formType");
+    }
+
+    /**
+     * A page's script asks some addresses under /admin for JSON; a client that accepts only HTML
+     * there gets 406 and our page saying so (in HTML, which it does accept).
+     */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    String notAcceptable(Exception e, Model model, HttpServletResponse response) {
+        return page(model, response, HttpStatus.NOT_ACCEPTABLE, "error.notAcceptable");
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(Exception e, Model model, HttpServletResponse response) {
         return page(model, response, HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge");
@@ -80,6 +95,9 @@ public class UiErrorHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     String conflict(DataIntegrityViolationException e, Model model, HttpServletResponse response) {
+        if (UnstorableText.causedBy(e)) {
+            return page(model, response, HttpStatus.BAD_REQUEST, "error.unstorableText");
+        }
         log.info("Integrity violation answered with 409: {}", e.getMostSpecificCause().getMessage());
         return page(model, response, HttpStatus.CONFLICT, "error.conflict");
     }

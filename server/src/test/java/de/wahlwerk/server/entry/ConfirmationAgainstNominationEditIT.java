@@ -1,11 +1,9 @@
 package de.wahlwerk.server.entry;
 
-import static de.wahlwerk.server.support.Responses.reportId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.setup.BallotLock;
-import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HeldOpen;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
@@ -38,10 +36,7 @@ class ConfirmationAgainstNominationEditIT extends IntegrationTest {
         TestTown town = new TestTown(admin, AGS, "Stimmzettel gegen Bestätigung", 2);
         long unit = town.addUnit("001");
         HttpSession clerk = signedIn(accounts, Role.CLERK, "admin", AGS);
-        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + town.election() + "/reports",
-                TestTown.report(unit, "\"D1\":\"30\",\"D2\":\"20\""));
-        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
-        long report = reportId(entered.body());
+        long report = town.enter(clerk, unit, "\"D1\":\"30\",\"D2\":\"20\"");
         // K1 holds 30 votes of the report being confirmed: from ballot position 1 to 4.
         var edit = HeldOpen.race(transactions, accounts.create(Role.APPROVER, null, null), Role.APPROVER,
                 () -> entry.approve(report), jdbc, BallotLock.KEYS,

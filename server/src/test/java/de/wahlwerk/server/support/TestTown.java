@@ -57,6 +57,15 @@ public final class TestTown {
         return id(ok(admin.json("POST", "/api/setup/days/" + day + "/units", unit(key, null))));
     }
 
+    /** Enters a report of this town's election as {@code clerk}, waiting for approval; its id. */
+    public long enter(HttpSession clerk, long unitId, String votes) {
+        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports", report(unitId, votes));
+        if (entered.statusCode() != 201) {
+            throw new AssertionError("report not taken: " + entered.statusCode() + " " + entered.body());
+        }
+        return Responses.reportId(entered.body());
+    }
+
     /** Enters a report of this town's election as {@code clerk} and confirms it as {@code approver}. */
     public void confirm(HttpSession clerk, HttpSession approver, String report) {
         var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports", report);
