@@ -192,10 +192,12 @@ class AreaStore {
     }
 
     private static Area area(ResultSet rs) throws SQLException {
+        // wasNull() speaks of the column read last, so it is asked right after parent_id: asked
+        // after the name, as it was, every area had parent 0 and no area was ever the top one.
         long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
         return new Area(rs.getLong("id"), rs.getLong("election_day_id"), rs.getString("hierarchy"),
-                AreaLevel.valueOf(rs.getString("level")), rs.getString("official_key"), rs.getString("name"),
-                rs.wasNull() ? null : parent);
+                AreaLevel.valueOf(rs.getString("level")), rs.getString("official_key"), rs.getString("name"), parentId);
     }
 
     private static PollingStation station(ResultSet rs) throws SQLException {

@@ -138,8 +138,6 @@ class SetupUiController {
         List<Area> list = areas.areas(id);
         Map<Long, String> names = new HashMap<>();
         list.forEach(a -> names.put(a.id(), a.name()));
-        // The parent's name is looked up here: the template's former look-up in a map by id
-        // (byId[a.parentId()]) came back empty, and the page failed for every day with a nested area.
         model.addAttribute("areas", list.stream().map(a -> new AreaRow(a, a.parentId() == null ? null : names.get(a.parentId()))).toList());
         model.addAttribute("canManage", access.canManageDay(id));
         return "setup/areas";

@@ -71,6 +71,12 @@ class BadInputIT extends IntegrationTest {
     /** Names of form fields the report and settings forms take beside their declared parameters. */
     private static final List<String> EXTRA_FIELDS = List.of("D1", "D2", "A1", "B", "warning.W1", "reason", "name");
 
+    /**
+     * Addresses that rightly answer 404 for the town as the walk has it: the error page itself, and
+     * the print file of polling notices, which exists once a print run was made.
+     */
+    private static final Set<String> MADE_LATER = Set.of("/error", "/admin/pollcards/elections/{electionId}/print/file");
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -110,6 +116,15 @@ class BadInputIT extends IntegrationTest {
                 }
             }
             String path = e.path(this::realId);
+            if (e.method().equals("GET") && !path.contains("999999") && !e.streams() && !MADE_LATER.contains(e.pattern())) {
+                // A page or document of the town's own objects, asked for plainly, is there: an error
+                // page here means the page is broken, which bad input must not hide.
+                HttpResponse<String> plain = plain(path);
+                if (plain.statusCode() >= 400) {
+                    failures.add("GET " + path + ": answer " + plain.statusCode() + " to a plain request for an existing object: "
+                            + shortText(plain.body().replaceAll("(?s).*<main", "<main")));
+                }
+            }
             for (Input input : inputs(e)) {
                 failures.addAll(check(e, path, input));
                 sent++;
@@ -176,7 +191,10 @@ class BadInputIT extends IntegrationTest {
 
         boolean streams() {
             Class<?> r = handler.getMethod().getReturnType();
-            return ResponseBodyEmitter.class.isAssignableFrom(r) || SseEmitter.class.isAssignableFrom(r);
+            var mapping = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+                    org.springframework.web.bind.annotation.RequestMapping.class);
+            return ResponseBodyEmitter.class.isAssignableFrom(r) || SseEmitter.class.isAssignableFrom(r)
+                    || mapping != null && java.util.Arrays.asList(mapping.produces()).contains("text/event-stream");
         }
 
         MethodParameter parameter(Class<? extends java.lang.annotation.Annotation> a) {
@@ -379,6 +397,13 @@ class BadInputIT extends IntegrationTest {
             csrf = null;
         }
         return failures;
+    }
+
+    /** A GET as a browser (or, under /api/, a script) sends it. */
+    private HttpResponse<String> plain(String path) {
+        return admin.send(HttpRequest.newBuilder(URI.create(admin.base() + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html,application/xhtml+xml,*/*;q=0.8")
+                .GET().build());
     }
 
     /** PDFs, archives and CSV files are documents, not messages: their bytes may contain anything. */
