@@ -3,6 +3,7 @@ package de.wahlwerk.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
+import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import de.wahlwerk.server.support.Multipart;
@@ -116,15 +117,9 @@ class BadInputIT extends IntegrationTest {
                 }
             }
             String path = e.path(this::realId);
-            if (e.method().equals("GET") && !path.contains("999999") && !e.streams() && !MADE_LATER.contains(e.pattern())) {
-                // A page or document of the town's own objects, asked for plainly, is there: an error
-                // page here means the page is broken, which bad input must not hide.
-                HttpResponse<String> plain = plain(path);
-                if (plain.statusCode() >= 400) {
-                    failures.add("GET " + path + ": answer " + plain.statusCode() + " to a plain request for an existing object: "
-                            + shortText(plain.body().replaceAll("(?s).*<main", "<main")));
-                }
-            }
+            // A page of the town's own objects, asked for plainly, opens: an error page there means
+            // the page is broken, which answers to bad input must not hide.
+            failures.addAll(opens(e, path));
             for (Input input : inputs(e)) {
                 failures.addAll(check(e, path, input));
                 sent++;
@@ -132,6 +127,51 @@ class BadInputIT extends IntegrationTest {
         }
         assertThat(sent).as("requests sent").isGreaterThan(1_000);
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Every page and document of the demo town (two hierarchies, nested areas, reports), asked for
+     * plainly, opens. Only reads: the demo town is shared with the other tests.
+     */
+    @Test
+    void everyPageOfTheDemoTownOpens() {
+        admin = signedIn(accounts, Role.ADMIN, null, null);
+        DemoReports demo = new DemoReports(jdbc);
+        ids.put("days", String.valueOf(demo.dayId()));
+        ids.put("elections", String.valueOf(demo.electionId()));
+        ids.put("units", String.valueOf(demo.unitId("0102")));
+        ids.put("nominations", String.valueOf(jdbc.sql("select min(id) from nomination where election_id = :e")
+                .param("e", demo.electionId()).query(Long.class).single()));
+        ids.put("stations", String.valueOf(jdbc.sql("select min(id) from polling_station where election_day_id = :d")
+                .param("d", demo.dayId()).query(Long.class).single()));
+        ids.put("areas", String.valueOf(jdbc.sql("select min(id) from area where election_day_id = :d and parent_id is not null")
+                .param("d", demo.dayId()).query(Long.class).single()));
+        ids.put("hierarchy", "admin");
+        ids.put("key", de.wahlwerk.server.setup.DemoElection.AGS);
+        List<String> failures = new ArrayList<>();
+        int asked = 0;
+        for (Endpoint e : endpoints()) {
+            if (e.method().equals("GET")) {
+                String path = e.path(this::realId);
+                failures.addAll(opens(e, path));
+                asked += path.contains("999999") ? 0 : 1;
+            }
+        }
+        assertThat(asked).as("pages asked for").isGreaterThan(40);
+        assertThat(failures).isEmpty();
+    }
+
+    /** A GET of existing objects answers without an error (where the walk knows every id of its path). */
+    private List<String> opens(Endpoint e, String path) {
+        if (!e.method().equals("GET") || path.contains("999999") || e.streams() || MADE_LATER.contains(e.pattern())) {
+            return List.of();
+        }
+        HttpResponse<String> plain = plain(path);
+        if (plain.statusCode() < 400) {
+            return List.of();
+        }
+        return List.of("GET " + path + ": answer " + plain.statusCode() + " to a plain request for an existing object: "
+                + shortText(plain.body().replaceAll("(?s).*<main", "<main")));
     }
 
     @Test
