@@ -146,6 +146,11 @@ class BadInputIT extends IntegrationTest {
                 .param("d", demo.dayId()).query(Long.class).single()));
         ids.put("areas", String.valueOf(jdbc.sql("select min(id) from area where election_day_id = :d and parent_id is not null")
                 .param("d", demo.dayId()).query(Long.class).single()));
+        ids.put("candidates", String.valueOf(jdbc.sql("select coalesce(min(c.id), 999999) from candidate c join nomination n on n.id = c.nomination_id where n.election_id = :e")
+                .param("e", demo.electionId()).query(Long.class).single()));
+        ids.put("reports", String.valueOf(jdbc.sql("select coalesce(min(id), 999999) from quick_report where election_id = :e")
+                .param("e", demo.electionId()).query(Long.class).single()));
+        ids.put("users", String.valueOf(jdbc.sql("select min(id) from app_user").query(Long.class).single()));
         ids.put("hierarchy", "admin");
         ids.put("key", de.wahlwerk.server.setup.DemoElection.AGS);
         List<String> failures = new ArrayList<>();
@@ -317,6 +322,9 @@ class BadInputIT extends IntegrationTest {
     private String realId(String segmentAndName) {
         String segment = segmentAndName.substring(0, segmentAndName.indexOf('/'));
         String name = segmentAndName.substring(segmentAndName.indexOf('/') + 1);
+        if (!name.equals("id") && ids.containsKey(name)) {
+            return ids.get(name); // {hierarchy}, {key}: named for what they are, whatever comes before
+        }
         if (ids.containsKey(segment)) {
             return ids.get(segment);
         }
