@@ -72,6 +72,9 @@ public class ApiErrorHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         String field = JsonPaths.fieldOf(e);
+        if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof NulCharacters.NulInText) {
+            return problem(HttpStatus.BAD_REQUEST, "error.unstorableText", List.of(fieldError(field, msg("error.unstorableText.field"))));
+        }
         return problem(HttpStatus.BAD_REQUEST, "error.unreadable",
                 List.of(fieldError(field, msg(field == null ? "error.unreadable.body" : "error.unreadable.field"))));
     }

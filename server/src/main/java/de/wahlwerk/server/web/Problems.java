@@ -25,6 +25,12 @@ public class Problems {
         return messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
     }
 
+    /** A field's binding error (a value of the wrong kind) in the user's language, naming the field. */
+    public String message(org.springframework.validation.FieldError e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage("error.fieldNamed", new Object[] {e.getField(), messages.getMessage(e, locale)}, locale);
+    }
+
     /** Adds the problems to the form so that each shows at its field (or at the top if the field is unknown). */
     public void bind(List<FieldProblem> problems, BindingResult binding) {
         for (FieldProblem p : problems) {

@@ -1,6 +1,7 @@
 package de.wahlwerk.server.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,9 +31,19 @@ public class UiErrorHandler {
         this.problems = problems;
     }
 
-    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
     String notFound(Exception e, Model model, HttpServletResponse response) {
         return page(model, response, HttpStatus.NOT_FOUND, "error.notFound");
+    }
+
+    /** An id in the address that is no number points to nothing (404); a query field of the wrong kind is bad input (400). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String mismatch(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return notFound(e, model, response);
+        }
+        model.addAttribute("problems", List.of(problems.message(FieldProblem.of(e.getName(), "error.unreadable.namedField", e.getName()))));
+        return page(model, response, HttpStatus.BAD_REQUEST, "error.invalidInput");
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -46,6 +57,16 @@ public class UiErrorHandler {
         org.springframework.beans.TypeMismatchException.class, org.springframework.web.multipart.MultipartException.class,
         org.springframework.web.multipart.support.MissingServletRequestPartException.class})
     String badRequest(Exception e, Model model, HttpServletResponse response) {
+        return page(model, response, HttpStatus.BAD_REQUEST, "error.invalidInput");
+    }
+
+    /**
+     * A form whose page takes its problems as a list (no binding result) and got a value it cannot
+     * bind (a text with a NUL character): every field's message, with 400; nothing was stored.
+     */
+    @ExceptionHandler(org.springframework.validation.BindException.class)
+    String unbound(org.springframework.validation.BindException e, Model model, HttpServletResponse response) {
+        model.addAttribute("problems", e.getFieldErrors().stream().map(problems::message).distinct().toList());
         return page(model, response, HttpStatus.BAD_REQUEST, "error.invalidInput");
     }
 

@@ -190,18 +190,19 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
-    void aNulCharacterIsRefusedAsInputNotTakenForAConflict() {
+    void aNulCharacterIsRefusedNamingItsFieldNotTakenForAConflict() {
         HttpSession s = signedIn(accounts, Role.ADMIN, null, null);
         TestTown town = new TestTown(s, "09175990", "Nullzeichen", 1);
         HttpResponse<String> api = s.json("POST", "/api/setup/days/" + town.day() + "/areas",
                 "{\"hierarchy\":\"admin\",\"level\":\"CITY_DISTRICT\",\"officialKey\":\"09175990-1\",\"name\":\"Nord\\u0000\",\"parentKey\":\"09175990\"}");
         assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
-        assertThat(api.body()).contains("Steuerzeichen").doesNotContain("gleichzeitig");
+        assertThat(api.body()).contains("Steuerzeichen").contains("\"field\":\"name\"").doesNotContain("gleichzeitig");
         s.get("/admin/setup/days/" + town.day() + "/areas/new");
         HttpResponse<String> form = s.post("/admin/setup/days/" + town.day() + "/areas", Map.of("hierarchy", "admin",
                 "level", "CITY_DISTRICT", "officialKey", "09175990-2", "name", "Süd\u0000", "parentKey", "09175990"));
-        assertThat(form.statusCode()).as(form.body()).isEqualTo(400);
-        assertThat(form.body()).contains("Steuerzeichen");
+        // The form again, the name field marked with what is wrong, as for any other mistake in a field.
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        assertThat(form.body()).contains("Steuerzeichen").containsPattern("id=\"name\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"name\"");
         assertThat(jdbc.sql("select count(*) from area where election_day_id = :d").param("d", town.day())
                 .query(Long.class).single()).as("nothing stored").isEqualTo(1);
     }
