@@ -233,8 +233,11 @@ public class AreaPages {
      */
     private List<Winner> winners(Election e, ResultsView view, Tally tally, PublicFacts facts, Locale lang) {
         Formats fmt = this.fmt.in(lang);
+        // Always an ArrayList, also when empty: the template's compiled "m.winners().isEmpty()" is
+        // bound to the class it first met, and an ArrayList there failed on List.of()'s class and
+        // was compiled again (PageExpressionsIT, when the test towns' pages rendered first).
         if (!view.voteKinds().contains(VoteKind.FIRST)) {
-            return List.of();
+            return new ArrayList<>();
         }
         java.util.Collection<de.wahlwerk.core.tally.ConstituencyLeader> leaders;
         if (view.area().area().level() == AreaLevel.CONSTITUENCY) {
@@ -243,7 +246,7 @@ public class AreaPages {
         } else if (view.area().area().parent() == null) {
             leaders = tally.constituencyLeaders(VoteKind.FIRST).values();
         } else {
-            return List.of();
+            return new ArrayList<>();
         }
         List<Winner> out = new ArrayList<>();
         for (var cl : leaders) {
