@@ -97,7 +97,9 @@ public final class ShareMaps {
             rows.add(new TableRow(nh[0], nh[1], groups.stream()
                     .map(group -> c.all().share(kind, group).map(fmt::percent).orElse(noData)).toList()));
         }
-        return new Result(maps, new Table(kind, groups, rows));
+        // Immutable like NONE's: the template's compiled "m.shares().maps().isEmpty()" is bound to the
+        // class it first met, and an ArrayList there fails on List.of()'s (see AreaPages.winners).
+        return new Result(List.copyOf(maps), new Table(kind, groups, rows));
     }
 
     /** Step k of n on the light-to-dark scale; a single step takes the middle shade. */
