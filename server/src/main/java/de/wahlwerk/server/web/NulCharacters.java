@@ -55,7 +55,7 @@ class NulCharacters {
 
     /** Form fields and query parameters bound to text: a NUL character is a binding error of that field. */
     @ControllerAdvice
-    static class Forms {
+    static class FormFields {
 
         @InitBinder
         void refuseNul(WebDataBinder binder) {
