@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 /** What the tests read from the JSON API's answers: success, and the id of what was created. */
 public final class Responses {
 
+    /** A stack frame, a Java class name or the servlet container's name in an answer: what a user must never see. */
+    public static final Pattern INSIDE = Pattern.compile(
+            "\\bat [a-z][\\w.$]+\\([\\w$]+\\.java:\\d+\\)|\\b(java\\.lang|java\\.util|org\\.springframework|org\\.postgresql)\\.[A-Z]\\w+|\\w+Exception\\b|Apache Tomcat");
+
     private Responses() {}
 
     /** The answer, once it is a success (200 or 201); else the test fails with its body. */
