@@ -2,9 +2,11 @@ package de.wahlwerk.server.publish;
 
 import static de.wahlwerk.server.support.Responses.id;
 import static de.wahlwerk.server.support.Responses.ok;
+import static de.wahlwerk.server.support.Responses.reportId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
+import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import de.wahlwerk.server.support.TestTown;
@@ -13,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A Bürgerentscheid's public page names the Land's approval quorum, the votes it takes and, once
  * every district reported, the decision. The quorum is found through the municipality at the top of
- * the day's areas, whose key names the Land (ELECTORAL_LAW.md § 7): in Niedersachsen 20 % of the
- * eligible voters (§ 33 Abs. 4 NKomVG).
+ * the day's areas, whose key names the Land: in Niedersachsen 20 % of the eligible voters
+ * (ELECTORAL_LAW.md § 7, after Mehr Demokratie's overview).
  */
 class ReferendumQuorumIT extends IntegrationTest {
 
@@ -37,11 +39,12 @@ class ReferendumQuorumIT extends IntegrationTest {
         String page = "/wahlen/" + election + "/admin/" + AGS + ".html";
 
         // 100 eligible, 50 yes and 28 no: yes has the majority and more than the 20 votes the quorum asks.
-        var entered = de.wahlwerk.server.support.DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports",
+        // (The report is entered here, not through the town: the town's own election is its mayor's.)
+        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports",
                 "{\"unitId\":" + unit + ",\"values\":{\"A1\":\"100\",\"A2\":\"0\",\"A3\":\"0\",\"A\":\"100\",\"B\":\"80\",\"B1\":\"0\","
                         + "\"C\":\"2\",\"D\":\"78\",\"D1\":\"50\",\"D2\":\"28\"}}");
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
-        ok(approver.json("POST", "/api/entry/reports/" + de.wahlwerk.server.support.Responses.reportId(entered.body()) + "/approve", null));
+        ok(approver.json("POST", "/api/entry/reports/" + reportId(entered.body()) + "/approve", null));
 
         String html = publicPages().awaitContaining(page, "Angenommen").body();
         String quorumRow = html.substring(html.indexOf("Quorum ("), html.indexOf("</tr>", html.indexOf("Quorum (")));
