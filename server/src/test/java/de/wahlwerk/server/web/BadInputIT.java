@@ -6,9 +6,9 @@ import de.wahlwerk.server.security.Role;
 import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
+import de.wahlwerk.server.support.JsonJunk;
 import de.wahlwerk.server.support.Multipart;
 import de.wahlwerk.server.support.TestTown;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URI;
@@ -19,7 +19,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -354,7 +353,7 @@ class BadInputIT extends IntegrationTest {
             MethodParameter body = e.parameter(RequestBody.class);
             if (body != null) {
                 Type t = body.getGenericParameterType();
-                for (Junk j : Junk.values()) {
+                for (JsonJunk.Junk j : JsonJunk.Junk.values()) {
                     inputs.add(Input.json("JSON fields " + j, JsonJunk.of(t, j, 0)));
                 }
             }
@@ -366,7 +365,7 @@ class BadInputIT extends IntegrationTest {
                 for (String v : List.of("x", "")) {
                     Map<String, String> form = new LinkedHashMap<>();
                     fields.forEach(n -> form.put(n, v));
-                    inputs.add(upload("upload of " + f.length + " bytes, fields = " + shortText(v), form, f, e.json()));
+                    inputs.add(upload("upload of " + f.length + " bytes, fields = " + shortText(v), form, f));
                 }
             }
         }
@@ -384,11 +383,9 @@ class BadInputIT extends IntegrationTest {
         return inputs;
     }
 
-    private Input upload(String description, Map<String, String> fields, byte[] file, boolean json) {
-        HttpRequest r = Multipart.upload("http://unused/", null, fields, "file", "unsinn.csv", file, json);
-        String type = r.headers().firstValue("Content-Type").orElseThrow();
-        byte[] body = BodyBytes.of(r);
-        return new Input(description, type, body, Map.of());
+    private Input upload(String description, Map<String, String> fields, byte[] file) {
+        Multipart.Body body = Multipart.body(null, fields, "file", "unsinn.csv", file);
+        return new Input(description, body.contentType(), body.bytes(), Map.of());
     }
 
     private List<String> check(Endpoint e, String path, Input input) {
@@ -477,136 +474,5 @@ class BadInputIT extends IntegrationTest {
     private static String shortText(String s) {
         String one = s.replaceAll("\\s+", " ");
         return one.length() > 160 ? one.substring(0, 160) + "…" : one;
-    }
-
-    /** How a JSON body's fields are spoilt. */
-    enum Junk {
-        /** Every field of another type: a word for a number, an object for a text, a number for a list. */
-        WRONG_TYPE,
-        /** Every field out of range: beyond a long, negative, an impossible date, an unknown enum constant, 10,000 characters. */
-        OUT_OF_RANGE,
-        /** Every field present and null. */
-        NULL,
-        /** Every field empty: "", [], {}. */
-        EMPTY
-    }
-
-    /** JSON for a declared body type with every field spoilt one way; nested records and lists are followed two levels. */
-    static final class JsonJunk {
-
-        private JsonJunk() {}
-
-        static String of(Type type, Junk junk, int depth) {
-            Class<?> raw = rawClass(type);
-            if (raw == null) {
-                return "null";
-            }
-            if (raw.isRecord()) {
-                if (depth > 2 && junk != Junk.WRONG_TYPE) {
-                    return "{}";
-                }
-                return java.util.Arrays.stream(raw.getRecordComponents())
-                        .map(c -> "\"" + c.getName() + "\":" + value(c.getGenericType(), junk, depth + 1))
-                        .collect(Collectors.joining(",", "{", "}"));
-            }
-            return value(type, junk, depth);
-        }
-
-        private static String value(Type type, Junk junk, int depth) {
-            Class<?> raw = rawClass(type);
-            if (junk == Junk.NULL) {
-                return "null";
-            }
-            boolean number = raw != null && (Number.class.isAssignableFrom(raw) || (raw.isPrimitive() && raw != boolean.class));
-            boolean bool = raw == boolean.class || raw == Boolean.class;
-            boolean text = raw == String.class || raw == Character.class || raw == char.class;
-            boolean temporal = raw != null && java.time.temporal.Temporal.class.isAssignableFrom(raw);
-            boolean collection = raw != null && (Collection.class.isAssignableFrom(raw) || raw.isArray());
-            boolean map = raw != null && Map.class.isAssignableFrom(raw);
-            return switch (junk) {
-                case WRONG_TYPE -> number || bool || temporal ? "\"x\"" : text ? "{\"a\":1}" : collection ? "7" : map ? "[1]" : "\"x\"";
-                case EMPTY -> number ? "\"\"" : bool ? "\"\"" : text || temporal ? "\"\"" : collection ? "[]" : map ? "{}"
-                        : raw != null && raw.isEnum() ? "\"\"" : raw != null && raw.isRecord() ? "{}" : "\"\"";
-                case OUT_OF_RANGE -> {
-                    if (number) {
-                        yield raw == double.class || raw == Double.class ? "1e999" : "-99999999999999999999";
-                    }
-                    if (text) {
-                        yield "\"" + "Ä".repeat(10_000) + "\\u0000\"";
-                    }
-                    if (temporal) {
-                        yield "\"2025-02-30\"";
-                    }
-                    if (raw != null && raw.isEnum()) {
-                        yield "\"GIBT_ES_NICHT\"";
-                    }
-                    if (collection) {
-                        Type element = elementType(type);
-                        String one = element == null ? "null" : of(element, junk, depth + 1);
-                        yield "[" + one + "," + one + "]";
-                    }
-                    if (map) {
-                        yield "{\"\":\"" + "x".repeat(2_000) + "\",\"-1\":-99999999999999999999}";
-                    }
-                    if (raw != null && raw.isRecord()) {
-                        yield of(raw, junk, depth + 1);
-                    }
-                    yield "\"x\"";
-                }
-                case NULL -> "null";
-            };
-        }
-
-        private static Class<?> rawClass(Type t) {
-            if (t instanceof Class<?> c) {
-                return c;
-            }
-            if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
-                return c;
-            }
-            return null;
-        }
-
-        private static Type elementType(Type t) {
-            if (t instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
-                return p.getActualTypeArguments()[0];
-            }
-            if (t instanceof Class<?> c && c.isArray()) {
-                return c.getComponentType();
-            }
-            return null;
-        }
-    }
-
-    /** The bytes of a request body built by the JDK's publishers (for the multipart uploads). */
-    static final class BodyBytes {
-
-        private BodyBytes() {}
-
-        static byte[] of(HttpRequest r) {
-            var out = new java.io.ByteArrayOutputStream();
-            var done = new java.util.concurrent.CompletableFuture<Void>();
-            r.bodyPublisher().orElseThrow().subscribe(new java.util.concurrent.Flow.Subscriber<java.nio.ByteBuffer>() {
-                public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
-                    s.request(Long.MAX_VALUE);
-                }
-
-                public void onNext(java.nio.ByteBuffer b) {
-                    byte[] chunk = new byte[b.remaining()];
-                    b.get(chunk);
-                    out.writeBytes(chunk);
-                }
-
-                public void onError(Throwable t) {
-                    done.completeExceptionally(t);
-                }
-
-                public void onComplete() {
-                    done.complete(null);
-                }
-            });
-            done.join();
-            return out.toByteArray();
-        }
     }
 }
