@@ -48,6 +48,13 @@ class PublicPagesBrowserIT extends BrowserTest {
             }
             Thread.sleep(100);
         }
+        throw new AssertionError(page + " not published after 5 s");
+    }
+
+    /** The page asked for, not the page for what is not published (which is accessible too). */
+    private void assertPublished(String name) {
+        assertThat(driver().findElement(By.tagName("h1")).getText()).as("heading of " + name)
+                .isNotIn("Noch keine Ergebnisse", "No results yet");
     }
 
     @Test
@@ -84,18 +91,23 @@ class PublicPagesBrowserIT extends BrowserTest {
         assertThat(driver().findElement(By.tagName("main")).getText()).contains("Erststimme").contains("Wahlkreis");
         assertAccessible("public constituency page");
         open("/wahlen/" + election() + "/");
+        assertPublished("public election page");
         assertAccessible("public election page");
         open("/wahlen/" + election() + "/lobby/1.en.html");
         assertThat(driver().findElement(By.tagName("h1")).getText()).isNotEmpty();
+        assertPublished("public lobby slide");
         assertAccessible("public lobby slide");
         open("/wahlen/");
+        assertPublished("public index");
         assertAccessible("public index");
         open("/wahlen/index.en.html");
+        assertPublished("public index, English");
         assertAccessible("public index, English");
         open("/wahlen/999999/");
         assertAccessible("public not-published page");
         // Last: the widget (embedded elsewhere, its event stream stays open while the test ends).
         open("/wahlen/" + election() + "/widget/admin/" + DemoElection.AGS + ".html");
+        assertPublished("public widget");
         assertAccessible("public widget");
     }
 
