@@ -81,6 +81,9 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof NulCharacters.NulInField) {
+            return problem(HttpStatus.BAD_REQUEST, "error.unstorableText", List.of(fieldError(e.getName(), msg("error.unstorableText.field"))));
+        }
         return problem(HttpStatus.BAD_REQUEST, "error.invalidInput",
                 List.of(fieldError(e.getName(), msg("error.unreadable.field"))));
     }

@@ -53,6 +53,14 @@ class NulCharacters {
         }
     }
 
+    /** The binding error of a form field or query parameter whose text holds a NUL character. */
+    static final class NulInField extends IllegalArgumentException {
+
+        NulInField() {
+            super("text with a NUL character");
+        }
+    }
+
     /** Form fields and query parameters bound to text: a NUL character is a binding error of that field. */
     @ControllerAdvice
     static class FormFields {
@@ -63,7 +71,7 @@ class NulCharacters {
                 @Override
                 public void setAsText(String text) {
                     if (contains(text)) {
-                        throw new IllegalArgumentException("text with a NUL character");
+                        throw new NulInField();
                     }
                     setValue(text);
                 }

@@ -203,6 +203,10 @@ class BadInputIT extends IntegrationTest {
         assertThat(form.body()).contains("Steuerzeichen").containsPattern("id=\"name\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"name\"");
         assertThat(jdbc.sql("select count(*) from area where election_day_id = :d").param("d", town.day())
                 .query(Long.class).single()).as("nothing stored").isEqualTo(1);
+        // A query parameter of the API: 400 naming it.
+        HttpResponse<String> query = s.json("POST", "/api/register/days/" + town.day() + "/residents?file=melde%00register.csv", "x");
+        assertThat(query.statusCode()).as(query.body()).isEqualTo(400);
+        assertThat(query.body()).contains("Steuerzeichen").contains("\"field\":\"file\"");
     }
 
     /** One mapped method and path; deletions last, so that the town they remove served the others first. */
