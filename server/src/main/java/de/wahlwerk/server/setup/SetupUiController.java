@@ -8,10 +8,8 @@ import de.wahlwerk.core.model.UnitKind;
 import de.wahlwerk.server.security.AccessPolicy;
 import de.wahlwerk.server.web.Forms;
 import jakarta.validation.Valid;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -136,9 +134,8 @@ class SetupUiController {
     String areas(@PathVariable long id, Model model) {
         model.addAttribute("day", days.day(id));
         List<Area> list = areas.areas(id);
-        Map<Long, String> names = new HashMap<>();
-        list.forEach(a -> names.put(a.id(), a.name()));
-        model.addAttribute("areas", list.stream().map(a -> new AreaRow(a, a.parentId() == null ? null : names.get(a.parentId()))).toList());
+        model.addAttribute("areas", list);
+        model.addAttribute("byId", list.stream().collect(java.util.stream.Collectors.toMap(Area::id, a -> a)));
         model.addAttribute("canManage", access.canManageDay(id));
         return "setup/areas";
     }
@@ -294,7 +291,4 @@ class SetupUiController {
         ra.addFlashAttribute("saved", true);
         return target;
     }
-
-    /** An area as the list shows it, with its parent's name (null at the top). */
-    record AreaRow(Area area, String parentName) {}
 }

@@ -72,7 +72,7 @@ public class ApiErrorHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         String field = JsonPaths.fieldOf(e);
-        if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof NulCharacters.NulInText) {
+        if (NulCharacters.causedBy(e)) {
             return problem(HttpStatus.BAD_REQUEST, "error.unstorableText", List.of(fieldError(field, msg("error.unstorableText.field"))));
         }
         return problem(HttpStatus.BAD_REQUEST, "error.unreadable",
@@ -81,7 +81,7 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof NulCharacters.NulInField) {
+        if (NulCharacters.causedBy(e)) {
             return problem(HttpStatus.BAD_REQUEST, "error.unstorableText", List.of(fieldError(e.getName(), msg("error.unstorableText.field"))));
         }
         return problem(HttpStatus.BAD_REQUEST, "error.invalidInput",

@@ -32,6 +32,12 @@ class NulCharacters {
         return text != null && text.indexOf('\u0000') >= 0;
     }
 
+    /** Whether a request failed because a text held a NUL character (JSON or a bound field), however Spring wrapped it. */
+    static boolean causedBy(Throwable e) {
+        Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e);
+        return cause instanceof NulInText || cause instanceof NulInField;
+    }
+
     /** Jackson's own string reading, then the check. */
     static final class Refusing extends StringDeserializer {
 

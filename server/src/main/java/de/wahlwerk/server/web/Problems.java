@@ -25,6 +25,11 @@ public class Problems {
         return messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(), locale);
     }
 
+    /** A message of the bundle in the user's language. */
+    public String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
     /** A field's binding error (a value of the wrong kind) in the user's language, naming the field. */
     public String message(org.springframework.validation.FieldError e) {
         Locale locale = LocaleContextHolder.getLocale();

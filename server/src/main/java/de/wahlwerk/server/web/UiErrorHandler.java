@@ -36,13 +36,19 @@ public class UiErrorHandler {
         return page(model, response, HttpStatus.NOT_FOUND, "error.notFound");
     }
 
-    /** An id in the address that is no number points to nothing (404); a query field of the wrong kind is bad input (400). */
+    /**
+     * An id in the address that is no number points to nothing (404); a query field of the wrong
+     * kind, or with a NUL character, is bad input (400) naming the field.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String mismatch(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
         if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
             return notFound(e, model, response);
         }
-        model.addAttribute("problems", List.of(problems.message(FieldProblem.of(e.getName(), "error.unreadable.namedField", e.getName()))));
+        String problem = NulCharacters.causedBy(e)
+                ? problems.message(FieldProblem.of(e.getName(), "error.fieldNamed", e.getName(), problems.text("error.unstorableText.field")))
+                : problems.message(FieldProblem.of(e.getName(), "error.unreadable.namedField", e.getName()));
+        model.addAttribute("problems", List.of(problem));
         return page(model, response, HttpStatus.BAD_REQUEST, "error.invalidInput");
     }
 
@@ -92,12 +98,6 @@ public class UiErrorHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     String method(Exception e, Model model, HttpServletResponse response) {
         return page(model, response, HttpStatus.METHOD_NOT_ALLOWED, "error.method");
-    }
-
-    /** A form posted as something else than a form (or an upload as something else than an upload). */
-    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
-    String mediaType(Exception e, Model model, HttpServletResponse response) {
-        return page(model, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.formType");
     }
 
     /**

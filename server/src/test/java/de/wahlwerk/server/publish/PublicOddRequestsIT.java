@@ -43,13 +43,13 @@ class PublicOddRequestsIT extends IntegrationTest {
                     String answer = raw(p, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + header + "Connection: close\r\n\r\n");
                     asked++;
                     Matcher status = Pattern.compile("^HTTP/1\\.[01] (\\d{3})").matcher(answer);
-                    String what = "port " + (p == port ? "main" : "public") + " GET " + shortText(target) + " " + header.strip();
+                    String what = "port " + (p == port ? "main" : "public") + " GET " + Responses.oneLine(target) + " " + header.strip();
                     if (!status.find()) {
-                        failures.add(what + ": no status line: " + shortText(answer));
+                        failures.add(what + ": no status line: " + Responses.oneLine(answer));
                     } else if (Integer.parseInt(status.group(1)) >= 500) {
-                        failures.add(what + ": " + status.group(1) + " " + shortText(answer));
+                        failures.add(what + ": " + status.group(1) + " " + Responses.oneLine(answer));
                     } else if (Responses.INSIDE.matcher(answer).find()) {
-                        failures.add(what + ": shows " + shortText(answer));
+                        failures.add(what + ": shows " + Responses.oneLine(answer));
                     }
                 }
             }
@@ -77,8 +77,4 @@ class PublicOddRequestsIT extends IntegrationTest {
         }
     }
 
-    private static String shortText(String s) {
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() > 160 ? one.substring(0, 160) + "…" : one;
-    }
 }

@@ -2,11 +2,9 @@ package de.wahlwerk.server.publish;
 
 import static de.wahlwerk.server.support.Responses.id;
 import static de.wahlwerk.server.support.Responses.ok;
-import static de.wahlwerk.server.support.Responses.reportId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wahlwerk.server.security.Role;
-import de.wahlwerk.server.support.DemoReports;
 import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import de.wahlwerk.server.support.TestTown;
@@ -38,13 +36,9 @@ class ReferendumQuorumIT extends IntegrationTest {
         HttpSession approver = signedIn(accounts, Role.APPROVER, "admin", AGS);
         String page = "/wahlen/" + election + "/admin/" + AGS + ".html";
 
-        // 100 eligible, 50 yes and 28 no: yes has the majority and more than the 20 votes the quorum asks.
-        // (The report is entered here, not through the town: the town's own election is its mayor's.)
-        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports",
-                "{\"unitId\":" + unit + ",\"values\":{\"A1\":\"100\",\"A2\":\"0\",\"A3\":\"0\",\"A\":\"100\",\"B\":\"80\",\"B1\":\"0\","
-                        + "\"C\":\"2\",\"D\":\"78\",\"D1\":\"50\",\"D2\":\"28\"}}");
-        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
-        ok(approver.json("POST", "/api/entry/reports/" + reportId(entered.body()) + "/approve", null));
+        // 100 eligible, 30 yes and 20 no: yes has the majority and more than the 20 votes the quorum asks.
+        long report = town.enterIn(election, clerk, unit, "\"D1\":\"30\",\"D2\":\"20\"");
+        ok(approver.json("POST", "/api/entry/reports/" + report + "/approve", null));
 
         String html = publicPages().awaitContaining(page, "Angenommen").body();
         String quorumRow = html.substring(html.indexOf("Quorum ("), html.indexOf("</tr>", html.indexOf("Quorum (")));

@@ -48,9 +48,7 @@ public final class HttpSession {
         if (csrf != null) {
             all.putIfAbsent("_csrf", csrf);
         }
-        String body = all.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue() == null ? "" : e.getValue()))
-                .collect(Collectors.joining("&"));
+        String body = formBody(all);
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -143,6 +141,13 @@ public final class HttpSession {
 
     public String base() {
         return base;
+    }
+
+    /** Fields encoded as a form or a query string (a null value as empty). */
+    public static String formBody(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue() == null ? "" : e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static String enc(String s) {

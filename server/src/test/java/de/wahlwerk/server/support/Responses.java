@@ -15,6 +15,12 @@ public final class Responses {
 
     private Responses() {}
 
+    /** An answer's text on one line and cut to 160 characters, for a failure message. */
+    public static String oneLine(String text) {
+        String one = text.replaceAll("\\s+", " ");
+        return one.length() > 160 ? one.substring(0, 160) + "…" : one;
+    }
+
     /** The answer, once it is a success (200 or 201); else the test fails with its body. */
     public static HttpResponse<String> ok(HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);

@@ -59,7 +59,12 @@ public final class TestTown {
 
     /** Enters a report of this town's election as {@code clerk}, waiting for approval; its id. */
     public long enter(HttpSession clerk, long unitId, String votes) {
-        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + election + "/reports", report(unitId, votes));
+        return enterIn(election, clerk, unitId, votes);
+    }
+
+    /** Enters a report of another election of this town's day (a referendum beside the mayor's), waiting for approval; its id. */
+    public long enterIn(long electionId, HttpSession clerk, long unitId, String votes) {
+        var entered = DemoReports.submitGivingReasons(clerk, "/api/entry/elections/" + electionId + "/reports", report(unitId, votes));
         if (entered.statusCode() != 201) {
             throw new AssertionError("report not taken: " + entered.statusCode() + " " + entered.body());
         }

@@ -8,6 +8,7 @@ import de.wahlwerk.server.support.HttpSession;
 import de.wahlwerk.server.support.IntegrationTest;
 import de.wahlwerk.server.support.JsonJunk;
 import de.wahlwerk.server.support.Multipart;
+import de.wahlwerk.server.support.Responses;
 import de.wahlwerk.server.support.TestTown;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -63,8 +63,6 @@ class BadInputIT extends IntegrationTest {
     /** Form values: a word where a number belongs, empty, negative, beyond a long, very long, markup, a control character. */
     private static final List<String> BAD_VALUES = List.of("x", "", "-1", "99999999999999999999",
             "Ä".repeat(5_000) + "<script>alert(1)</script>", "\u0000", "31.02.2025");
-    /** What a user must never see in an answer. */
-    private static final Pattern LEAK = de.wahlwerk.server.support.Responses.INSIDE;
     /** Words of the English defaults of Spring and the servlet container that must not reach a German form. */
     private static final Pattern ENGLISH_ERROR = Pattern.compile("(?i)\\b(bad request|internal server error|whitelabel|failed to convert|required request)\\b");
     /** Names of form fields the report and settings forms take beside their declared parameters. */
@@ -174,7 +172,7 @@ class BadInputIT extends IntegrationTest {
             return List.of();
         }
         return List.of("GET " + path + ": answer " + plain.statusCode() + " to a plain request for an existing object: "
-                + shortText(plain.body().replaceAll("(?s).*<main", "<main")));
+                + Responses.oneLine(plain.body().replaceAll("(?s).*<main", "<main")));
     }
 
     @Test
@@ -207,6 +205,10 @@ class BadInputIT extends IntegrationTest {
         HttpResponse<String> query = s.json("POST", "/api/register/days/" + town.day() + "/residents?file=melde%00register.csv", "x");
         assertThat(query.statusCode()).as(query.body()).isEqualTo(400);
         assertThat(query.body()).contains("Steuerzeichen").contains("\"field\":\"file\"");
+        // And one of a page: 400, the page naming the field.
+        HttpResponse<String> page = s.get("/admin/pollcards/elections/" + town.election() + "?status=OFFEN%00");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(400);
+        assertThat(page.body()).contains("Feld „status“").contains("Steuerzeichen");
     }
 
     /** One mapped method and path; deletions last, so that the town they remove served the others first. */
@@ -343,7 +345,7 @@ class BadInputIT extends IntegrationTest {
             for (String v : BAD_VALUES) {
                 Map<String, String> q = new LinkedHashMap<>();
                 fields.forEach(f -> q.put(f, v));
-                inputs.add(new Input("query fields = " + shortText(v), null, null, q));
+                inputs.add(new Input("query fields = " + Responses.oneLine(v), null, null, q));
             }
             if (fields.isEmpty()) {
                 inputs.add(new Input("no query", null, null, Map.of()));
@@ -369,7 +371,7 @@ class BadInputIT extends IntegrationTest {
                 for (String v : List.of("x", "")) {
                     Map<String, String> form = new LinkedHashMap<>();
                     fields.forEach(n -> form.put(n, v));
-                    inputs.add(upload("upload of " + f.length + " bytes, fields = " + shortText(v), form, f));
+                    inputs.add(upload("upload of " + f.length + " bytes, fields = " + Responses.oneLine(v), form, f));
                 }
             }
         }
@@ -380,8 +382,8 @@ class BadInputIT extends IntegrationTest {
                 if (form.isEmpty()) {
                     EXTRA_FIELDS.forEach(f -> form.put(f, v));
                 }
-                inputs.add(new Input("form fields = " + shortText(v), "application/x-www-form-urlencoded",
-                        formBody(form).getBytes(StandardCharsets.UTF_8), Map.of()));
+                inputs.add(new Input("form fields = " + Responses.oneLine(v), "application/x-www-form-urlencoded",
+                        HttpSession.formBody(form).getBytes(StandardCharsets.UTF_8), Map.of()));
             }
         }
         return inputs;
@@ -398,7 +400,7 @@ class BadInputIT extends IntegrationTest {
         }
         String url = admin.base() + path;
         if (input != null && !input.query().isEmpty()) {
-            url += "?" + formBody(input.query());
+            url += "?" + HttpSession.formBody(input.query());
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(e.streams() ? 3 : 30));
@@ -431,14 +433,14 @@ class BadInputIT extends IntegrationTest {
         int status = r.statusCode();
         String text = r.body() == null ? "" : r.body();
         if (status >= 500) {
-            failures.add(what + ": server error " + status + " " + shortText(text));
+            failures.add(what + ": server error " + status + " " + Responses.oneLine(text));
         }
-        Matcher leak = LEAK.matcher(text);
+        Matcher leak = Responses.INSIDE.matcher(text);
         if (leak.find() && !isDownload(r)) {
             failures.add(what + ": answer " + status + " shows " + leak.group());
         }
         if (status >= 400 && !json && ENGLISH_ERROR.matcher(text).find()) {
-            failures.add(what + ": answer " + status + " not in German: " + shortText(text));
+            failures.add(what + ": answer " + status + " not in German: " + Responses.oneLine(text));
         }
         if (status == 302 && r.headers().firstValue("Location").orElse("").endsWith("/login")) {
             failures.add(what + ": signed the administrator out");
@@ -469,14 +471,5 @@ class BadInputIT extends IntegrationTest {
         }
     }
 
-    private static String formBody(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
 
-    private static String shortText(String s) {
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() > 160 ? one.substring(0, 160) + "…" : one;
-    }
 }
