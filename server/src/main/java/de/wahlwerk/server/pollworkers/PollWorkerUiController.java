@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -78,7 +79,11 @@ class PollWorkerUiController {
     }
 
     @PostMapping("/days/{dayId}/workers")
-    String addWorker(@PathVariable long dayId, @ModelAttribute("form") WorkerForm form, Model model, RedirectAttributes ra) {
+    String addWorker(@PathVariable long dayId, @ModelAttribute("form") WorkerForm form, BindingResult binding, Model model,
+            RedirectAttributes ra) {
+        if (binding.hasErrors()) {
+            return dayPage(dayId, model, form, WorkerInputs.bindingProblems(binding, problems));
+        }
         try {
             long id = office.addWorker(dayId, form.input());
             ra.addFlashAttribute("saved", true);

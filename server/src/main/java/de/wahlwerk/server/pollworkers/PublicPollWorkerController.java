@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,10 +59,14 @@ class PublicPollWorkerController {
     }
 
     @PostMapping("/anmelden/{dayId}")
-    String signUp(@PathVariable long dayId, @ModelAttribute("form") WorkerForm form, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String signUp(@PathVariable long dayId, @ModelAttribute("form") WorkerForm form, BindingResult binding,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!limits.tryAcquire(PublicLimits.Kind.SIGN_UP, request.getRemoteAddr())) {
             return limited(response);
+        }
+        if (binding.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return signUpPage(dayId, model, form, WorkerInputs.bindingProblems(binding, problems));
         }
         if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
             // A bot filled the hidden field: answer as if it worked, store nothing.

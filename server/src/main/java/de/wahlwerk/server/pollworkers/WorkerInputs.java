@@ -17,6 +17,15 @@ final class WorkerInputs {
 
     private WorkerInputs() {}
 
+    /**
+     * A field the form could not take at all (a text with a NUL character, the only binding error
+     * text fields have), under the field's label: the form is shown again, as with any other problem.
+     */
+    static List<String> bindingProblems(org.springframework.validation.BindingResult binding,
+            de.wahlwerk.server.web.Problems problems) {
+        return binding.getFieldErrors().stream().map(e -> problems.message(e, "pollworkers.field.")).toList();
+    }
+
     static void validate(PollWorkerService.WorkerInput in) {
         List<FieldProblem> p = new ArrayList<>();
         text(p, "familyName", in.familyName(), 200);

@@ -36,6 +36,16 @@ public class Problems {
         return messages.getMessage("error.fieldNamed", new Object[] {e.getField(), messages.getMessage(e, locale)}, locale);
     }
 
+    /**
+     * A field's binding error under the field's label from the bundle ({@code labels + field}),
+     * for forms that list their problems above the fields; the property name where no label exists.
+     */
+    public String message(org.springframework.validation.FieldError e, String labels) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String label = messages.getMessage(labels + e.getField(), null, e.getField(), locale);
+        return messages.getMessage("error.fieldNamed", new Object[] {label, messages.getMessage(e, locale)}, locale);
+    }
+
     /** Adds the problems to the form so that each shows at its field (or at the top if the field is unknown). */
     public void bind(List<FieldProblem> problems, BindingResult binding) {
         for (FieldProblem p : problems) {

@@ -88,6 +88,12 @@ class PollWorkerIT extends IntegrationTest {
         var rejected = visitor.post("/wahlhelfer/anmelden/" + f.dayId(), bad);
         assertThat(rejected.statusCode()).isEqualTo(400);
         assertThat(rejected.body()).contains("Geburtsdatum").contains("Postleitzahl: fünf Ziffern");
+        // A text the form cannot take at all (a NUL character) shows on the form again, under its label.
+        Map<String, String> nul = person("Ad\u0000ler", "Anna", "01.04.1980", "Amselweg");
+        var unreadable = visitor.post("/wahlhelfer/anmelden/" + f.dayId(), nul);
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.body()).contains("Feld „Familienname“: Dieser Text enthält ein Steuerzeichen")
+                .contains("id=\"givenNames\"").contains("value=\"Anna\"");
         assertThat(jdbc.sql("select count(*) from poll_worker where scope_key = :k").param("k", f.ags()).query(Long.class).single())
                 .isZero();
         var ok = visitor.post("/wahlhelfer/anmelden/" + f.dayId(), person("Adler", "Anna", "01.04.1980", "Amselweg"));
@@ -97,6 +103,10 @@ class PollWorkerIT extends IntegrationTest {
 
         // The office adds the candidate, a child and a non-resident: each gets its reason.
         admin.get(day);
+        var nulAdded = admin.post(day + "/workers", person("Kandidat", "Ka\u0000rl", "1970-01-01", "Amselweg"));
+        assertThat(nulAdded.statusCode()).isEqualTo(200);
+        assertThat(nulAdded.body()).contains("Feld „Vornamen“: Dieser Text enthält ein Steuerzeichen")
+                .contains("value=\"Kandidat\"");
         var karlAdded = admin.post(day + "/workers", person("Kandidat", "Karl", "1970-01-01", "Amselweg"));
         assertThat(karlAdded.statusCode()).isEqualTo(302);
         assertThat(admin.post(day + "/workers", person("Jung", "Jana", "2010-01-01", "Amselweg")).statusCode()).isEqualTo(302);
