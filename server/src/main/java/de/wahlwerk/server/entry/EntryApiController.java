@@ -61,13 +61,13 @@ class EntryApiController {
 
     @PostMapping("/reports/{id}/approve")
     StoredReport approve(@PathVariable long id) {
-        entry.approve(id);
-        return entry.report(id);
+        // The answer is read in the approval's transaction: a second transaction for it was three
+        // statements more per district of a night.
+        return entry.approve(id);
     }
 
     @PostMapping("/reports/{id}/reject")
     StoredReport reject(@PathVariable long id, @RequestBody Decision decision) {
-        entry.reject(id, decision.reason());
-        return entry.report(id);
+        return entry.reject(id, decision.reason());
     }
 }

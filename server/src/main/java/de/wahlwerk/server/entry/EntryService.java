@@ -119,14 +119,14 @@ public class EntryService {
         }
         // The set-up as of now, after the lock: one statement (its version) where it has not
         // changed since the last report, which is every report of a night (ADR 0009).
-        SetupReads now = cache.view();
+        var now = cache.view();
         Election election = election(now, s.electionId());
         ReportingUnit unit = unit(now, election, s.unitId());
         if (s.channel() != Submission.Channel.PHONE) {
             requireMayEnter(now, unit);
         }
         refuseCountedWith(unit, "entry.countedWith");
-        EntrySettings config = settings.get(election.id());
+        EntrySettings config = settingsIn(now, election.id());
         requirePollsClosed(now, election, config);
 
         ReportForm form = forms.form(now, election, unit);
@@ -192,7 +192,7 @@ public class EntryService {
 
     @Transactional(readOnly = true)
     public List<Preview> preview(long electionId, long unitId, Map<String, String> raw) {
-        SetupReads now = cache.view();
+        var now = cache.view();
         ReportForm form = formFor(now, electionId, unitId);
         Map<String, Long> values;
         try {
@@ -200,7 +200,7 @@ public class EntryService {
         } catch (InvalidInputException e) {
             return e.problems().stream().map(p -> new Preview(p.field(), "ERROR", problemText(p))).toList();
         }
-        return checks.check(now, form, values, settings.get(electionId)).stream()
+        return checks.check(now, form, values, settingsIn(now, electionId)).stream()
                 .map(f -> new Preview(f.field(), f.severity().name(), f.code() + ": " + f.message(locale())))
                 .toList();
     }
@@ -211,10 +211,11 @@ public class EntryService {
 
     /**
      * Confirms a pending version; the approver must not be who entered it. Of two people deciding
-     * on the same version at once, the second learns what the first decided (409).
+     * on the same version at once, the second learns what the first decided (409). Returns the
+     * version as decided, read in the same transaction (the API answers with it).
      */
     @Transactional
-    public void approve(long reportId) {
+    public StoredReport approve(long reportId) {
         StoredReport seen = reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
         SetupReads now = cache.view();
         Election election = election(now, seen.electionId());
@@ -229,11 +230,17 @@ public class EntryService {
             throw new InvalidInputException(FieldProblem.of(null, "entry.approveOwn"));
         }
         confirm(r, actor, reports.ofUnit(r.electionId(), r.unitId()));
+        return decided(reportId);
     }
 
-    /** Turns a pending version down; the reason is kept and shown in the history. */
+    /** The version as this transaction decided it (who may decide on a unit may also read it). */
+    private StoredReport decided(long reportId) {
+        return reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
+    }
+
+    /** Turns a pending version down; the reason is kept and shown in the history. Returns the version as decided. */
     @Transactional
-    public void reject(long reportId, String reason) {
+    public StoredReport reject(long reportId, String reason) {
         StoredReport seen = reports.find(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
         SetupReads now = cache.view();
         Election election = election(now, seen.electionId());
@@ -249,6 +256,7 @@ public class EntryService {
         audit.record("reject-report", "quick_report", reportId, Map.of("status", "PENDING"),
                 Map.of("status", "REJECTED", "reason", reason.strip()));
         events.publishEvent(new ReportChanged(r.electionId(), r.unitId()));
+        return decided(reportId);
     }
 
     @Transactional(readOnly = true)
@@ -298,6 +306,17 @@ public class EntryService {
     }
 
     // --- internals ---
+
+    /**
+     * The election's entry settings as of the view's set-up version: a change of them raises the
+     * version (V14), so they are read once per version, not once per report.
+     */
+    private EntrySettings settingsIn(de.wahlwerk.server.setup.SetupCache.SetupView now, long electionId) {
+        return now.derived(new SettingsOf(electionId), () -> settings.get(electionId));
+    }
+
+    /** The key the settings are kept under in a view of the set-up. */
+    private record SettingsOf(long electionId) {}
 
     private long insert(Submission s, Election election, ReportingUnit unit, ReportForm form, Map<String, Long> values,
             String kind, ReportStatus status, String actor, String reason, List<Finding> findings) {

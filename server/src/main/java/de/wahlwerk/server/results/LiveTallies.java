@@ -34,6 +34,12 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
     private final TallyStructures structures;
     private final ConcurrentHashMap<Long, Tally> tallies = new ConcurrentHashMap<>();
     /**
+     * The kind of each election with a tally, as it was when the tally was built: every applied
+     * confirmation needs it to read its form's letters, and reading the election for each one was
+     * a statement per district of the night. A set-up change of its day drops both.
+     */
+    private final ConcurrentHashMap<Long, de.wahlwerk.core.model.ElectionKind> kinds = new ConcurrentHashMap<>();
+    /**
      * Single writer of all tallies. Fair, so that the publisher waiting in {@link #catchUp} gets its
      * turn between two passes of the background thread ({@code tryLock} still barges, which is what
      * a request thread wants).
@@ -73,6 +79,7 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
     /** Rebuilds from the database (start-up, or after the structure changed). */
     public void forget(long electionId) {
         tallies.remove(electionId);
+        kinds.remove(electionId);
     }
 
     /**
@@ -86,6 +93,7 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
         for (Long id : List.copyOf(tallies.keySet())) {
             if (setup.election(id).map(e -> e.electionDayId() == event.dayId()).orElse(true)) {
                 tallies.remove(id);
+                kinds.remove(id);
             }
         }
     }
@@ -225,7 +233,7 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
         }
         TallyEvent event = v.electionId() == electionId
                 ? new TallyEvent.ReportConfirmed(v.sequence(), v.unitKey(),
-                        FormLetters.toCounts(election(electionId).kind(), v.values()))
+                        FormLetters.toCounts(kinds.computeIfAbsent(electionId, id -> election(id).kind()), v.values()))
                 : new TallyEvent.NoChange(v.sequence());
         ApplyOutcome outcome;
         try {
@@ -247,6 +255,7 @@ public class LiveTallies implements org.springframework.beans.factory.Disposable
 
     private Tally rebuild(long electionId) {
         Election election = election(electionId);
+        kinds.put(electionId, election.kind());
         long started = System.nanoTime();
         var snapshot = confirmed.snapshot(electionId);
         List<LatestReport> reports = snapshot.current().stream()

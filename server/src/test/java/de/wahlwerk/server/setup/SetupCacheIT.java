@@ -100,6 +100,18 @@ class SetupCacheIT extends IntegrationTest {
         }
     }
 
+    /** Entry keeps its settings per set-up version (V14): a change of them must raise it too. */
+    @Test
+    void entrySettingsRaiseTheVersion() {
+        long election = jdbc.sql("select min(id) from election").query(Long.class).single();
+        long before = cache.version();
+        jdbc.sql("""
+                insert into entry_settings (election_id, two_person_mode) values (:e, 'APPROVAL')
+                on conflict (election_id) do update set two_person_mode = entry_settings.two_person_mode""")
+                .param("e", election).update();
+        assertThat(cache.version()).isEqualTo(before + 1);
+    }
+
     /** The postal check asks for the day's postal districts on every postal report (EntryChecks). */
     @Test
     void theDaysPostalDistrictsAreCountedOncePerVersion() {
