@@ -28,7 +28,13 @@ public class ConfirmedReports {
         this.jdbc = jdbc;
     }
 
-    /** Confirmations after {@code sequence}, oldest first, at most {@code limit}. */
+    /**
+     * Confirmations after {@code sequence}, oldest first, at most {@code limit}. One statement,
+     * atomic by itself: outside a caller's transaction it runs without one of its own, because the
+     * live tally asks after every confirmation and a read-only transaction around it was two round
+     * trips more (BEGIN READ ONLY, COMMIT) each time.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public List<Version> since(long sequence, int limit) {
         return jdbc.sql("""
                 select r.confirmed_seq, r.election_id, r.unit_id, u.official_key, r.values_text, r.entered_at

@@ -225,11 +225,12 @@ public class EntryService {
         // lock); this only guards against a report from elsewhere, on the unit already read.
         refuseCountedWith(unit, "entry.approveCountedWith");
         String actor = access.current().username();
-        StoredReport r = lockedForDecision(seen);
+        Locked locked = lockedForDecision(seen);
+        StoredReport r = locked.report();
         if (r.enteredBy().equals(actor)) {
             throw new InvalidInputException(FieldProblem.of(null, "entry.approveOwn"));
         }
-        confirm(r, actor, reports.ofUnit(r.electionId(), r.unitId()));
+        confirm(r, actor, locked.history());
         return decided(reportId);
     }
 
@@ -248,7 +249,7 @@ public class EntryService {
         if (blankToNull(reason) == null) {
             throw new InvalidInputException(FieldProblem.of("reason", "entry.rejectNeedsReason"));
         }
-        StoredReport r = lockedForDecision(seen);
+        StoredReport r = lockedForDecision(seen).report();
         if (!reports.decide(reportId, ReportStatus.PENDING, ReportStatus.REJECTED, access.current().username(),
                 reason.strip())) {
             throw decidedMeanwhile(reports.find(reportId).orElseThrow());
@@ -346,17 +347,23 @@ public class EntryService {
         return id;
     }
 
+    /** A version under its unit's lock, with every version of the unit as they are under it. */
+    private record Locked(StoredReport report, List<StoredReport> history) {}
+
     /**
      * The version as it is once this transaction holds its unit's lock, still waiting for a
-     * decision; else the answer says who decided it meanwhile.
+     * decision; else the answer says who decided it meanwhile. The unit's versions are read once
+     * under the lock, and the version is taken from them.
      */
-    private StoredReport lockedForDecision(StoredReport seen) {
+    private Locked lockedForDecision(StoredReport seen) {
         reports.lockUnit(seen.electionId(), seen.unitId());
-        StoredReport now = reports.find(seen.id()).orElseThrow(() -> new NotFoundException("report", seen.id()));
+        List<StoredReport> history = reports.ofUnit(seen.electionId(), seen.unitId());
+        StoredReport now = history.stream().filter(h -> h.id() == seen.id()).findFirst()
+                .orElseThrow(() -> new NotFoundException("report", seen.id()));
         if (now.status() != ReportStatus.PENDING) {
             throw decidedMeanwhile(now);
         }
-        return now;
+        return new Locked(now, history);
     }
 
     /** A unit counted with its neighbour (§ 68 Abs. 2 BWO) has no report of its own; the neighbour's covers it. */

@@ -42,7 +42,12 @@ class ReportNotifications implements DisposableBean {
 
     @TransactionalEventListener
     void changedHere(ReportChanged event) {
-        tallies.catchUpSoon();
+        // Only a confirmation changes a tally; an entry waiting for approval or a rejection does
+        // not, and asking the database for confirmations after each of them was one query per
+        // district of a night for nothing.
+        if (event.sequence() > 0) {
+            tallies.catchUpSoon();
+        }
         events.changed(event.electionId());
     }
 
