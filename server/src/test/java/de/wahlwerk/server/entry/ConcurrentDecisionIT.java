@@ -55,9 +55,12 @@ class ConcurrentDecisionIT extends IntegrationTest {
             assertOneWon(answers);
             if (approval.statusCode() == 200) {
                 assertThat(status(report)).isEqualTo("CONFIRMED");
+                assertThat(approval.body()).contains("\"status\":\"CONFIRMED\"");
                 assertThat(rejection.body()).contains("inzwischen von " + firstApprover.username() + " bestätigt");
             } else {
                 assertThat(status(report)).isEqualTo("REJECTED");
+                // The winner's answer is the version as its transaction decided it.
+                assertThat(rejection.body()).contains("\"status\":\"REJECTED\"").contains("Zahlen unleserlich");
                 assertThat(approval.body()).contains("inzwischen von " + secondApprover.username() + " zurückgewiesen")
                         .contains("Zahlen unleserlich");
             }
