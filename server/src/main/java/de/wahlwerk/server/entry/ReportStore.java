@@ -17,11 +17,9 @@ import org.springframework.stereotype.Repository;
 class ReportStore {
 
     private final JdbcClient jdbc;
-    private final de.wahlwerk.server.ops.ThisNode node;
 
-    ReportStore(JdbcClient jdbc, de.wahlwerk.server.ops.ThisNode node) {
+    ReportStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.node = node;
     }
 
     long insert(long electionId, long unitId, String kind, ReportStatus status, String values, String channel,
@@ -141,9 +139,8 @@ class ReportStore {
 
     void notifyConfirmed() {
         // Other nodes learn of the new version at commit; they catch up from the sequence they have
-        // reached, so the notification carries no number and can be queued before the number is
-        // taken. It carries the node, which applies its own confirmations after commit already.
-        jdbc.sql("select pg_notify('wahlwerk_report', :node)").param("node", node.id()).query().singleRow();
+        // reached, so the notification carries nothing and can be queued before the number is taken.
+        jdbc.sql("select pg_notify('wahlwerk_report', '')").query().singleRow();
     }
 
     /**

@@ -24,21 +24,17 @@ class ReportNotifications implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReportNotifications.class);
     private static final int POLL_MS = 2_000;
-    /** Where confirmations are announced ({@code ReportStore.notifyConfirmed}). */
-    static final String CHANNEL = "wahlwerk_report";
 
     private final LiveTallies tallies;
     private final DataSource dataSource;
     private final ResultEvents events;
     private final boolean serving;
-    private final de.wahlwerk.server.ops.ThisNode node;
     private volatile boolean running = true;
     private Thread listener;
 
     ReportNotifications(LiveTallies tallies, DataSource dataSource, ResultEvents events,
-            de.wahlwerk.server.ops.WahlwerkProperties properties, de.wahlwerk.server.ops.ThisNode node) {
+            de.wahlwerk.server.ops.WahlwerkProperties properties) {
         this.serving = properties.serving();
-        this.node = node;
         this.tallies = tallies;
         this.dataSource = dataSource;
         this.events = events;
@@ -66,7 +62,7 @@ class ReportNotifications implements DisposableBean {
     private void listen() {
         while (running) {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-                st.execute("LISTEN " + CHANNEL);
+                st.execute("LISTEN wahlwerk_report");
                 st.execute("LISTEN " + de.wahlwerk.server.setup.SetupChanged.CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
@@ -79,9 +75,7 @@ class ReportNotifications implements DisposableBean {
                             }
                         }
                     }
-                    if (needsCatchUp(notifications, node.id())) {
-                        tallies.catchUp();
-                    }
+                    tallies.catchUp();
                     if (notifications != null && notifications.length > 0) {
                         events.changedAll();
                     }
@@ -98,24 +92,6 @@ class ReportNotifications implements DisposableBean {
                 }
             }
         }
-    }
-
-    /**
-     * Whether the tallies must read the confirmations after what they applied: when nothing was
-     * heard within the poll (a notification may have been lost), or when anything but this node's
-     * own confirmations was heard. Those this node applied right after their commit
-     * ({@link #changedHere}); reading them again on the echo was a query per district of a night.
-     */
-    static boolean needsCatchUp(org.postgresql.PGNotification[] heard, String thisNode) {
-        if (heard == null || heard.length == 0) {
-            return true;
-        }
-        for (var n : heard) {
-            if (!n.getName().equals(CHANNEL) || !thisNode.equals(n.getParameter())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void setupChanged(String day) {
