@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>{@link #view()} reads the version in the caller's transaction, so a view is as current as a
  * read at that moment: entry takes it after the district's lock, and a set-up change that entry
  * waited for is seen. The version is raised at the commit of every transaction that changes the
- * set-up (V13), together with the change, so an old set-up is never kept under a new number.
+ * set-up (V13; entry settings since V14), together with the change, so an old set-up is never
+ * kept under a new number.
  * Entries read after the version may be newer than it, which is what a direct read would have
  * given too; a newer version starts an empty generation.
  *
@@ -76,7 +77,7 @@ public class SetupCache {
 
     /**
      * The version of the set-up as committed now; it rises with every committed change of a
-     * set-up table (V13). For callers that keep something derived from the set-up themselves.
+     * set-up table (V13, V14). For callers that keep something derived from the set-up themselves.
      */
     public long version() {
         return jdbc.sql("select value from setup_version where id = 1").query(Long.class).single();
