@@ -32,8 +32,7 @@ public class Problems {
 
     /** A field's binding error (a value of the wrong kind) in the user's language, naming the field. */
     public String message(org.springframework.validation.FieldError e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage("error.fieldNamed", new Object[] {e.getField(), messages.getMessage(e, locale)}, locale);
+        return named(e, e.getField(), LocaleContextHolder.getLocale());
     }
 
     /**
@@ -42,8 +41,11 @@ public class Problems {
      */
     public String message(org.springframework.validation.FieldError e, String labels) {
         Locale locale = LocaleContextHolder.getLocale();
-        String label = messages.getMessage(labels + e.getField(), null, e.getField(), locale);
-        return messages.getMessage("error.fieldNamed", new Object[] {label, messages.getMessage(e, locale)}, locale);
+        return named(e, messages.getMessage(labels + e.getField(), null, e.getField(), locale), locale);
+    }
+
+    private String named(org.springframework.validation.FieldError e, String field, Locale locale) {
+        return messages.getMessage("error.fieldNamed", new Object[] {field, messages.getMessage(e, locale)}, locale);
     }
 
     /** Adds the problems to the form so that each shows at its field (or at the top if the field is unknown). */

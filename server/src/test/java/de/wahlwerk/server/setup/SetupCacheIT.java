@@ -104,12 +104,19 @@ class SetupCacheIT extends IntegrationTest {
     @Test
     void entrySettingsRaiseTheVersion() {
         long election = jdbc.sql("select min(id) from election").query(Long.class).single();
+        boolean configured = jdbc.sql("select count(*) from entry_settings where election_id = :e").param("e", election)
+                .query(Long.class).single() > 0;
         long before = cache.version();
         jdbc.sql("""
                 insert into entry_settings (election_id, two_person_mode) values (:e, 'APPROVAL')
                 on conflict (election_id) do update set two_person_mode = entry_settings.two_person_mode""")
                 .param("e", election).update();
         assertThat(cache.version()).isEqualTo(before + 1);
+        if (!configured) {
+            // Left as it was for the other tests: an election nobody configured.
+            jdbc.sql("delete from entry_settings where election_id = :e").param("e", election).update();
+            assertThat(cache.version()).as("a deletion raises it too").isEqualTo(before + 2);
+        }
     }
 
     /** The postal check asks for the day's postal districts on every postal report (EntryChecks). */
