@@ -1,0 +1,101 @@
+package de.wahlwerk.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wahlwerk.server.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/**
+ * The shortened lookup of {@link PrefixedHandlerMapping} finds for every request what Spring's
+ * lookup of every mapping in full finds: the same controller method, or the same refusal (404,
+ * 405, 406). Asked with each mapping's own address and with odd forms of it (trailing slash, matrix
+ * parameters, percent-encoded letters, doubled slashes, other case, other methods and media types).
+ */
+class PrefixedHandlerMappingIT extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void theApplicationsMappingIsThePrefixedOne() {
+        assertThat(mappings).isInstanceOf(PrefixedHandlerMapping.class);
+    }
+
+    @Test
+    void everyAddressFindsWhatTheFullLookupFinds() throws Exception {
+        PrefixedHandlerMapping mapping = (PrefixedHandlerMapping) mappings;
+        Set<String> addresses = new LinkedHashSet<>(List.of("/", "/nothing/here", "/api", "/api/", "/admin/x/y/z",
+                "/api/entry/elections/x/reports", "/API/entry/elections/1/reports", "/api/entry//elections/1/reports"));
+        mapping.getHandlerMethods().keySet().forEach(info -> {
+            for (String pattern : info.getPatternValues()) {
+                String path = pattern.replaceAll("\\{\\*[^}]+}", "a/b").replaceAll("\\{[^}]+}", "7")
+                        .replace("**", "a/b").replace("*", "a");
+                addresses.add(path);
+                addresses.add(path + "/");
+                addresses.add(path + ";v=1");
+                addresses.add(path.replaceFirst("/([a-z])", "/%61$1"));
+                addresses.add(path.replaceFirst("^/", "//"));
+                addresses.add(path.toUpperCase(java.util.Locale.ROOT));
+                int slash = path.lastIndexOf('/');
+                if (slash > 0) {
+                    addresses.add(path.substring(0, slash));
+                    addresses.add(path.substring(0, slash) + ";jsessionid=1" + path.substring(slash));
+                }
+            }
+        });
+        List<String> differences = new ArrayList<>();
+        int compared = 0;
+        for (String address : addresses) {
+            for (String method : List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PREFLIGHT")) {
+                for (String accept : new String[] {null, "application/json", "text/html"}) {
+                    String shortened = outcome(() -> mapping.handlerOf(request(method, address, accept)));
+                    String full = outcome(() -> mapping.handlerInFull(request(method, address, accept)));
+                    compared++;
+                    if (!shortened.equals(full)) {
+                        differences.add(method + " " + address + " (Accept " + accept + "): " + shortened + " instead of " + full);
+                    }
+                }
+            }
+        }
+        assertThat(mapping.getHandlerMethods()).as("mappings of the application").hasSizeGreaterThan(150);
+        assertThat(compared).isGreaterThan(10_000);
+        assertThat(differences).isEmpty();
+    }
+
+    /** A request; method PREFLIGHT is an OPTIONS request of a CORS preflight, which the lookup treats apart. */
+    private static MockHttpServletRequest request(String method, String address, String accept) {
+        boolean preflight = method.equals("PREFLIGHT");
+        MockHttpServletRequest request = new MockHttpServletRequest(preflight ? "OPTIONS" : method, address);
+        if (accept != null) {
+            request.addHeader("Accept", accept);
+        }
+        if (preflight) {
+            request.addHeader("Origin", "https://example.org");
+            request.addHeader("Access-Control-Request-Method", "GET");
+        }
+        ServletRequestPathUtils.parseAndCache(request);
+        return request;
+    }
+
+    private interface Lookup {
+        Object find() throws Exception;
+    }
+
+    private static String outcome(Lookup lookup) {
+        try {
+            return String.valueOf(lookup.find());
+        } catch (Exception e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+}
