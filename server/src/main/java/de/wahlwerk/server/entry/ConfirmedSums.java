@@ -25,6 +25,9 @@ class ConfirmedSums {
 
     private static final class State {
         long lastSeq;
+        /** Catch-ups begun so far, and the number of the last one completed (see {@link #without}). */
+        final java.util.concurrent.atomic.AtomicLong begun = new java.util.concurrent.atomic.AtomicLong();
+        long completed;
         final Map<Long, UnitKind> kinds = new HashMap<>();
         final Map<Long, Map<String, Long>> byUnit = new HashMap<>();
         final Map<UnitKind, Map<String, Long>> sums = new java.util.EnumMap<>(UnitKind.class);
@@ -43,8 +46,17 @@ class ConfirmedSums {
     /** The sum over the counting versions of units of this kind, leaving out one unit (the one being checked). */
     Sum without(long electionId, UnitKind kind, long unitId) {
         State s = states.computeIfAbsent(electionId, e -> new State());
+        // A catch-up begun after this call arrived has seen every confirmation committed before it;
+        // when one has completed meanwhile, this call does not ask again. On election night dozens
+        // of submissions wait here at once; before, each of them read the new confirmations in turn,
+        // a database round trip apiece while holding the lock.
+        long arrived = s.begun.get();
         synchronized (s) {
-            catchUp(electionId, s);
+            if (s.completed <= arrived) {
+                long number = s.begun.incrementAndGet();
+                catchUp(electionId, s);
+                s.completed = number;
+            }
             Map<String, Long> sum = new LinkedHashMap<>(s.sums.getOrDefault(kind, Map.of()));
             Map<String, Integer> givers = new HashMap<>(s.givers.getOrDefault(kind, Map.of()));
             int n = s.units.getOrDefault(kind, 0);
