@@ -3,7 +3,6 @@ package de.wahlwerk.server.results;
 import de.wahlwerk.core.arith.Rational;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -19,14 +18,22 @@ public class Formats {
     private static final Formats GERMAN = new Formats();
     private static final Formats ENGLISH = new Formats(DecimalFormatSymbols.getInstance(Locale.UK));
 
-    private final DecimalFormatSymbols symbols;
+    // The language's three signs, taken from the JDK's symbols once. The numbers are written by hand
+    // rather than by a DecimalFormat: a new DecimalFormat parses its pattern every time (the page
+    // thread spent a twentieth of its time there on election night), and one kept would need a
+    // lock, since DecimalFormat is not thread-safe. FormatsTest checks the output against it.
+    private final char decimalSeparator;
+    private final char groupingSeparator;
+    private final char minusSign;
 
     public Formats() {
         this(DecimalFormatSymbols.getInstance(Locale.GERMANY));
     }
 
     private Formats(DecimalFormatSymbols symbols) {
-        this.symbols = symbols;
+        this.decimalSeparator = symbols.getDecimalSeparator();
+        this.groupingSeparator = symbols.getGroupingSeparator();
+        this.minusSign = symbols.getMinusSign();
     }
 
     /** The formats of a language: English for "en", German for everything else. */
@@ -35,7 +42,20 @@ public class Formats {
     }
 
     public String count(long n) {
-        return new DecimalFormat("#,##0", symbols).format(n);
+        String digits = Long.toString(n);
+        int first = n < 0 ? 1 : 0;
+        int length = digits.length() - first;
+        StringBuilder text = new StringBuilder(digits.length() + length / 3);
+        if (n < 0) {
+            text.append(minusSign);
+        }
+        for (int i = 0; i < length; i++) {
+            if (i > 0 && (length - i) % 3 == 0) {
+                text.append(groupingSeparator);
+            }
+            text.append(digits.charAt(first + i));
+        }
+        return text.toString();
     }
 
     /** A share as percent with one decimal, e.g. "27,4 %"; "–" when unknown. */
@@ -43,7 +63,7 @@ public class Formats {
         if (share == null) {
             return "–";
         }
-        return new DecimalFormat("0.0", symbols).format(decimal(share.multiply(100), 1)) + " %";
+        return oneDecimal(decimal(share.multiply(100), 1)) + " %";
     }
 
     public String percent(java.util.Optional<Rational> share) {
@@ -52,7 +72,7 @@ public class Formats {
 
     /** A share given as a double (the projection's interval bounds), e.g. "27,4 %". */
     public String percentOf(double share) {
-        return new DecimalFormat("0.0", symbols).format(BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP)) + " %";
+        return oneDecimal(BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP)) + " %";
     }
 
     /** A share as a plain number of percent with one decimal and a dot ("27.4"), for SVG geometry. */
@@ -66,8 +86,19 @@ public class Formats {
             return "–";
         }
         BigDecimal d = decimal(change, 1);
-        String text = new DecimalFormat("0.0", symbols).format(d.abs());
+        String text = oneDecimal(d.abs());
         return d.signum() > 0 ? "+" + text : d.signum() < 0 ? "−" + text : "±" + text;
+    }
+
+    /** A number already rounded to one decimal, without grouping: "1234,5", "-0,3", "0,0". */
+    private String oneDecimal(BigDecimal rounded) {
+        String plain = rounded.toPlainString();
+        StringBuilder text = new StringBuilder(plain.length());
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            text.append(c == '.' ? decimalSeparator : c == '-' ? minusSign : c);
+        }
+        return text.toString();
     }
 
     private static BigDecimal decimal(Rational r, int scale) {
