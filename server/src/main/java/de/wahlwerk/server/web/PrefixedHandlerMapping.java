@@ -1,8 +1,8 @@
 package de.wahlwerk.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
@@ -33,7 +33,12 @@ public class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
     /** Bound for a lookup that must test every mapping in full, as Spring does (the comparing test). */
     private static final ScopedValue<Boolean> IN_FULL = ScopedValue.newInstance();
 
-    private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+    /**
+     * The literal prefixes of each mapping, by identity: {@code RequestMappingInfo.hashCode()} is
+     * computed anew on every call, which in a hash map cost as much as the tests it saves. Copied
+     * on write, so that the lookups read it without a lock; it is written once per mapping.
+     */
+    private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -62,12 +67,25 @@ public class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
     }
 
     private boolean mayMatch(RequestMappingInfo info, String path) {
-        for (String prefix : prefixes.computeIfAbsent(info, PrefixedHandlerMapping::literalPrefixes)) {
+        for (String prefix : prefixesOf(info)) {
             if (path.startsWith(prefix)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private String[] prefixesOf(RequestMappingInfo info) {
+        String[] literal = prefixes.get(info);
+        if (literal == null) {
+            literal = literalPrefixes(info);
+            synchronized (this) {
+                Map<RequestMappingInfo, String[]> more = new IdentityHashMap<>(prefixes);
+                more.put(info, literal);
+                prefixes = more;
+            }
+        }
+        return literal;
     }
 
     /** The text of each pattern before its first variable or wildcard; the empty text where the mapping has no patterns. */
