@@ -42,7 +42,7 @@ public class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        if (IN_FULL.isBound() || !plain(lookupPath) || getPatternParser() == null || !getPatternParser().isCaseSensitive()) {
+        if (IN_FULL.isBound() || lookupPath.isEmpty() || !plain(lookupPath) || getPatternParser() == null || !getPatternParser().isCaseSensitive()) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
         return ScopedValue.where(LOOKUP_PATH, lookupPath).call(() -> super.lookupHandlerMethod(lookupPath, request));
@@ -60,7 +60,9 @@ public class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        if (LOOKUP_PATH.isBound() && !mayMatch(info, LOOKUP_PATH.get())) {
+        // One look at the scoped value per mapping; "" (never a bound address) stands for unbound.
+        String path = LOOKUP_PATH.orElse("");
+        if (!path.isEmpty() && !mayMatch(info, path)) {
             return null;
         }
         return super.getMatchingMapping(info, request);
