@@ -172,8 +172,10 @@ public final class ReplayMain {
         double[] cpuAtNight = new double[nodes.size()];
         long[] gcLogAtNight = new long[nodes.size()];
         CpuShares.Reading[] sharesAtNight = {null};
+        ClientCollector.Reading[] clientGcAtNight = {null};
         java.util.function.LongConsumer cpu = e -> {
             sharesAtNight[0] = CpuShares.read();
+            clientGcAtNight[0] = ClientCollector.read();
             for (int i = 0; i < nodes.size(); i++) {
                 cpuAtNight[i] = nodes.get(i).cpuSeconds();
                 gcLogAtNight[i] = sizeOf(nodes.get(i).gcLog());
@@ -246,6 +248,7 @@ public final class ReplayMain {
         }
         Replay.Result r = replay.run();
         CpuShares.Reading sharesAtEnd = CpuShares.read();
+        ClientCollector.Reading clientGcAtEnd = ClientCollector.read();
         List<Double> nodeCpuAtEnd = nodes.stream().map(ServerProcess::cpuSeconds).toList();
         if (readConnections > 0) {
             reads.addAll(ReadPhases.measure("all reported (after the night)",
@@ -276,6 +279,10 @@ public final class ReplayMain {
             } catch (java.io.IOException e) {
                 System.out.printf("Node %d collector: its log could not be read (%s)%n", i + 1, e.getMessage());
             }
+        }
+        if (clientGcAtNight[0] != null) {
+            System.out.printf("Replay client collector during the night and checks: %s%n",
+                    ClientCollector.describe(clientGcAtNight[0], clientGcAtEnd));
         }
         if (sharesAtNight[0] != null) {
             List<Double> used = new ArrayList<>();
