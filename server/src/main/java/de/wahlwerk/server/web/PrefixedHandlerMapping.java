@@ -42,10 +42,15 @@ public class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        if (IN_FULL.isBound() || lookupPath.isEmpty() || !plain(lookupPath) || getPatternParser() == null || !getPatternParser().isCaseSensitive()) {
+        boolean prefixed = !IN_FULL.isBound() && plain(lookupPath) && getPatternParser() != null
+                && getPatternParser().isCaseSensitive();
+        if (!prefixed && !LOOKUP_PATH.isBound()) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
-        return ScopedValue.where(LOOKUP_PATH, lookupPath).call(() -> super.lookupHandlerMethod(lookupPath, request));
+        // A lookup without prefixes inside another one (none is known today) binds "" so as not to
+        // be filtered by the outer address.
+        String bound = prefixed ? lookupPath : "";
+        return ScopedValue.where(LOOKUP_PATH, bound).call(() -> super.lookupHandlerMethod(lookupPath, request));
     }
 
     /** The handler method of a request, as the dispatcher gets it; for the test that compares the two lookups. */
@@ -117,7 +122,7 @@ public class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
     /** True where the raw address is what the patterns see: nothing decoded, no empty segments. */
     private static boolean plain(String path) {
-        return path.indexOf('%') < 0 && !path.contains("//");
+        return !path.isEmpty() && path.indexOf('%') < 0 && !path.contains("//");
     }
 
     /** Makes Spring Boot configure this mapping as its one request-mapping handler mapping. */
