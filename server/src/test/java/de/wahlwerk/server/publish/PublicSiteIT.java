@@ -69,8 +69,7 @@ class PublicSiteIT extends IntegrationTest {
         assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(gzip.body().length).isLessThan(first.body().length());
 
-        var json = client.send(HttpRequest.newBuilder(URI.create(base() + page.replace(".html", ".json"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var json = get(page.replace(".html", ".json"));
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         assertThat(json.body()).contains("\"unitsExpected\":80");
@@ -81,8 +80,7 @@ class PublicSiteIT extends IntegrationTest {
         long before = reported(json.body());
         for (int i = 0; i < 100 && before != confirmedUnits(day, election); i++) {
             Thread.sleep(100);
-            before = reported(client.send(HttpRequest.newBuilder(URI.create(base() + page.replace(".html", ".json"))).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            before = reported(get(page.replace(".html", ".json")).body());
         }
         assertThat(before).as("districts reported in the published JSON").isEqualTo(confirmedUnits(day, election));
         HttpSession clerk = demoTownStaff(Role.CLERK);
@@ -104,8 +102,7 @@ class PublicSiteIT extends IntegrationTest {
         long reportedNow = before;
         while (reportedNow == before && System.nanoTime() - confirmedAt < 5_000_000_000L) {
             Thread.sleep(20); // poll, but do not starve the publisher of the two cores it shares with us
-            reportedNow = reported(client.send(HttpRequest.newBuilder(URI.create(base() + page.replace(".html", ".json"))).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            reportedNow = reported(get(page.replace(".html", ".json")).body());
         }
         long millis = (System.nanoTime() - confirmedAt) / 1_000_000;
         System.out.printf("PublicSiteIT: approval answered in %d ms, published JSON %d ms later%n",
@@ -272,6 +269,12 @@ class PublicSiteIT extends IntegrationTest {
         int j = s.indexOf(end, i);
         return s.substring(i, j < 0 ? s.length() : j);
     }
+
+    /** A document of this node, asked once (no waiting, unlike {@code publicPages().await}). */
+    private HttpResponse<String> get(String path) throws java.io.IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Districts of the town (the day's admin hierarchy) with a confirmed report of the election, their own or that of the district they are counted with. */
     private long confirmedUnits(long day, long election) {
         return jdbc.sql("""
