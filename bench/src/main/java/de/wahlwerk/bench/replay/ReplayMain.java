@@ -93,7 +93,7 @@ public final class ReplayMain {
                     env.put("SPRING_DATASOURCE_USERNAME", a.getOrDefault("database-user", "postgres"));
                     env.put("SPRING_DATASOURCE_PASSWORD", a.getOrDefault("database-password", ""));
                 }
-                ServerProcess node = new ServerProcess(Path.of(a.getOrDefault("jar", "server/target/wahlwerk-server.jar")),
+                ServerProcess node = new ServerProcess(Path.of(a.getOrDefault("jar", "server/target/app/wahlwerk-server.jar")),
                         a.containsKey("port") ? Integer.parseInt(a.get("port")) + i : freePort(), env, work.resolve("node" + (i + 1) + ".log"));
                 System.out.printf("Starting node %d on %s …%n", i + 1, node.base());
                 node.start(300);

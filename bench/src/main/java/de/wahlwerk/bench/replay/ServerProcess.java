@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Wahlwerk node started from the server jar as its own process, as an operator would start it:
+ * A Wahlwerk node started from the server jar as its own process, as an operator would start it
+ * (from the extracted jar, ADR 0015: a node killed and restarted takes the clients' load at once):
  * own port and data directory (embedded PostgreSQL) or an external database. The replay reads the
  * first-administrator link from its console, and the fault runs kill it with SIGKILL and start it
  * again on the same data.

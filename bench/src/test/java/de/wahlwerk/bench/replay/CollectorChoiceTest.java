@@ -26,7 +26,8 @@ class CollectorChoiceTest {
 
     @Test
     void theLauncherStartsG1UnlessTheJavaOptionsNameACollector() throws Exception {
-        assertThat(launcherCommand(Map.of())).contains(" -XX:+UseG1GC -jar ").endsWith(" --wahlwerk.demo=true");
+        assertThat(launcherCommand(Map.of())).contains(" -XX:+UseG1GC -jar ").endsWith(" --wahlwerk.demo=true")
+                .as("the node runs from the extracted jar (ADR 0015)").contains("/server/target/app/wahlwerk-server.jar ");
         assertThat(launcherCommand(Map.of("JAVA_TOOL_OPTIONS", "-Xss1m -XX:+UseZGC"))).doesNotContain("GC");
         assertThat(launcherCommand(Map.of("JDK_JAVA_OPTIONS", "-XX:+UseParallelGC"))).doesNotContain("GC");
         assertThat(launcherCommand(Map.of("JAVA_TOOL_OPTIONS", "-XX:MaxGCPauseMillis=20")))

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
         disabledReason = "switched off with -Dwahlwerk.replay=false (about 3 minutes on a 2-core machine)")
 class ReplayIT {
 
-    static final Path JAR = Path.of("../server/target/wahlwerk-server.jar");
+    static final Path JAR = Path.of("../server/target/app/wahlwerk-server.jar");
     static final Path WORK = Path.of("target/replay-it");
     static final PrintStream OUT = System.out;
 
