@@ -447,6 +447,7 @@ public final class Replay {
         plan = new Random(o.seed());
         long start = System.nanoTime();
         double maxMinute = 0;
+        List<Double> planned = new ArrayList<>(units.size());
         for (SplitUnit u : units) {
             // Minutes after 18:00: polling districts count from about 18:20, most report 19:00–21:00;
             // postal districts start counting later and report 19:30–22:00.
@@ -454,6 +455,7 @@ public final class Replay {
                     : 30 + Math.exp(Math.log(110) + 0.3 * plan.nextGaussian());
             minutes = Math.min(minutes, 360);
             maxMinute = Math.max(maxMinute, minutes);
+            planned.add(minutes * 60 / o.compress());
             if (plan.nextDouble() < o.correctionShare()) {
                 mistyped.add(u.key());
             }
@@ -462,6 +464,9 @@ public final class Replay {
         }
         out.printf("Arrival curve: last report %.0f minutes after 18:00, compressed %.0f× into about %.0f s%n", maxMinute,
                 o.compress(), maxMinute * 60 / o.compress());
+        // What the machine must confirm at the peak to keep up: beyond it reports queue, and the
+        // requests' latency is that queue (Little's law), whatever a request itself costs.
+        out.printf("Busiest minute of the curve: %.1f districts a second%n", busiestRate(planned, 60));
         List<Thread> workers = new ArrayList<>();
         // Half the clients are clerks entering reports, half are approvers.
         int clerkClients = Math.max(1, (o.clients() + 1) / 2);
@@ -507,6 +512,19 @@ public final class Replay {
         synchronized (l) {
             return new ArrayList<>(l.subList(Math.max(0, l.size() - n), l.size()));
         }
+    }
+
+    /** The most arrivals per second in any window of {@code windowSeconds} (seconds after the start). */
+    static double busiestRate(List<Double> seconds, double windowSeconds) {
+        double[] t = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int most = 0;
+        for (int first = 0, last = 0; last < t.length; last++) {
+            while (t[last] - t[first] >= windowSeconds) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most / windowSeconds;
     }
 
     private long nanos(double minutes) {
