@@ -108,6 +108,7 @@ class StartUnderLoadIT {
             throw new AssertionError("node hung after start " + start + "; thread dump: " + dump(node, start), hung);
         } finally {
             crowd.set(false);
+            http.shutdownNow(); // no wait for answers a hung node would never give
             node.close(); // a hung node is killed after 30 s; its database is stopped by the caller
         }
     }
