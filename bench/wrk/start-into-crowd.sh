@@ -15,7 +15,7 @@ port="${PORT:-18080}"
 work=target/start-into-crowd
 mkdir -p "$work"
 cat > "$work/mix.lua" <<'LUA'
-local paths = {"/login", "/css/wahlwerk.css", "/js/wahlwerk.js", "/wahlen/1/", "/anmelden/1", "/q/abc", "/setup/x", "/api/v1/elections"}
+local paths = {"/login", "/css/wahlwerk.css", "/js/wahlwerk.js", "/wahlen/1/", "/anmelden/1", "/q/abc", "/setup/x", "/api/setup/days"}
 local i = 0
 request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end
 LUA

@@ -149,11 +149,7 @@ public final class Replay {
             throw new IllegalStateException("administrator sign-in failed at " + o.nodes().get(0));
         }
         List<KergArea> chosen = constituencies();
-        Map<String, UnitSplitter.Share> shares = UnitSplitter.shares(kerg.constituencies(), o.polling(), o.postal());
-        List<SplitUnit> units = new ArrayList<>();
-        for (KergArea c : chosen) {
-            units.addAll(UnitSplitter.split(c, shares.get(c.key()), o.seed()));
-        }
+        List<SplitUnit> units = units(chosen);
         out.printf("Replay: %d constituencies, %d districts (%d polling, %d postal), seed %d, %d clients on %s%n",
                 chosen.size(), units.size(), units.stream().filter(u -> u.kind() == UnitKind.POLLING).count(),
                 units.stream().filter(u -> u.kind() == UnitKind.POSTAL).count(), o.seed(), o.clients(), o.nodes());
@@ -441,32 +437,63 @@ public final class Replay {
     private final DelayQueue<Job> approvals = new DelayQueue<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Set<String> mistyped = ConcurrentHashMap.newKeySet();
-    private Random plan;
+    /** When a district reports (minutes after 18:00) and whether its clerk mistypes it first. */
+    record Arrival(SplitUnit unit, double minutes, boolean mistyped) {}
 
-    private void night(List<SplitUnit> units) throws InterruptedException {
-        plan = new Random(o.seed());
-        long start = System.nanoTime();
-        double maxMinute = 0;
-        List<Double> planned = new ArrayList<>(units.size());
+    /** The night's plan, deterministic from the seed. */
+    static List<Arrival> arrivals(List<SplitUnit> units, long seed, double correctionShare) {
+        Random plan = new Random(seed);
+        List<Arrival> arrivals = new ArrayList<>(units.size());
         for (SplitUnit u : units) {
             // Minutes after 18:00: polling districts count from about 18:20, most report 19:00–21:00;
             // postal districts start counting later and report 19:30–22:00.
             double minutes = u.kind() == UnitKind.POLLING ? 12 + Math.exp(Math.log(85) + 0.35 * plan.nextGaussian())
                     : 30 + Math.exp(Math.log(110) + 0.3 * plan.nextGaussian());
-            minutes = Math.min(minutes, 360);
-            maxMinute = Math.max(maxMinute, minutes);
-            planned.add(minutes * 60 / o.compress());
-            if (plan.nextDouble() < o.correctionShare()) {
-                mistyped.add(u.key());
-            }
-            open.incrementAndGet();
-            queue.add(new Job(u, start + nanos(minutes), false, 0, 0, 0, 0));
+            arrivals.add(new Arrival(u, Math.min(minutes, 360), plan.nextDouble() < correctionShare));
         }
-        out.printf("Arrival curve: last report %.0f minutes after 18:00, compressed %.0f× into about %.0f s%n", maxMinute,
-                o.compress(), maxMinute * 60 / o.compress());
+        return arrivals;
+    }
+
+    /** Prints how long the compressed curve takes and what it asks for in its busiest minute. */
+    static void printCurve(List<Arrival> arrivals, double compress, PrintStream out) {
+        List<Double> seconds = arrivals.stream().map(r -> r.minutes() * 60 / compress).toList();
+        double last = arrivals.stream().mapToDouble(Arrival::minutes).max().orElse(0);
+        out.printf("Arrival curve: last report %.0f minutes after 18:00, compressed %.0f× into about %.0f s%n", last,
+                compress, last * 60 / compress);
         // What the machine must confirm at the peak to keep up: beyond it reports queue, and the
         // requests' latency is that queue (Little's law), whatever a request itself costs.
-        out.printf("Busiest minute of the curve: %.1f districts a second%n", busiestRate(planned, 60));
+        out.printf("Busiest minute of the curve: %.1f districts a second%n", busiestRate(seconds, 60));
+    }
+
+    /** The split and the arrival curve only, without a node ({@code ./wahlwerk replay --plan-only true}). */
+    public void printPlan() {
+        List<SplitUnit> units = units(constituencies());
+        out.printf("Plan: %d districts (%d polling, %d postal), seed %d%n", units.size(),
+                units.stream().filter(u -> u.kind() == UnitKind.POLLING).count(),
+                units.stream().filter(u -> u.kind() == UnitKind.POSTAL).count(), o.seed());
+        printCurve(arrivals(units, o.seed(), o.correctionShare()), o.compress(), out);
+    }
+
+    private List<SplitUnit> units(List<KergArea> chosen) {
+        Map<String, UnitSplitter.Share> shares = UnitSplitter.shares(kerg.constituencies(), o.polling(), o.postal());
+        List<SplitUnit> units = new ArrayList<>();
+        for (KergArea c : chosen) {
+            units.addAll(UnitSplitter.split(c, shares.get(c.key()), o.seed()));
+        }
+        return units;
+    }
+
+    private void night(List<SplitUnit> units) throws InterruptedException {
+        long start = System.nanoTime();
+        List<Arrival> arrivals = arrivals(units, o.seed(), o.correctionShare());
+        for (Arrival r : arrivals) {
+            if (r.mistyped()) {
+                mistyped.add(r.unit().key());
+            }
+            open.incrementAndGet();
+            queue.add(new Job(r.unit(), start + nanos(r.minutes()), false, 0, 0, 0, 0));
+        }
+        printCurve(arrivals, o.compress(), out);
         List<Thread> workers = new ArrayList<>();
         // Half the clients are clerks entering reports, half are approvers.
         int clerkClients = Math.max(1, (o.clients() + 1) / 2);

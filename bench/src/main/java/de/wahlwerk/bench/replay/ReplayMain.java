@@ -37,6 +37,7 @@ import java.util.TreeSet;
  *   --pin-public CPU      with --read-phases: node 1's public listener and wrk on CPU (e.g. 1), everything
  *                         else (node, PostgreSQL, replay client) on --pin-other (default 0)
  *   --url URL --admin U --password P --totp SECRET   replay against a running node instead
+ *   --plan-only true      only split the districts and print the arrival curve (length, busiest minute); no node
  * </pre>
  */
 public final class ReplayMain {
@@ -63,6 +64,10 @@ public final class ReplayMain {
             for (String s : a.get("states").split(",")) {
                 states.add(s.strip());
             }
+        }
+        if (Boolean.parseBoolean(a.getOrDefault("plan-only", "false"))) {
+            new Replay(options(a, List.of(), null, null, null, kerg2, states, null), System.out).printPlan();
+            return;
         }
         List<ServerProcess> nodes = new ArrayList<>();
         Path work = Path.of(a.getOrDefault("work", "target/replay"));
@@ -93,7 +98,7 @@ public final class ReplayMain {
                     env.put("SPRING_DATASOURCE_USERNAME", a.getOrDefault("database-user", "postgres"));
                     env.put("SPRING_DATASOURCE_PASSWORD", a.getOrDefault("database-password", ""));
                 }
-                ServerProcess node = new ServerProcess(Path.of(a.getOrDefault("jar", "server/target/app/wahlwerk-server.jar")),
+                ServerProcess node = new ServerProcess(Path.of(a.getOrDefault("jar", ServerProcess.EXTRACTED_JAR)),
                         a.containsKey("port") ? Integer.parseInt(a.get("port")) + i : freePort(), env, work.resolve("node" + (i + 1) + ".log"));
                 System.out.printf("Starting node %d on %s …%n", i + 1, node.base());
                 node.start(300);
@@ -120,11 +125,8 @@ public final class ReplayMain {
             password = adminPassword;
             totp = totpSecret;
         }
-        Replay.Options options = new Replay.Options(urls, user, password, totp, kerg2, states,
-                Integer.parseInt(a.getOrDefault("polling", "60000")), Integer.parseInt(a.getOrDefault("postal", "30000")),
-                Long.parseLong(a.getOrDefault("seed", "2025")), Double.parseDouble(a.getOrDefault("compress", "40")),
-                Integer.parseInt(a.getOrDefault("clients", "32")), Double.parseDouble(a.getOrDefault("corrections", "0.01")),
-                true, nodes.isEmpty() ? null : nodes.stream().map(ServerProcess::publicBase).toList());
+        Replay.Options options = options(a, urls, user, password, totp, kerg2, states,
+                nodes.isEmpty() ? null : nodes.stream().map(ServerProcess::publicBase).toList());
         Replay replay = new Replay(options, System.out);
         replay.rehearseFirst(Integer.parseInt(a.getOrDefault("rehearsal", "2000")));
         if (!nodes.isEmpty()) {
@@ -345,7 +347,16 @@ public final class ReplayMain {
         }
     }
 
-    private static void deleteRecursively(Path p) throws java.io.IOException {
+    private static Replay.Options options(Map<String, String> a, List<String> urls, String user, String password,
+            String totp, Path kerg2, Set<String> states, List<String> publicNodes) {
+        return new Replay.Options(urls, user, password, totp, kerg2, states,
+                Integer.parseInt(a.getOrDefault("polling", "60000")), Integer.parseInt(a.getOrDefault("postal", "30000")),
+                Long.parseLong(a.getOrDefault("seed", "2025")), Double.parseDouble(a.getOrDefault("compress", "40")),
+                Integer.parseInt(a.getOrDefault("clients", "32")), Double.parseDouble(a.getOrDefault("corrections", "0.01")),
+                true, publicNodes);
+    }
+
+    static void deleteRecursively(Path p) throws java.io.IOException {
         if (!Files.exists(p)) {
             return;
         }

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
 
+    /** The node's jar, extracted by the build (ADR 0015), relative to the repository's root. */
+    public static final String EXTRACTED_JAR = "server/target/app/wahlwerk-server.jar";
+
     private static final Pattern READY = Pattern.compile("(Wahlwerk läuft|Wahlwerk is running): (\\S+)");
     private static final Pattern SETUP = Pattern.compile("(https?://\\S+/setup/[A-Za-z0-9_-]+)");
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
         disabledReason = "switched off with -Dwahlwerk.replay=false (about 3 minutes on a 2-core machine)")
 class ReplayIT {
 
-    static final Path JAR = Path.of("../server/target/app/wahlwerk-server.jar");
+    static final Path JAR = Path.of("..", ServerProcess.EXTRACTED_JAR);
     static final Path WORK = Path.of("target/replay-it");
     static final PrintStream OUT = System.out;
 
@@ -47,11 +47,7 @@ class ReplayIT {
     static void nodes() throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "Skipped: " + JAR + " not built (run ./mvnw verify from the root)");
         Fixtures.file("btw2025-kerg2/kerg2.csv");
-        if (Files.exists(WORK)) {
-            try (var s = Files.walk(WORK)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        ReplayMain.deleteRecursively(WORK);
         Map<String, String> env = Map.of("WAHLWERK_DATA_DIR", WORK.resolve("data").toAbsolutePath().toString());
         // Two nodes with fixed, pre-touched heaps on the CI machine: 2 GB each, not the national 8 GB.
         node1 = new ServerProcess(JAR, ReplayMain.freePort(), env, WORK.resolve("node1.log"), NODE_HEAP);

@@ -36,18 +36,14 @@ class StartUnderLoadIT {
     static final Path WORK = Path.of("target/start-under-load");
     /** Staff pages (templates, messages), static files from the jar, the public site and the API. */
     static final List<String> PATHS = List.of("/login", "/css/wahlwerk.css", "/js/wahlwerk.js", "/wahlen/",
-            "/wahlen/1/", "/anmelden/1", "/q/unbekannt", "/api/v1/elections", "/setup/ungueltig");
+            "/wahlen/1/", "/anmelden/1", "/q/unbekannt", "/api/setup/days", "/setup/ungueltig");
     static final int CLIENTS = 150;
     static final int STARTS = 3;
 
     @Test
     void aNodeStartedIntoACrowdStartsAndAnswers() throws Exception {
         assumeTrue(Files.isRegularFile(ReplayIT.JAR), "Skipped: " + ReplayIT.JAR + " not built (run ./mvnw verify from the root)");
-        if (Files.exists(WORK)) {
-            try (var s = Files.walk(WORK)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        ReplayMain.deleteRecursively(WORK);
         // The demo election: the first start creates it, the later ones rebuild its tallies and
         // pages while the crowd is there (where the deadlock was seen: main loading a class for
         // the rebuild).
