@@ -7,6 +7,9 @@
 # Needs: nginx, wrk, taskset (Debian: nginx-light wrk util-linux).
 #   bench/wrk/paced-read.sh                       # the launcher's collector
 #   GC=-XX:+UseZGC bench/wrk/paced-read.sh        # another one, side by side
+#   APP_ENV=WAHLWERK_HEAP=8g bench/wrk/paced-read.sh   # an election night's heap (fixed, in huge pages: ADR 0012)
+#   GC="-Xms8g -Xmx8g -XX:+AlwaysPreTouch -XX:MaxGCPauseMillis=50" bench/wrk/paced-read.sh
+#                                                 # the same heap in 4 kB pages: GC= goes to JAVA_TOOL_OPTIONS, any option
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -51,7 +54,7 @@ paced() { # name port
     echo "nginx $rps/s p50 $p50 p99 $p99"
   fi
 }
-echo "collector: ${GC:-G1, as the launcher starts it}; paced runs of 10 s, 8 connections, 1 ms pause after each answer"
+echo "node JVM: ${GC:-G1, as the launcher starts it}${APP_ENV:+ ($APP_ENV)}; paced runs of 10 s, 8 connections, 1 ms pause after each answer"
 for _ in $(seq 1 "$ROUNDS"); do
   paced app "$PORT_PUBLIC"
   paced nginx "$PORT_NGINX"

@@ -84,7 +84,7 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * The node's JVM options: the launcher's collector (ADR 0012) unless {@code extra} names one
      * (the JVM refuses two); the heap as the launcher's {@code WAHLWERK_HEAP} sets it for an
-     * election night (fixed, touched at start, a 50 ms pause goal: ADR 0012); the GC log; then
+     * election night (fixed, touched at start, a 50 ms pause goal, in transparent huge pages: ADR 0012); the GC log; then
      * {@code extra}, whose options win over these (the JVM takes the last of each).
      */
     static List<String> jvmOptions(List<String> extra, String heap, String gcLog) {
@@ -93,7 +93,7 @@ public final class ServerProcess implements AutoCloseable {
             options.add("-XX:+UseG1GC");
         }
         options.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-XX:MaxGCPauseMillis=50",
-                "-Xlog:gc*:file=" + gcLog + ":uptime"));
+                "-XX:+UseTransparentHugePages", "-Xlog:gc*:file=" + gcLog + ":uptime"));
         options.addAll(extra);
         return options;
     }

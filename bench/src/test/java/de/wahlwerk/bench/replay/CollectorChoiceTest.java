@@ -17,7 +17,7 @@ class CollectorChoiceTest {
     @Test
     void theReplaysNodesRunOnG1UnlessTheirOptionsNameACollector() {
         assertThat(ServerProcess.jvmOptions(List.of(), "4g", "/tmp/gc.log")).containsExactly("-XX:+UseG1GC", "-Xms4g",
-                "-Xmx4g", "-XX:+AlwaysPreTouch", "-XX:MaxGCPauseMillis=50", "-Xlog:gc*:file=/tmp/gc.log:uptime");
+                "-Xmx4g", "-XX:+AlwaysPreTouch", "-XX:MaxGCPauseMillis=50", "-XX:+UseTransparentHugePages", "-Xlog:gc*:file=/tmp/gc.log:uptime");
         assertThat(ServerProcess.jvmOptions(List.of("-XX:+AlwaysPreTouch"), "6g", "/tmp/gc.log"))
                 .startsWith("-XX:+UseG1GC").endsWith("-XX:+AlwaysPreTouch");
         assertThat(ServerProcess.jvmOptions(List.of("-XX:+UseShenandoahGC", "-XX:+AlwaysPreTouch"), "4g", "/tmp/gc.log"))
@@ -37,7 +37,7 @@ class CollectorChoiceTest {
     @Test
     void anElectionNightHeapIsFixedTouchedAtStartAndAimsAtShortPauses() throws Exception {
         // The same options as the replay's nodes (ADR 0012), so what the replay measured is what an operator runs.
-        List<String> replay = ServerProcess.jvmOptions(List.of(), "6g", "/tmp/gc.log").subList(1, 5);
+        List<String> replay = ServerProcess.jvmOptions(List.of(), "6g", "/tmp/gc.log").subList(1, 6);
         assertThat(launcherCommand(Map.of("WAHLWERK_HEAP", "6g")))
                 .contains(" -XX:+UseG1GC " + String.join(" ", replay) + " -jar ");
         assertThat(launcherCommand(Map.of())).as("the demo keeps the JVM's default heap").doesNotContain("-Xm");
