@@ -44,11 +44,24 @@ final class CpuPinning {
         return Stream.concat(Stream.of("taskset", "-c", publicCpu), command.stream()).toList();
     }
 
+    /** Where the kernel keeps each interrupt's cores ({@code /proc/irq/N/smp_affinity_list}). */
+    static final Path IRQ_ROOT = Path.of("/proc/irq");
+
+    /** The interrupts moved off the public core, with the cores they had before (restored at exit). */
+    private final java.util.Map<Path, String> movedInterrupts = new java.util.LinkedHashMap<>();
+
     /**
-     * Pins the node's threads (public listener apart), every PostgreSQL process and this process.
-     * Threads started later inherit the core of the thread that starts them.
+     * Pins the node's threads (public listener apart), every PostgreSQL process and this process,
+     * and moves the devices' interrupts off the public core. Threads started later inherit the core
+     * of the thread that starts them.
      */
     void apply(List<Long> nodePids) throws IOException, InterruptedException {
+        int[] interrupts = moveInterrupts(IRQ_ROOT);
+        if (!movedInterrupts.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::restoreInterrupts, "restore-interrupts"));
+        }
+        System.out.printf("Device interrupts: %d moved from CPU %s to CPU %s (restored at the end), %d the kernel keeps where they are%n",
+                interrupts[0], publicCpu, otherCpus, interrupts[1]);
         int onPublic = 0;
         int onOther = 0;
         int onBoth = 0;
@@ -83,6 +96,68 @@ final class CpuPinning {
         System.out.printf("CPU pinning: %d public listener threads and wrk on CPU %s; %d other node threads, %d PostgreSQL"
                 + " processes and the replay client on CPU %s; the collector's %d pause workers on both%n", onPublic, publicCpu,
                 onOther, postgres.size(), otherCpus, onBoth);
+    }
+
+    /**
+     * Moves every device interrupt that may go to the public core to the other cores, as an
+     * operator does for a core kept for one task (docs/OPERATIONS.md): on the VM of session 25 the
+     * disk's completions all went to the listener's core, a few hundred a second while reports were
+     * confirmed. Needs root; an interrupt the kernel does not let move (or a reader without the
+     * right) stays. Returns {moved, kept}.
+     */
+    int[] moveInterrupts(Path irqRoot) {
+        java.util.Set<Integer> publicCores = cores(publicCpu);
+        int moved = 0;
+        int kept = 0;
+        List<Path> lists;
+        try (Stream<Path> s = Files.list(irqRoot)) {
+            lists = s.map(d -> d.resolve("smp_affinity_list")).filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException none) {
+            return new int[] {0, 0}; // not Linux
+        }
+        for (Path list : lists) {
+            try {
+                String before = Files.readString(list).strip();
+                if (java.util.Collections.disjoint(cores(before), publicCores)) {
+                    continue;
+                }
+                Files.writeString(list, otherCpus);
+                movedInterrupts.put(list, before);
+                moved++;
+            } catch (IOException | RuntimeException refused) {
+                kept++; // a per-core interrupt, or no right to move it
+            }
+        }
+        return new int[] {moved, kept};
+    }
+
+    /** Gives the moved interrupts their cores back. */
+    void restoreInterrupts() {
+        movedInterrupts.forEach((list, before) -> {
+            try {
+                Files.writeString(list, before);
+            } catch (IOException gone) {
+                // the device went away meanwhile
+            }
+        });
+        movedInterrupts.clear();
+    }
+
+    /** The cores of a kernel CPU list such as {@code 0-1,4}. */
+    static java.util.Set<Integer> cores(String list) {
+        java.util.Set<Integer> cores = new java.util.TreeSet<>();
+        for (String part : list.strip().split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] range = part.split("-");
+            int from = Integer.parseInt(range[0].strip());
+            int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
+            for (int c = from; c <= to; c++) {
+                cores.add(c);
+            }
+        }
+        return cores;
     }
 
     /** The cores a node thread of this name may use. */

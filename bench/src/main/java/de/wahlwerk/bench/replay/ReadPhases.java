@@ -218,14 +218,14 @@ final class ReadPhases {
     static void print(List<Phase> phases) {
         System.out.println();
         System.out.println("Public read path in the three states of the night (wrk, same URL, public listener):");
-        System.out.printf("  %-44s %12s %9s %9s %9s %8s %8s %13s %13s %11s %11s%n", "phase", "requests/s", "vs first", "p50 ms", "p99 ms",
-                "non-2xx", "errors", "listener CPU", "waited for it", "call IPIs", "resched.");
+        System.out.printf("  %-44s %12s %9s %9s %9s %8s %8s %13s %13s %11s %11s %11s%n", "phase", "requests/s", "vs first", "p50 ms", "p99 ms",
+                "non-2xx", "errors", "listener CPU", "waited for it", "call IPIs", "resched.", "device IRQs");
         for (Phase ph : phases) {
             Phase first = phases.stream().filter(f -> kind(f).equals(kind(ph))).findFirst().orElseThrow();
-            System.out.printf("  %-44s %12.0f %8.0f %% %9.2f %9.2f %8d %8d %13s %13s %11s %11s%n", ph.name(), ph.requestsPerSecond(),
+            System.out.printf("  %-44s %12.0f %8.0f %% %9.3f %9.3f %8d %8d %13s %13s %11s %11s %11s%n", ph.name(), ph.requestsPerSecond(),
                     100 * ph.requestsPerSecond() / first.requestsPerSecond(), ph.p50(), ph.p99(), ph.non2xx(), ph.socketErrors(),
                     millis(ph.listener().cpuNanos()), millis(ph.listener().waitNanos()), count(ph.interrupts().calls()),
-                    count(ph.interrupts().reschedules()));
+                    count(ph.interrupts().reschedules()), count(ph.interrupts().devices()));
         }
         for (String kind : List.of(APP_SATURATING, NGINX_SATURATING, APP_PACED, NGINX_PACED)) {
             printMedians(kind, phases.stream().filter(ph -> kind(ph).equals(kind)).toList());
@@ -312,7 +312,7 @@ final class ReadPhases {
                 rps0 = rps;
                 p990 = p99;
             }
-            System.out.printf("  %-44s %5d %12.0f %8.0f %% %9.2f %9.2f %8.0f %%%n", e.getKey(), e.getValue().size(), rps,
+            System.out.printf("  %-44s %5d %12.0f %8.0f %% %9.3f %9.3f %8.0f %%%n", e.getKey(), e.getValue().size(), rps,
                     100 * rps / rps0, p50, p99, 100 * p99 / p990);
         }
     }

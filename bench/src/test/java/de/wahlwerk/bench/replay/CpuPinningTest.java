@@ -24,6 +24,41 @@ class CpuPinningTest {
     }
 
     @Test
+    void deviceInterruptsLeaveThePublicCoreAndGetTheirCoresBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path irq) throws Exception {
+        // /proc/irq/N/smp_affinity_list as the kernel shows it: the disk on both cores, the timer on
+        // core 0 only, a network queue on core 1, and an entry that is no such file (skipped).
+        java.nio.file.Path disk = write(irq.resolve("36"), "0-1");
+        java.nio.file.Path timer = write(irq.resolve("0"), "0");
+        java.nio.file.Path network = write(irq.resolve("42"), "1");
+        java.nio.file.Files.createDirectories(irq.resolve("7/smp_affinity_list"));
+        java.nio.file.Files.createDirectories(irq.resolve("default_smp_affinity"));
+        CpuPinning pinning = new CpuPinning("1", "0");
+
+        int[] movedAndKept = pinning.moveInterrupts(irq);
+
+        assertThat(movedAndKept).containsExactly(2, 0);
+        assertThat(java.nio.file.Files.readString(disk)).isEqualTo("0");
+        assertThat(java.nio.file.Files.readString(network)).isEqualTo("0");
+        assertThat(java.nio.file.Files.readString(timer).strip()).as("not on the public core: left alone").isEqualTo("0");
+        pinning.restoreInterrupts();
+        assertThat(java.nio.file.Files.readString(disk).strip()).isEqualTo("0-1");
+        assertThat(java.nio.file.Files.readString(network).strip()).isEqualTo("1");
+    }
+
+    @Test
+    void cpuListsAreRead() {
+        assertThat(CpuPinning.cores("0-1")).containsExactly(0, 1);
+        assertThat(CpuPinning.cores("1")).containsExactly(1);
+        assertThat(CpuPinning.cores("0,2-4\n")).containsExactly(0, 2, 3, 4);
+        assertThat(CpuPinning.cores("")).isEmpty();
+    }
+
+    private static java.nio.file.Path write(java.nio.file.Path dir, String cores) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        return java.nio.file.Files.writeString(dir.resolve("smp_affinity_list"), cores + "\n");
+    }
+
+    @Test
     void theListenersCpuTimeIsReadFromTheKernelForThreadsOfItsName() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         // The kernel knows the thread's name only once it runs (the JVM names it from inside).
