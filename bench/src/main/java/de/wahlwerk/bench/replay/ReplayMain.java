@@ -35,7 +35,9 @@ import java.util.TreeSet;
  *                         saturating and paced, alternate with the app's where nginx is installed; the app's
  *                         throughput and p99 against nginx's compare the states apart from the VM's own changes)
  *   --pin-public CPU      with --read-phases: node 1's public listener and wrk on CPU (e.g. 1), everything
- *                         else (node, PostgreSQL, replay client) on --pin-other (default 0)
+ *                         else (node, PostgreSQL, replay client) and the devices' interrupts that may move on
+ *                         --pin-other (default 0)
+ *   --snapshots-in-memory true   the nodes' static snapshots on tmpfs (/dev/shm), not on the disk
  *   --url URL --admin U --password P --totp SECRET   replay against a running node instead
  *   --plan-only true      only split the districts and print the arrival curve (length, busiest minute); no node
  * </pre>
@@ -89,6 +91,9 @@ public final class ReplayMain {
             String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             String totpSecret = null;
             deleteRecursively(work);
+            if (Boolean.parseBoolean(a.getOrDefault("snapshots-in-memory", "false"))) {
+                snapshotsInMemory(work.resolve("data/public"));
+            }
             for (int i = 0; i < count; i++) {
                 Map<String, String> env = new LinkedHashMap<>();
                 // One data directory: a second node shares the first node's embedded cluster (one database).
@@ -354,6 +359,34 @@ public final class ReplayMain {
                 Long.parseLong(a.getOrDefault("seed", "2025")), Double.parseDouble(a.getOrDefault("compress", "40")),
                 Integer.parseInt(a.getOrDefault("clients", "32")), Double.parseDouble(a.getOrDefault("corrections", "0.01")),
                 true, publicNodes);
+    }
+
+    /**
+     * The nodes' static snapshots in memory (tmpfs under /dev/shm, linked from {@code public}), as
+     * docs/OPERATIONS.md advises for an election night: on disk, each generation's rewritten files
+     * and the blocks they free made a few hundred disk interrupts a second, which the VM of session 25
+     * delivered to the public listener's core and the kernel does not let move. Removed at exit.
+     */
+    static void snapshotsInMemory(Path publicFolder) throws java.io.IOException {
+        Path shm = Path.of("/dev/shm");
+        if (!Files.isDirectory(shm)) {
+            System.err.println("--snapshots-in-memory braucht /dev/shm (Linux); die Snapshots bleiben auf der Platte.");
+            return;
+        }
+        // Readable by all, as the data directory's folder is: the reference nginx's workers run as
+        // another user, and a temporary folder's default (owner only) answered them 403.
+        Path memory = Files.createTempDirectory(shm, "wahlwerk-replay-public-");
+        Files.setPosixFilePermissions(memory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(publicFolder.getParent());
+        Files.createSymbolicLink(publicFolder, memory);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                deleteRecursively(memory);
+            } catch (java.io.IOException e) {
+                System.err.println("Snapshots in " + memory + " nicht gelöscht: " + e.getMessage());
+            }
+        }, "snapshots-in-memory"));
+        System.out.println("Static snapshots in memory: " + publicFolder + " -> " + memory);
     }
 
     static void deleteRecursively(Path p) throws java.io.IOException {
