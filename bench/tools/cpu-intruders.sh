@@ -109,6 +109,6 @@ echo 0 > $T/tracing_on
 echo 0 > $T/events/sched/sched_switch/enable; echo 0 > $T/events/sched/sched_switch/filter
 for e in irq_handler_entry irq_handler_exit softirq_entry softirq_exit; do echo 0 > $T/events/irq/$e/enable; done
 for e in softirq_entry softirq_exit; do echo 0 > $T/events/irq/$e/filter; done
-printf '%x\n' $(( (1 << $(nproc)) - 1 )) > $T/tracing_cpumask
+printf '%x\n' $(( (1 << $(nproc --all)) - 1 )) > $T/tracing_cpumask  # --all: this script runs on fewer
 cat $T/trace > "$OUT"
 echo "trace in $OUT; summary: $0 --summary $OUT"
