@@ -45,3 +45,17 @@ listener_schedstat() {
 reference_nginx_conf() { # root port
   sed -e "s|@ROOT@|$1|" -e "s|@DIR@|$DATA|" -e "s|@PORT@|$2|" bench/src/main/resources/reference-nginx.conf > "$DATA/nginx.conf"
 }
+
+# The demo (start_demo) with its public listener on CPU 1 and the reference nginx on CPU 1 serving the
+# demo's snapshot, warmed up by 4 saturating runs of 10 s; sets APP, NGINX and JSON (an area's JSON).
+start_readers_on_cpu1() {
+  start_demo "$PORT_APP"
+  JSON=/wahlen/1/admin/09999001-1.json
+  for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT_PUBLIC$JSON" && break; sleep 1; done
+  pin_listener 1
+  reference_nginx_conf "$DATA/public/current" "$PORT_NGINX"
+  taskset -c 1 nginx -c "$DATA/nginx.conf" &
+  NGINX=$!
+  echo "Warming up (saturating, 4 × 10 s) …" >&2
+  for _ in 1 2 3 4; do taskset -c 1 wrk -t1 -c32 -d10s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT_PUBLIC$JSON" > /dev/null; done
+}

@@ -26,17 +26,8 @@ trap cleanup EXIT
 echo "Starting the demo on CPU 0 ${GC:+with $GC }…" >&2
 # The launcher leaves its own collector out when JAVA_TOOL_OPTIONS names one.
 [ -n "$GC" ] && export JAVA_TOOL_OPTIONS="$GC"
-start_demo "$PORT_APP"
+start_readers_on_cpu1
 unset JAVA_TOOL_OPTIONS
-JSON=/wahlen/1/admin/09999001-1.json
-for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT_PUBLIC$JSON" && break; sleep 1; done
-pin_listener 1
-reference_nginx_conf "$DATA/public/current" "$PORT_NGINX"
-taskset -c 1 nginx -c "$DATA/nginx.conf" &
-NGINX=$!
-
-echo "Warming up (saturating, 4 × 10 s) …" >&2
-for _ in 1 2 3 4; do taskset -c 1 wrk -t1 -c32 -d10s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT_PUBLIC$JSON" > /dev/null; done
 
 paced() { # name port
   local s0 s1
