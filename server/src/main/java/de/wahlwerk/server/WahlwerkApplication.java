@@ -1,5 +1,6 @@
 package de.wahlwerk.server;
 
+import de.wahlwerk.server.ops.ClassPreload;
 import de.wahlwerk.server.ops.PortCheck;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,6 +20,11 @@ public class WahlwerkApplication {
             if (problem != null) {
                 System.err.println(problem);
                 System.exit(2);
+            }
+            // A node serves requests: its classes load before its port opens (ADR 0016).
+            // -Dwahlwerk.preload=false only for bench/tools/preload-classes.sh, which writes the list.
+            if (!"false".equals(System.getProperty("wahlwerk.preload"))) {
+                ClassPreload.start(WahlwerkApplication.class.getClassLoader());
             }
         }
         var context = SpringApplication.run(WahlwerkApplication.class, args);

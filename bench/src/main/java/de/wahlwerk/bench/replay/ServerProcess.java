@@ -88,12 +88,20 @@ public final class ServerProcess implements AutoCloseable {
      * {@code extra}, whose options win over these (the JVM takes the last of each).
      */
     static List<String> jvmOptions(List<String> extra, String heap, String gcLog) {
+        return jvmOptions(extra, heap, gcLog, null);
+    }
+
+    /** As above, and the classes the node loads, with the UTC time of each, in {@code classLog} (if not null). */
+    static List<String> jvmOptions(List<String> extra, String heap, String gcLog, String classLog) {
         List<String> options = new ArrayList<>();
         if (extra.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
             options.add("-XX:+UseG1GC");
         }
         options.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-XX:MaxGCPauseMillis=50",
                 "-XX:+UseTransparentHugePages", "-Xlog:gc*:file=" + gcLog + ":uptime"));
+        if (classLog != null) {
+            options.add("-Xlog:class+load:file=" + classLog + ":utctime");
+        }
         options.addAll(extra);
         return options;
     }
@@ -103,6 +111,19 @@ public final class ServerProcess implements AutoCloseable {
         return log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "") + "-gc.log");
     }
 
+    /**
+     * Where the node logs each class it loads (beside its log): a class loaded from the jars after
+     * the port opened is one the crowd waited for (ADR 0016, {@link ClassLoadLog}).
+     */
+    public Path classLog() {
+        return log.toAbsolutePath().resolveSibling(log.getFileName().toString().replace(".log", "") + "-classes.log");
+    }
+
+    /** The node's log (its console). */
+    public Path log() {
+        return log;
+    }
+
     /** Starts the node and waits until it says it is ready (at most {@code timeoutSeconds}). */
     public void start(int timeoutSeconds) throws IOException, InterruptedException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -110,7 +131,7 @@ public final class ServerProcess implements AutoCloseable {
         // and without the log the cause (allocation stalls?) could not be told.
         String gcLog = gcLog().toString();
         List<String> cmd = new ArrayList<>(List.of(javaBin));
-        cmd.addAll(jvmOptions(NODE_JVM, heap, gcLog));
+        cmd.addAll(jvmOptions(NODE_JVM, heap, gcLog, classLog().toString()));
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
