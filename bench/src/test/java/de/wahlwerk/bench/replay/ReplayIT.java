@@ -111,6 +111,12 @@ class ReplayIT {
         assertThat(r.mismatches()).isEmpty();
         assertThat(r.retries()).as("clients retried while the node was down").isPositive();
         assertThat(r.reports()).isEqualTo(r.units() + r.corrections());
+        // The restarted node took the retries with its classes loaded (ADR 0016): where this run
+        // once hung, request threads loading classes had pinned both carriers.
+        List<String> late = ClassLoadLog.loadedFromJarsAfter(node1.classLog(), JAR.getParent(),
+                ClassLoadLog.portOpened(node1.log()));
+        assertThat(late).as("classes the restarted node loaded from its jars after its port opened (%s);"
+                + " run bench/tools/preload-classes.sh", node1.classLog()).hasSizeLessThanOrEqualTo(StartUnderLoadIT.LATE_CLASSES);
     }
 
     @Test
