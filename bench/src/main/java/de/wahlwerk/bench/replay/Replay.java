@@ -56,7 +56,8 @@ public final class Replay {
     /** What happened; {@code mismatches} empty means every number matched. */
     public record Result(int units, int reports, int corrections, int retries, long wallMillis, Stats submit,
             Stats approve, Stats visible, List<String> mismatches, int comparedNumbers, Map<String, Integer> seats,
-            Stats visiblePage, Stats visibleSnapshot, Stats late) {}
+            Stats visiblePage, Stats visibleSnapshot, Stats late, Stats submitQueue, Stats submitBeyondQueue,
+            Stats approveQueue, Stats approveBeyondQueue) {}
 
     /** Latency percentiles in milliseconds. */
     public record Stats(int count, double p50, double p99, double max) {
@@ -100,6 +101,24 @@ public final class Replay {
 
     private final List<Long> submitNanos = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Long> approveNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** A kind of timed request: each latency, and of it the wait for a turn on the node and the rest (QueueTiming). */
+    private record Timed(List<Long> total, List<Long> queue, List<Long> beyondQueue) {
+        Timed(List<Long> total) {
+            this(total, java.util.Collections.synchronizedList(new ArrayList<>()),
+                    java.util.Collections.synchronizedList(new ArrayList<>()));
+        }
+
+        void add(long tookNanos, long queuedNanos) {
+            total.add(tookNanos);
+            if (queuedNanos >= 0) {
+                queue.add(queuedNanos);
+                beyondQueue.add(Math.max(0, tookNanos - queuedNanos));
+            }
+        }
+    }
+
+    private final Timed submitted = new Timed(submitNanos);
+    private final Timed approved = new Timed(approveNanos);
     /**
      * Per first confirmation, how much later than its plan (clerk due, approver due) it was
      * confirmed. Once reports arrive faster than the machine confirms them, they wait somewhere:
@@ -175,7 +194,9 @@ public final class Replay {
                 invisible.get(), invisiblePage.get(), invisibleSnapshot.get());
         return new Result(units.size(), reports.get(), corrections.get(), retries.get(), wall / 1_000_000,
                 Stats.of(submitNanos), Stats.of(approveNanos), Stats.of(visibleNanos), mismatches, compared, seats,
-                Stats.of(visiblePageNanos), Stats.of(visibleSnapshotNanos), Stats.of(lateNanos));
+                Stats.of(visiblePageNanos), Stats.of(visibleSnapshotNanos), Stats.of(lateNanos),
+                Stats.of(submitted.queue()), Stats.of(submitted.beyondQueue()),
+                Stats.of(approved.queue()), Stats.of(approved.beyondQueue()));
     }
 
     private int rehearsalReports;
@@ -524,8 +545,9 @@ public final class Replay {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double rate = (c - lastConfirmed) / ((System.nanoTime() - lastPrint) / 1e9);
                 double eta = rate > 0 ? (total - c) / rate : Double.NaN;
-                out.printf("  %5.0f s  confirmed %d/%d (%.0f %%), %.0f/s, submit %s, eta %.0f s%n", elapsed, c, total,
-                        100.0 * c / total, rate, Stats.of(lastOf(submitNanos, 2000)), eta);
+                out.printf(java.util.Locale.ROOT, "  %5.0f s  confirmed %d/%d (%.0f %%), %.0f/s, submit %s (waiting for a turn p99=%.1f ms), eta %.0f s%n",
+                        elapsed, c, total, 100.0 * c / total, rate, Stats.of(lastOf(submitNanos, 2000)),
+                        Stats.of(lastOf(submitted.queue(), 2000)).p99(), eta);
                 lastPrint = System.nanoTime();
                 lastConfirmed = c;
             }
@@ -614,7 +636,7 @@ public final class Replay {
         }
         Session s = pick(clerks, u, r);
         String key = "replay-" + o.seed() + "-" + u.key() + "-v" + job.version;
-        Session.Answer a = enter(s, electionId, body, key, "Niederschrift geprüft, Zahlen stimmen", submitNanos);
+        Session.Answer a = enter(s, electionId, body, key, "Niederschrift geprüft, Zahlen stimmen", submitted);
         if (handledTransient(job, s, a)) {
             return;
         }
@@ -632,7 +654,7 @@ public final class Replay {
     private void approve(Job job, Random r) {
         SplitUnit u = job.unit;
         Session s = pick(approvers, u, r);
-        Session.Answer a = timed(s, "POST", "/api/entry/reports/" + job.reportId + "/approve", null, null, approveNanos);
+        Session.Answer a = timed(s, "POST", "/api/entry/reports/" + job.reportId + "/approve", null, null, approved);
         if (handledTransient(job, s, a)) {
             return;
         }
@@ -699,7 +721,7 @@ public final class Replay {
      * types, so a new warning can appear on the second try: answer each, a few rounds at most.
      * Each request's latency goes into {@code into} (null: not timed).
      */
-    private Session.Answer enter(Session s, long election, Map<String, Object> body, String key, String reason, List<Long> into) {
+    private Session.Answer enter(Session s, long election, Map<String, Object> body, String key, String reason, Timed into) {
         String path = "/api/entry/elections/" + election + "/reports";
         Session.Answer a = timed(s, "POST", path, body, key, into);
         Map<String, String> reasons = new LinkedHashMap<>();
@@ -714,12 +736,12 @@ public final class Replay {
         return a;
     }
 
-    private Session.Answer timed(Session s, String method, String path, Map<String, Object> body, String key, List<Long> into) {
+    private Session.Answer timed(Session s, String method, String path, Map<String, Object> body, String key, Timed into) {
         long t = System.nanoTime();
         Session.Answer a = s.json(method, path, body == null ? null : JSON.writeValueAsString(body),
                 key == null ? Map.of() : Map.of("Idempotency-Key", key));
         if (into != null && !a.unreachable() && a.status() < 300) {
-            into.add(System.nanoTime() - t);
+            into.add(System.nanoTime() - t, QueueTiming.nanos(a.headers()));
         }
         return a;
     }

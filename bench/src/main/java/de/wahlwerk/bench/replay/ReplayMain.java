@@ -328,7 +328,11 @@ public final class ReplayMain {
         System.out.printf("Night wall time %.1f s, %.1f confirmed districts/s%n", r.wallMillis() / 1000.0,
                 r.units() / (r.wallMillis() / 1000.0));
         System.out.println("Submission latency:          " + r.submit());
+        System.out.println("  of it waiting for a turn:  " + r.submitQueue() + " (the node's Server-Timing, ADR 0011)");
+        System.out.println("  the rest:                  " + r.submitBeyondQueue());
         System.out.println("Approval latency:            " + r.approve());
+        System.out.println("  of it waiting for a turn:  " + r.approveQueue());
+        System.out.println("  the rest:                  " + r.approveBeyondQueue());
         System.out.println("Later than planned:          " + r.late());
         System.out.println("Confirmed → public JSON:     " + r.visible());
         System.out.println("Confirmed → public page:     " + r.visiblePage());

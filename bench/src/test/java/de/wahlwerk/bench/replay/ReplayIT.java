@@ -94,6 +94,10 @@ class ReplayIT {
         // The latency probe saw samples in every document it watches (the figures in PERFORMANCE.md).
         assertThat(List.of(r.visible(), r.visiblePage(), r.visibleSnapshot()))
                 .allSatisfy(stats -> assertThat(stats.count()).isPositive());
+        // Every timed request's answer told its wait for a turn (Server-Timing), which is part of its latency.
+        assertThat(r.submitQueue().count()).isEqualTo(r.submit().count());
+        assertThat(r.approveQueue().count()).isEqualTo(r.approve().count());
+        assertThat(r.submitQueue().max()).isLessThanOrEqualTo(r.submit().max());
     }
 
     @Test

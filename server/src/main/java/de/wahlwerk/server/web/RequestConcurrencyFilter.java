@@ -23,6 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>A request that waited {@link #maxWaitMillis} without a turn gets 503 with Retry-After: the
  * node is overloaded, and the client sends the same request again later (with its idempotency
  * key, for reports). Public pages never come here; they are served before, from memory.
+ *
+ * <p>Every request that got its turn says how long it waited in a {@code Server-Timing} header
+ * ({@code queue;dur=…}); the replay reports submission latency with and without it.
  */
 public final class RequestConcurrencyFilter extends OncePerRequestFilter {
 
@@ -32,6 +35,9 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
     public static final String PUBLIC_LIVE_FEED = "/wahlen-live/";
     /** The health check's path ({@code health.HealthController}). */
     public static final String HEALTH = "/health";
+
+    /** The response header that names the wait for a turn ({@code queue;dur=<ms>}, W3C Server Timing). */
+    public static final String SERVER_TIMING = "Server-Timing";
 
     private final Semaphore turns;
     private final int limit;
@@ -60,6 +66,12 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
         return limit - turns.availablePermits();
     }
 
+    /** {@code queue;dur=} with the wait in milliseconds to a tenth (the header's unit). */
+    static String queueTiming(long waitedNanos) {
+        long tenths = Math.max(0, waitedNanos) / 100_000;
+        return "queue;dur=" + tenths / 10 + "." + tenths % 10;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // Style sheets and scripts cost microseconds and must not queue behind reports; neither
@@ -75,6 +87,7 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean turn;
+        long asked = System.nanoTime();
         try {
             turn = turns.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException stopping) {
@@ -88,6 +101,9 @@ public final class RequestConcurrencyFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
+        // How long this request waited for its turn, in the standard header a browser's developer
+        // tools show: under overload a client's latency is mostly this queue, not the work.
+        response.setHeader(SERVER_TIMING, queueTiming(System.nanoTime() - asked));
         try {
             chain.doFilter(request, response);
         } finally {

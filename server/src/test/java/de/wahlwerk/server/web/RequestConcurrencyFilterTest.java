@@ -83,6 +83,42 @@ class RequestConcurrencyFilterTest {
     }
 
     @Test
+    void eachRequestSaysHowLongItWaitedForItsTurn() throws Exception {
+        RequestConcurrencyFilter filter = new RequestConcurrencyFilter(1, 10_000);
+        MockHttpServletResponse first = new MockHttpServletResponse();
+        filter.doFilter(post("/api/entry/elections/1/reports"), first, (req, res) -> {});
+        assertThat(first.getHeader("Server-Timing")).as("nobody ahead").matches("queue;dur=\\d+\\.\\d");
+        assertThat(Double.parseDouble(first.getHeader("Server-Timing").substring("queue;dur=".length()))).isLessThan(100.0);
+
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = holdTurn(filter, entered, release);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            release.countDown();
+        });
+        MockHttpServletResponse waited = new MockHttpServletResponse();
+        filter.doFilter(post("/api/entry/elections/1/reports"), waited, (req, res) -> {});
+        holder.join();
+        double ms = Double.parseDouble(waited.getHeader("Server-Timing").substring("queue;dur=".length()));
+        assertThat(ms).as("waited behind the request holding the only turn").isBetween(250.0, 5_000.0);
+    }
+
+    @Test
+    void theWaitIsWrittenInMillisecondsToATenth() {
+        assertThat(RequestConcurrencyFilter.queueTiming(0)).isEqualTo("queue;dur=0.0");
+        assertThat(RequestConcurrencyFilter.queueTiming(99_999)).isEqualTo("queue;dur=0.0");
+        assertThat(RequestConcurrencyFilter.queueTiming(1_250_000)).isEqualTo("queue;dur=1.2");
+        assertThat(RequestConcurrencyFilter.queueTiming(12_345_678_901L)).isEqualTo("queue;dur=12345.6");
+        assertThat(RequestConcurrencyFilter.queueTiming(-5)).isEqualTo("queue;dur=0.0");
+    }
+
+    @Test
     void aRequestWithoutATurnInTimeGets503WithRetryAfterAndIsNotWorkedOn() throws Exception {
         RequestConcurrencyFilter filter = new RequestConcurrencyFilter(1, 200);
         CountDownLatch entered = new CountDownLatch(1);
@@ -96,6 +132,7 @@ class RequestConcurrencyFilterTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(190);
         assertThat(refused.getStatus()).isEqualTo(503);
         assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(refused.getHeader("Server-Timing")).as("no turn, no wait to tell").isNull();
         assertThat(worked.get()).isZero();
 
         // Style sheets, scripts, the public live feed and the health check never queue behind reports.
