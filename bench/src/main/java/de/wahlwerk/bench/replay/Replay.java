@@ -99,8 +99,6 @@ public final class Replay {
     private final Map<String, List<Session>> clerks = new HashMap<>();
     private final Map<String, List<Session>> approvers = new HashMap<>();
 
-    private final List<Long> submitNanos = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<Long> approveNanos = java.util.Collections.synchronizedList(new ArrayList<>());
     /** A kind of timed request: each latency, and of it the wait for a turn on the node and the rest (QueueTiming). */
     private record Timed(List<Long> total, List<Long> queue, List<Long> beyondQueue) {
         Timed(List<Long> total) {
@@ -117,8 +115,8 @@ public final class Replay {
         }
     }
 
-    private final Timed submitted = new Timed(submitNanos);
-    private final Timed approved = new Timed(approveNanos);
+    private final Timed submitted = new Timed(java.util.Collections.synchronizedList(new ArrayList<>()));
+    private final Timed approved = new Timed(java.util.Collections.synchronizedList(new ArrayList<>()));
     /**
      * Per first confirmation, how much later than its plan (clerk due, approver due) it was
      * confirmed. Once reports arrive faster than the machine confirms them, they wait somewhere:
@@ -193,7 +191,7 @@ public final class Replay {
         out.printf("Sampled confirmations not visible within a minute: %d in the public JSON, %d in the page, %d in the snapshot%n",
                 invisible.get(), invisiblePage.get(), invisibleSnapshot.get());
         return new Result(units.size(), reports.get(), corrections.get(), retries.get(), wall / 1_000_000,
-                Stats.of(submitNanos), Stats.of(approveNanos), Stats.of(visibleNanos), mismatches, compared, seats,
+                Stats.of(submitted.total()), Stats.of(approved.total()), Stats.of(visibleNanos), mismatches, compared, seats,
                 Stats.of(visiblePageNanos), Stats.of(visibleSnapshotNanos), Stats.of(lateNanos),
                 Stats.of(submitted.queue()), Stats.of(submitted.beyondQueue()),
                 Stats.of(approved.queue()), Stats.of(approved.beyondQueue()));
@@ -546,7 +544,7 @@ public final class Replay {
                 double rate = (c - lastConfirmed) / ((System.nanoTime() - lastPrint) / 1e9);
                 double eta = rate > 0 ? (total - c) / rate : Double.NaN;
                 out.printf(java.util.Locale.ROOT, "  %5.0f s  confirmed %d/%d (%.0f %%), %.0f/s, submit %s (waiting for a turn p99=%.1f ms), eta %.0f s%n",
-                        elapsed, c, total, 100.0 * c / total, rate, Stats.of(lastOf(submitNanos, 2000)),
+                        elapsed, c, total, 100.0 * c / total, rate, Stats.of(lastOf(submitted.total(), 2000)),
                         Stats.of(lastOf(submitted.queue(), 2000)).p99(), eta);
                 lastPrint = System.nanoTime();
                 lastConfirmed = c;
