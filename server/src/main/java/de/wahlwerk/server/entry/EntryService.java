@@ -405,7 +405,6 @@ public class EntryService {
         // The report sequence is held from its number to the commit, and every confirmation of every
         // node queues for it: everything else comes before it, the audit entry too (so it does not
         // carry the number; the report's row does), and only the commit after it (ADR 0006).
-        reports.notifyConfirmed();
         audit.lockConfirmationChain();
         audit.recordAs(actor, "confirm-report", "quick_report", r.id(),
                 previous == null ? null : Map.of("confirmedReport", previous.id(), "values", previous.values()),

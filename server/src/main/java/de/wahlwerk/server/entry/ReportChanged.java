@@ -11,4 +11,11 @@ public record ReportChanged(long electionId, long unitId, long sequence) {
     public ReportChanged(long electionId, long unitId) {
         this(electionId, unitId, 0);
     }
+
+    /**
+     * The PostgreSQL channel on which every node hears of each confirmation at its commit (payload:
+     * the confirmation number, sent by ReportStore.confirm in the confirming statement); nodes
+     * catch up from the number they have applied (results.ReportNotifications).
+     */
+    public static final String CHANNEL = "wahlwerk_report";
 }

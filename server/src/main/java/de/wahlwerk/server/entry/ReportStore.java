@@ -64,12 +64,15 @@ class ReportStore {
      */
     Optional<Long> confirm(long reportId, String by) {
         // One statement: the counter row stays locked until commit (that keeps the numbers in commit
-        // order), so every round trip after taking it makes the next confirmation wait longer.
+        // order), so every round trip after taking it makes the next confirmation wait longer. The
+        // notification to the nodes (delivered at commit) is part of it, with the number as its
+        // payload: as a statement of its own it was one round trip per approval more.
         return jdbc.sql("""
                 with next as (update report_sequence set value = value + 1 where id = 1 returning value)
                 update quick_report set status = 'CONFIRMED', decided_by = :b, decided_at = current_timestamp,
-                confirmed_seq = (select value from next) where id = :id and status = 'PENDING' returning confirmed_seq""")
-                .param("b", by).param("id", reportId).query(Long.class).optional();
+                confirmed_seq = (select value from next) where id = :id and status = 'PENDING'
+                returning confirmed_seq, pg_notify('""" + ReportChanged.CHANNEL + "', confirmed_seq::text)")
+                .param("b", by).param("id", reportId).query((rs, i) -> rs.getLong(1)).optional();
     }
 
     /** Moves a version from one status to another; false when it no longer had the expected one. */
@@ -135,12 +138,6 @@ class ReportStore {
     List<StoredReport> recent(long electionId, int limit) {
         return jdbc.sql("select * from quick_report where election_id = :e order by coalesce(decided_at, entered_at) desc, id desc limit :n")
                 .param("e", electionId).param("n", limit).query((rs, i) -> map(rs)).list();
-    }
-
-    void notifyConfirmed() {
-        // Other nodes learn of the new version at commit; they catch up from the sequence they have
-        // reached, so the notification carries nothing and can be queued before the number is taken.
-        jdbc.sql("select pg_notify('wahlwerk_report', '')").query().singleRow();
     }
 
     /**

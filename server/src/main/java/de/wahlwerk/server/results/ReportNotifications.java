@@ -62,7 +62,7 @@ class ReportNotifications implements DisposableBean {
     private void listen() {
         while (running) {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-                st.execute("LISTEN wahlwerk_report");
+                st.execute("LISTEN " + ReportChanged.CHANNEL);
                 st.execute("LISTEN " + de.wahlwerk.server.setup.SetupChanged.CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
