@@ -83,6 +83,14 @@ public class SetupCache {
         return jdbc.sql("select value from setup_version where id = 1").query(Long.class).single();
     }
 
+    /**
+     * Districts read one by one in a version before the rest of their day is read at once. A night
+     * asks for every district once (its first report), so one by one cost two statements per
+     * district (the district and its areas, a fourteenth of a district's statements); a set-up
+     * being edited starts a new version with every change and stays below this.
+     */
+    static final int UNITS_ONE_BY_ONE = 64;
+
     /** How many look-ups went to the database; for tests. */
     long reads() {
         return reads.get();
@@ -99,6 +107,10 @@ public class SetupCache {
         final Map<List<Long>, List<Nomination>> ballots = new ConcurrentHashMap<>();
         final Map<Long, List<Candidate>> candidates = new ConcurrentHashMap<>();
         final Map<Long, Long> postalUnitCounts = new ConcurrentHashMap<>();
+        /** Districts read one by one so far ({@link #UNITS_ONE_BY_ONE}). */
+        final java.util.concurrent.atomic.AtomicInteger unitsRead = new java.util.concurrent.atomic.AtomicInteger();
+        /** Days whose districts and their areas this version has read at once. */
+        final java.util.Set<Long> daysRead = ConcurrentHashMap.newKeySet();
         /** One instance per area, shared by every district's areas and every chain. */
         final Map<Long, Area> areaById = new ConcurrentHashMap<>();
         /** One instance per nomination, shared by every ballot it stands on. */
@@ -153,17 +165,35 @@ public class SetupCache {
 
         @Override
         public Optional<ReportingUnit> unit(long id) {
-            return Optional.ofNullable(cached(g.units, id, k -> areas.unit(k).orElse(null)));
+            ReportingUnit u = g.units.get(id);
+            if (u == null) {
+                u = cached(g.units, id, k -> areas.unit(k).orElse(null));
+                if (u != null && g.unitsRead.incrementAndGet() > UNITS_ONE_BY_ONE && g.daysRead.add(u.electionDayId())) {
+                    readDay(u.electionDayId());
+                }
+            }
+            return Optional.ofNullable(u);
+        }
+
+        /** Every district of the day and its areas, in two statements; what is kept already stays. */
+        private void readDay(long dayId) {
+            reads.addAndGet(2);
+            for (ReportingUnit u : areas.units(dayId)) {
+                g.units.putIfAbsent(u.id(), u);
+            }
+            areas.unitAreasOfDay(dayId).forEach((unitId, byHierarchy) -> g.unitAreas.putIfAbsent(unitId, canonical(byHierarchy)));
         }
 
         /** Hierarchy → leaf area of the district. */
         @Override
         public Map<String, Area> unitAreas(long unitId) {
-            return cached(g.unitAreas, unitId, k -> {
-                Map<String, Area> byHierarchy = new LinkedHashMap<>();
-                areas.unitAreas(k).forEach((h, a) -> byHierarchy.put(h, g.canonical(a)));
-                return Collections.unmodifiableMap(byHierarchy);
-            });
+            return cached(g.unitAreas, unitId, k -> canonical(areas.unitAreas(k)));
+        }
+
+        private Map<String, Area> canonical(Map<String, Area> areasByHierarchy) {
+            Map<String, Area> byHierarchy = new LinkedHashMap<>();
+            areasByHierarchy.forEach((h, a) -> byHierarchy.put(h, g.canonical(a)));
+            return Collections.unmodifiableMap(byHierarchy);
         }
 
         /** The area and its ancestors, nearest first. */

@@ -142,6 +142,61 @@ class SetupCacheIT extends IntegrationTest {
         }
     }
 
+    /**
+     * A night asks for every district once: after {@link SetupCache#UNITS_ONE_BY_ONE} single reads
+     * in one version, the rest of the day's districts and their areas come in two statements, and
+     * they are the same as read one by one.
+     */
+    @Test
+    void aDaysDistrictsAreReadAtOnceAfterTheFirstFewOneByOne() {
+        int count = SetupCache.UNITS_ONE_BY_ONE + 20;
+        long day = jdbc.sql("""
+                insert into election_day (name, election_date, scope_hierarchy, scope_key)
+                values ('SetupCacheIT: viele Bezirke', date '2031-09-21', 'ADMIN', '09999') returning id""")
+                .query(Long.class).single();
+        try {
+            long area = jdbc.sql("""
+                    insert into area (election_day_id, hierarchy, level, official_key, name)
+                    values (:d, 'ADMIN', 'MUNICIPALITY', '09999001', 'Bezirksstadt') returning id""")
+                    .param("d", day).query(Long.class).single();
+            java.util.List<Long> units = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                long unit = jdbc.sql("""
+                        insert into reporting_unit (election_day_id, kind, official_key, name)
+                        values (:d, :k, :o, :n) returning id""")
+                        .param("d", day).param("k", i % 3 == 0 ? "POSTAL" : "POLLING").param("o", "%03d".formatted(i))
+                        .param("n", "Bezirk " + i).query(Long.class).single();
+                jdbc.sql("insert into reporting_unit_area (unit_id, hierarchy, area_id) values (:u, 'ADMIN', :a)")
+                        .param("u", unit).param("a", area).update();
+                units.add(unit);
+            }
+            tx.executeWithoutResult(status -> {
+                SetupCache.SetupView view = cache.view();
+                long before = cache.reads();
+                for (int i = 0; i < SetupCache.UNITS_ONE_BY_ONE; i++) {
+                    assertThat(view.unit(units.get(i))).isPresent();
+                }
+                assertThat(cache.reads() - before).as("one by one").isEqualTo(SetupCache.UNITS_ONE_BY_ONE);
+                long oneByOne = cache.reads();
+                assertThat(view.unit(units.get(SetupCache.UNITS_ONE_BY_ONE)).orElseThrow().name())
+                        .isEqualTo("Bezirk " + SetupCache.UNITS_ONE_BY_ONE);
+                assertThat(cache.reads() - oneByOne).as("the next one, then the day's districts and their areas at once")
+                        .isEqualTo(3);
+                long atOnce = cache.reads();
+                for (int i = 0; i < count; i++) {
+                    ReportingUnit u = view.unit(units.get(i)).orElseThrow();
+                    assertThat(u.name()).isEqualTo("Bezirk " + i);
+                    assertThat(u.electionDayId()).isEqualTo(day);
+                    assertThat(view.unitAreas(u.id())).as("areas of district %d", i).containsOnlyKeys("ADMIN");
+                    assertThat(view.unitAreas(u.id()).get("ADMIN").id()).isEqualTo(area);
+                }
+                assertThat(cache.reads()).as("nothing of the day read again").isEqualTo(atOnce);
+            });
+        } finally {
+            jdbc.sql("delete from election_day where id = :d").param("d", day).update();
+        }
+    }
+
     private long postalCount(long day) {
         return tx.execute(status -> cache.view().postalUnitCount(day));
     }
