@@ -335,9 +335,12 @@ class PublicSite implements DisposableBean {
                 TimeUnit.NANOSECONDS.sleep(rest);
             }
             cpu = threads.getCurrentThreadCpuTime();
-            java.util.Iterator<Long> it;
-            while ((it = pagesDue.keySet().iterator()).hasNext()) {
-                PagesDue due = pagesDue.remove(it.next());
+            // One pass over the elections due now, then the rest: rounds that arrive during the
+            // pass wait for the next one. Looping until nothing was due never rested on a busy
+            // night (a national round arrives every 200 ms, a pass takes longer), so the page
+            // thread ran without pause and took 31 % of the node's CPU whatever its rest.
+            for (Long election : List.copyOf(pagesDue.keySet())) {
+                PagesDue due = pagesDue.remove(election);
                 if (due == null) {
                     continue;
                 }
