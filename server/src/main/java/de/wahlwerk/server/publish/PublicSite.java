@@ -324,6 +324,14 @@ class PublicSite implements DisposableBean {
     static final int PAGE_REST_FACTOR = 2;
     /** Page thread only: the next pass does not start before this {@link System#nanoTime}. */
     private long pagesRestUntil;
+    /** How often the page thread rested before a pass; for tests. */
+    private final java.util.concurrent.atomic.AtomicLong pageRests = new java.util.concurrent.atomic.AtomicLong();
+    /** For tests: runs on the page thread after each election's pages of a pass (null: nothing). */
+    volatile Runnable afterPagesForTests;
+
+    long pageRests() {
+        return pageRests.get();
+    }
 
     /** On the page thread: renders the newest due round of every election; rounds that queued meanwhile coalesce. */
     private void renderDuePages() {
@@ -332,6 +340,7 @@ class PublicSite implements DisposableBean {
         try {
             long rest = pagesRestUntil - System.nanoTime();
             if (rest > 0 && pageRenderer != null) {
+                pageRests.incrementAndGet();
                 TimeUnit.NANOSECONDS.sleep(rest);
             }
             cpu = threads.getCurrentThreadCpuTime();
@@ -351,6 +360,10 @@ class PublicSite implements DisposableBean {
                             failed.toString());
                 }
                 snapshots.commit();
+                Runnable hook = afterPagesForTests;
+                if (hook != null) {
+                    hook.run();
+                }
             }
         } catch (InterruptedException shuttingDown) {
             Thread.currentThread().interrupt();

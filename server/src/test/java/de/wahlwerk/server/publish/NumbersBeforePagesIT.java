@@ -113,6 +113,42 @@ class NumbersBeforePagesIT extends IntegrationTest {
                 .isBetween(1L, elapsedMillis / PublicSite.MIN_ROUND_PERIOD_MILLIS + 1);
     }
 
+    /**
+     * A round of numbers that arrives while the page thread renders waits for the pass to end and
+     * for the thread's rest after it (ADR 0622 amended): on a busy night a round arrives during
+     * every pass, and rendering it at once meant the thread never rested.
+     */
+    @Test
+    void aRoundThatArrivesDuringAPagePassIsRenderedAfterTheRest() throws Exception {
+        Town town = town("Seiten mit Pause", 4);
+        CountDownLatch inPass = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        site.afterPagesForTests = () -> {
+            if (first.compareAndSet(true, false)) {
+                inPass.countDown();
+                try {
+                    goOn.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try {
+            town.confirm(1);
+            assertThat(inPass.await(10, TimeUnit.SECONDS)).as("a pass has rendered the first round").isTrue();
+            long rests = site.pageRests();
+            town.confirm(2);
+            awaitTrue(() -> jsonReported(town) == 3, "the next round of numbers, due while the pass runs");
+            goOn.countDown();
+            awaitTrue(() -> pageReported(town) == 3, "the page of the round that arrived during the pass");
+            assertThat(site.pageRests()).as("the page thread rested between the two passes").isGreaterThan(rests);
+        } finally {
+            site.afterPagesForTests = null;
+            goOn.countDown();
+        }
+    }
+
     /** Returns once the page thread has run what was queued before (it runs one task at a time, in order). */
     private void pagesIdle() throws InterruptedException {
         CountDownLatch idle = new CountDownLatch(1);
