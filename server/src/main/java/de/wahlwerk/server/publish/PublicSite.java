@@ -314,11 +314,10 @@ class PublicSite implements DisposableBean {
      * The page thread rests {@value #PAGE_REST_FACTOR} times as long as its last pass used CPU (at
      * most {@value #MAX_PAGE_REST_MILLIS} ms) before the next: on a busy night it renders every
      * changed area's pages anew on each pass, and without a rest it took 40 % of the node's CPU in
-     * the NRW replay, away from the requests that enter and confirm reports. Resting once its pass
-     * it still took 31 % of the node's CPU in the national replay (session 27), so it now takes at
-     * most a third of a core. The numbers are not delayed (ADR 0622); the pages of rounds that
-     * arrive meanwhile coalesce into the next pass. On a quiet machine the rest is a fraction of a
-     * second for a city.
+     * the NRW replay, away from the requests that enter and confirm reports. The rest follows
+     * every pass, so the thread takes at most a third of a core (ADR 0622, amended in session 27).
+     * The numbers are not delayed (ADR 0622); the pages of rounds that arrive meanwhile coalesce
+     * into the next pass. On a quiet machine the rest is a fraction of a second for a city.
      */
     static final long MAX_PAGE_REST_MILLIS = 10_000;
     static final int PAGE_REST_FACTOR = 2;
