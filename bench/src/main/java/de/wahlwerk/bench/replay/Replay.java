@@ -101,8 +101,9 @@ public final class Replay {
 
     /** A kind of timed request: each latency, and of it the wait for a turn on the node and the rest (QueueTiming). */
     private record Timed(List<Long> total, List<Long> queue, List<Long> beyondQueue) {
-        Timed(List<Long> total) {
-            this(total, java.util.Collections.synchronizedList(new ArrayList<>()),
+        Timed() {
+            this(java.util.Collections.synchronizedList(new ArrayList<>()),
+                    java.util.Collections.synchronizedList(new ArrayList<>()),
                     java.util.Collections.synchronizedList(new ArrayList<>()));
         }
 
@@ -115,8 +116,8 @@ public final class Replay {
         }
     }
 
-    private final Timed submitted = new Timed(java.util.Collections.synchronizedList(new ArrayList<>()));
-    private final Timed approved = new Timed(java.util.Collections.synchronizedList(new ArrayList<>()));
+    private final Timed submitted = new Timed();
+    private final Timed approved = new Timed();
     /**
      * Per first confirmation, how much later than its plan (clerk due, approver due) it was
      * confirmed. Once reports arrive faster than the machine confirms them, they wait somewhere:

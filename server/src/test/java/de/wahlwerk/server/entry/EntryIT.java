@@ -23,6 +23,9 @@ class EntryIT extends IntegrationTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     DemoReports demo;
     HttpSession clerk;
     HttpSession approver;
@@ -33,6 +36,33 @@ class EntryIT extends IntegrationTest {
         clerk = demoTownStaff(Role.CLERK);
         approver = demoTownStaff(Role.APPROVER);
         jdbc.sql("delete from entry_settings where election_id = :e").param("e", demo.electionId()).update();
+    }
+
+    /**
+     * The other nodes hear of a confirmation at its commit, with its number as the payload: the
+     * confirming statement sends the notification (ReportStore.confirm), no statement of its own.
+     */
+    @Test
+    void aConfirmationNotifiesTheNodesWithItsNumber() throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("LISTEN " + ReportChanged.CHANNEL);
+            demo.confirm(clerk, approver, "0306", demo.values("0306"), "Benachrichtigung geprüft");
+            long sequence = jdbc.sql("select confirmed_seq from quick_report where unit_id = :u and status = 'CONFIRMED'")
+                    .param("u", demo.unitId("0306")).query(Long.class).single();
+            var pg = c.unwrap(org.postgresql.PGConnection.class);
+            java.util.List<String> heard = new java.util.ArrayList<>();
+            for (long until = System.currentTimeMillis() + 10_000;
+                    !heard.contains(String.valueOf(sequence)) && System.currentTimeMillis() < until; ) {
+                var notifications = pg.getNotifications(500);
+                if (notifications != null) {
+                    for (var n : notifications) {
+                        heard.add(n.getParameter());
+                    }
+                }
+            }
+            assertThat(heard).as("notifications on %s", ReportChanged.CHANNEL).contains(String.valueOf(sequence));
+        }
     }
 
     @Test
